@@ -1,0 +1,49 @@
+//! Errors, as documented data: every way an analysis or the CLI can fail, with the message a person
+//! sees (lower case, no trailing period, as ripgrep and mdBook do).
+
+use std::fmt;
+
+/// What went wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The readerable check said this page is not an article (the overlay offers "show it anyway").
+    NotAnArticle,
+    /// Even when forced, no readable text was found.
+    NoContent,
+    /// The page is larger than the reader handles; `nodes` is what it counted before stopping.
+    TooLarge { nodes: usize, limit: usize },
+    /// Input that could not be read (CLI): the path and the reason.
+    Unreadable { path: String, reason: String },
+    /// Input that is not HTML at all (binary data, empty file).
+    NotHtml,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NotAnArticle => f.write_str("this page does not look like an article"),
+            Error::NoContent => f.write_str("no readable text was found on this page"),
+            Error::TooLarge { nodes, limit } => {
+                write!(f, "this page is too large to read ({nodes} nodes, the limit is {limit})")
+            }
+            Error::Unreadable { path, reason } => write!(f, "cannot read {path}: {reason}"),
+            Error::NotHtml => f.write_str("the input is not HTML"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl Error {
+    /// A stable short code for scripts and the overlay's `error` state.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotAnArticle => "not-an-article",
+            Error::NoContent => "no-content",
+            Error::TooLarge { .. } => "too-large",
+            Error::Unreadable { .. } => "unreadable",
+            Error::NotHtml => "not-html",
+        }
+    }
+}

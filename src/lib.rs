@@ -1,0 +1,92 @@
+//! # Broadsheet
+//!
+//! A reader mode that reads the page's live DOM in place and lays a calm overlay over it: the article,
+//! a generated outline, the key quotes with their speakers, and where every image comes from.
+//!
+//! The crate is a pure core with a thin browser layer:
+//!
+//! - [`snapshot`] — the document model: an arena of nodes in document order, built from the live DOM
+//!   (in the browser) or from HTML text with html5ever (natively).
+//! - [`analyze`] runs the pipeline over a snapshot, in numbered stages:
+//!   1. [`metadata`] — title, byline, site, date, language, direction from JSON-LD, OpenGraph, `<meta>`;
+//!   2. [`extract`] — find the article: prepare, score, select, clean;
+//!   3. [`images`] — every image of the article with its caption, credit and real origin;
+//!   4. [`article`] — the cleaned, sanitized article as an owned tree, plus its text blocks;
+//!   5. [`outline`] — sections from headings, or generated from topic shifts;
+//!   6. [`quotes`] — quoted speech with its speaker, ranked.
+//! - `web` (wasm32 only) snapshots the live DOM and renders the overlay in a shadow root.
+//! - `src/bin/broadsheet.rs` is the native CLI over the same core.
+//!
+//! Nothing in the core touches the page: results are plain data, keyed by [`snapshot::NodeId`].
+
+pub mod article;
+pub mod error;
+pub mod extract;
+pub mod images;
+pub mod markdown;
+pub mod metadata;
+pub mod outline;
+pub mod quotes;
+pub mod snapshot;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub use error::Error;
+
+use serde::Serialize;
+use snapshot::Document;
+
+/// Options for one analysis.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Build an overlay even when the page does not look like an article ("show it anyway").
+    pub force: bool,
+}
+
+/// Everything the reader shows for one page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Analysis {
+    #[serde(flatten)]
+    pub metadata: metadata::Metadata,
+    /// Whether the page looked like an article (the `readerable` check).
+    pub readerable: bool,
+    #[serde(flatten)]
+    pub article: article::Article,
+    pub outline: Vec<outline::Entry>,
+    pub quotes: Vec<quotes::Quote>,
+    pub images: Vec<images::Image>,
+}
+
+/// Runs the whole pipeline over a snapshot.
+///
+/// Fails with [`Error::NotAnArticle`] when the page does not look like an article and
+/// `options.force` is off, and with [`Error::NoContent`] when nothing readable was found at all.
+pub fn analyze(doc: &Document, options: &Options) -> Result<Analysis, Error> {
+    // 1. Metadata, most trusted source first.
+    let metadata = metadata::read(doc);
+    // 2. The article's container and what to drop inside it.
+    let extraction = extract::extract(doc, &metadata);
+    if !extraction.readerable && !options.force {
+        return Err(Error::NotAnArticle);
+    }
+    // 3. Images with captions, credits and origins (a side table keyed by the <img> NodeId).
+    let images = images::collect(doc, &extraction, &metadata);
+    // 4. The sanitized article tree and its text blocks.
+    let article = article::Article::build(doc, &extraction, &images, &metadata);
+    if article.blocks.is_empty() {
+        return Err(Error::NoContent);
+    }
+    // 5–6. Outline and quotes over the text blocks.
+    let outline = outline::build(&article, &metadata);
+    let quotes = quotes::find(&article, &metadata);
+    Ok(Analysis {
+        metadata,
+        readerable: extraction.readerable,
+        article,
+        outline,
+        quotes,
+        images: images.list,
+    })
+}

@@ -1,0 +1,95 @@
+//! Markdown export: the article (with outline-ready headings, images and credits) as Markdown, for
+//! the CLI's `--format markdown` and the overlay's "copy as Markdown".
+
+use crate::article::Piece;
+use crate::snapshot::{Attr, Tag};
+use crate::Analysis;
+
+/// The whole analysis as a Markdown document: title, a metadata line, then the article.
+pub fn analysis_to_markdown(a: &Analysis) -> String {
+    let mut out = format!("# {}\n\n", a.metadata.title.trim());
+    let mut meta: Vec<String> = Vec::new();
+    meta.extend(a.metadata.byline.clone());
+    meta.extend(a.metadata.site_name.clone());
+    meta.extend(a.metadata.published.clone());
+    if !meta.is_empty() {
+        out.push_str(&format!("*{}*\n\n", meta.join(" · ")));
+    }
+    out.push_str(&pieces_to_markdown(&a.article.pieces));
+    if let Some(url) = &a.metadata.url {
+        out.push_str(&format!("\n\nSource: <{url}>\n"));
+    }
+    out
+}
+
+/// Renders the sanitized stream as Markdown (iteratively; nesting depth is tracked, not recursed).
+pub fn pieces_to_markdown(pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    let mut open: Vec<(Tag, Option<String>)> = Vec::new();
+    let mut list_depth = 0usize;
+    let flush = |line: &mut String, out: &mut String, prefix: &str| {
+        let t = crate::text::fold_whitespace(line);
+        if !t.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(prefix);
+            out.push_str(&t);
+        }
+        line.clear();
+    };
+    for p in pieces {
+        match p {
+            Piece::Open { tag, attrs, .. } => {
+                let href = attrs.iter().find(|(a, _)| *a == Attr::Href || *a == Attr::Src).map(|(_, v)| v.clone());
+                match tag {
+                    Tag::Ul | Tag::Ol => list_depth += 1,
+                    Tag::Em | Tag::I => line.push('*'),
+                    Tag::Strong | Tag::B => line.push_str("**"),
+                    Tag::Code => line.push('`'),
+                    Tag::A => line.push('['),
+                    Tag::Img => {
+                        let alt = attrs.iter().find(|(a, _)| *a == Attr::Alt).map(|(_, v)| v.as_str()).unwrap_or("");
+                        if let Some(src) = &href {
+                            line.push_str(&format!("![{alt}]({src})"));
+                        }
+                    }
+                    Tag::Br => line.push(' '),
+                    t if t.is_block() => flush(&mut line, &mut out, ""),
+                    _ => {}
+                }
+                open.push((*tag, href));
+            }
+            Piece::Text(t) => line.push_str(t),
+            Piece::Close => {
+                let Some((tag, href)) = open.pop() else { continue };
+                match tag {
+                    Tag::Ul | Tag::Ol => list_depth = list_depth.saturating_sub(1),
+                    Tag::Em | Tag::I => line.push('*'),
+                    Tag::Strong | Tag::B => line.push_str("**"),
+                    Tag::Code => line.push('`'),
+                    Tag::A => match href {
+                        Some(h) => line.push_str(&format!("]({h})")),
+                        None => line.push(']'),
+                    },
+                    t => {
+                        if let Some(level) = t.heading_level() {
+                            let prefix = "#".repeat(level as usize) + " ";
+                            flush(&mut line, &mut out, &prefix);
+                        } else if t == Tag::Li {
+                            let prefix = "  ".repeat(list_depth.saturating_sub(1)) + "- ";
+                            flush(&mut line, &mut out, &prefix);
+                        } else if t == Tag::Blockquote {
+                            flush(&mut line, &mut out, "> ");
+                        } else if t.is_block() || t == Tag::Figcaption {
+                            flush(&mut line, &mut out, "");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut line, &mut out, "");
+    out
+}

@@ -1,0 +1,465 @@
+//! The document model: an arena snapshot of a page.
+//!
+//! Every analysis in Broadsheet reads one [`Document`]: a flat `Vec` of nodes in **document order**
+//! (pre-order), addressed by [`NodeId`]. Because the order is pre-order and each node records where
+//! its subtree ends, "is X inside Y" is two integer comparisons and "every node under Y" is a range —
+//! nothing in the crate recurses over DOM depth, so a page nested 100,000 levels deep is as safe as a
+//! flat one.
+//!
+//! A snapshot is built once, by streaming pre-order events into a [`Builder`]:
+//! - natively from an HTML string with html5ever ([`from_html`], not compiled into the wasm);
+//! - in the browser from the live DOM by `web::snapshot` (wasm32 only), which also records each
+//!   element's real visibility from the page's layout.
+//!
+//! The snapshot holds tags and attributes as small enums ([`Tag`], [`Attr`]) and keeps only the
+//! attributes listed there. Comments, doctypes and the bodies of `<style>` and ordinary `<script>`
+//! elements are not kept; the text of JSON-LD scripts and of `<noscript>` is, because metadata and
+//! lazy-image recovery read it. Analysis results never go into the snapshot: they live in side tables
+//! keyed by `NodeId`.
+
+mod tags;
+#[cfg(not(target_arch = "wasm32"))]
+mod html;
+
+pub use tags::{Attr, Tag};
+#[cfg(not(target_arch = "wasm32"))]
+pub use html::from_html;
+
+use std::ops::Range;
+
+/// Index of a node in its [`Document`]. Ids increase in document order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct NodeId(pub u32);
+
+impl NodeId {
+    /// The id as a `usize` index.
+    #[inline]
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// One element's name and kept attributes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Element {
+    pub tag: Tag,
+    pub attrs: Vec<(Attr, Box<str>)>,
+}
+
+/// What a node is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeData {
+    /// The root; always `NodeId(0)`.
+    Document,
+    Element(Element),
+    Text(Box<str>),
+}
+
+/// A node and its links. `end` is one past the last node of its subtree.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub parent: Option<NodeId>,
+    pub next_sibling: Option<NodeId>,
+    pub end: u32,
+    /// Rendered by the page (live DOM) or not hidden by markup (native). Inherited: a node inside a
+    /// hidden element is hidden.
+    pub visible: bool,
+    pub data: NodeData,
+}
+
+/// An arena snapshot of one page.
+#[derive(Clone, Debug)]
+pub struct Document {
+    nodes: Vec<Node>,
+    /// The page's URL, when known; relative links are resolved against it (or its `<base href>`).
+    pub url: Option<String>,
+}
+
+impl Document {
+    /// The document root.
+    pub const ROOT: NodeId = NodeId(0);
+
+    /// How many nodes the snapshot holds.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// True only for a document with nothing but its root.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+
+    /// The node behind an id.
+    #[inline]
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    /// All ids, in document order.
+    pub fn ids(&self) -> impl Iterator<Item = NodeId> + '_ {
+        (0..self.nodes.len() as u32).map(NodeId)
+    }
+
+    /// The element data of `id`, if it is an element.
+    #[inline]
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.node(id).data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The tag of `id`, if it is an element.
+    #[inline]
+    pub fn tag(&self, id: NodeId) -> Option<Tag> {
+        self.element(id).map(|e| e.tag)
+    }
+
+    /// True when `id` is an element with this tag.
+    #[inline]
+    pub fn is(&self, id: NodeId, tag: Tag) -> bool {
+        self.tag(id) == Some(tag)
+    }
+
+    /// The text of a text node.
+    #[inline]
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.node(id).data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// An attribute's value.
+    pub fn attr(&self, id: NodeId, attr: Attr) -> Option<&str> {
+        let e = self.element(id)?;
+        e.attrs.iter().find(|(a, _)| *a == attr).map(|(_, v)| &**v)
+    }
+
+    /// The parent of `id` (`None` for the root).
+    #[inline]
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).parent
+    }
+
+    /// The first child of `id`.
+    #[inline]
+    pub fn first_child(&self, id: NodeId) -> Option<NodeId> {
+        let next = id.0 + 1;
+        (next < self.node(id).end).then_some(NodeId(next))
+    }
+
+    /// The children of `id`, in order.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children { doc: self, next: self.first_child(id) }
+    }
+
+    /// The element children of `id`.
+    pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children(id).filter(move |c| self.element(*c).is_some())
+    }
+
+    /// The ids strictly inside `id`'s subtree, as a range (document order).
+    #[inline]
+    pub fn descendants(&self, id: NodeId) -> impl Iterator<Item = NodeId> + Clone {
+        (id.0 + 1..self.node(id).end).map(NodeId)
+    }
+
+    /// The raw index range of `id`'s subtree, `id` included.
+    #[inline]
+    pub fn subtree_range(&self, id: NodeId) -> Range<u32> {
+        id.0..self.node(id).end
+    }
+
+    /// True when `inner` is `outer` or lies inside it.
+    #[inline]
+    pub fn contains(&self, outer: NodeId, inner: NodeId) -> bool {
+        outer.0 <= inner.0 && inner.0 < self.node(outer).end
+    }
+
+    /// The ancestors of `id`, nearest first (`id` excluded).
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.parent(id), move |p| self.parent(*p))
+    }
+
+    /// The first element with this tag, in document order.
+    pub fn find(&self, tag: Tag) -> Option<NodeId> {
+        self.ids().find(|id| self.is(*id, tag))
+    }
+
+    /// Every element with this tag inside `root` (document order).
+    pub fn find_all(&self, root: NodeId, tag: Tag) -> impl Iterator<Item = NodeId> + '_ {
+        self.descendants(root).filter(move |id| self.is(*id, tag))
+    }
+
+    /// The `<body>` (or the root when the page has none).
+    pub fn body(&self) -> NodeId {
+        self.find(Tag::Body).unwrap_or(Self::ROOT)
+    }
+
+    /// The `<head>`, if any.
+    pub fn head(&self) -> Option<NodeId> {
+        self.find(Tag::Head)
+    }
+
+    /// All text under `id`, concatenated as it stands (no whitespace folding, no block breaks).
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        self.push_text_content(id, &mut out);
+        out
+    }
+
+    /// Appends the text under `id` to `out`.
+    pub fn push_text_content(&self, id: NodeId, out: &mut String) {
+        if let Some(t) = self.text(id) {
+            out.push_str(t);
+            return;
+        }
+        for d in self.descendants(id) {
+            if let Some(t) = self.text(d) {
+                out.push_str(t);
+            }
+        }
+    }
+
+    /// The `class` and `id` attributes joined by a space: what class/id heuristics match against.
+    pub fn class_and_id(&self, id: NodeId) -> String {
+        let mut s = String::new();
+        if let Some(c) = self.attr(id, Attr::Class) {
+            s.push_str(c);
+        }
+        if let Some(i) = self.attr(id, Attr::Id) {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(i);
+        }
+        s
+    }
+
+    /// Nesting depth of `id` (the root has depth 0). Walks parents: O(depth).
+    pub fn depth(&self, id: NodeId) -> usize {
+        self.ancestors(id).count()
+    }
+}
+
+/// Iterator over a node's children.
+pub struct Children<'a> {
+    doc: &'a Document,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = self.doc.node(cur).next_sibling;
+        Some(cur)
+    }
+}
+
+/// Builds a [`Document`] from pre-order events: `open` an element, add `text`, `close` it.
+///
+/// Adjacent text is merged; empty text is dropped; an unbalanced `close` is ignored and `finish`
+/// closes whatever is still open, so a builder fed by a broken source still yields a valid tree.
+#[derive(Debug)]
+pub struct Builder {
+    nodes: Vec<Node>,
+    open: Vec<NodeId>,
+    last_child: Vec<Option<NodeId>>,
+    url: Option<String>,
+}
+
+impl Builder {
+    /// A builder holding only the document root.
+    pub fn new(url: Option<String>) -> Self {
+        let root = Node { parent: None, next_sibling: None, end: 1, visible: true, data: NodeData::Document };
+        Builder { nodes: vec![root], open: vec![Document::ROOT], last_child: vec![None], url }
+    }
+
+    /// Reserve room for `n` more nodes.
+    pub fn reserve(&mut self, n: usize) {
+        self.nodes.reserve(n);
+    }
+
+    fn current(&self) -> NodeId {
+        *self.open.last().expect("the root is never closed")
+    }
+
+    fn push(&mut self, data: NodeData, visible: bool) -> NodeId {
+        let parent = self.current();
+        let id = NodeId(self.nodes.len() as u32);
+        let parent_visible = self.nodes[parent.index()].visible;
+        self.nodes.push(Node {
+            parent: Some(parent),
+            next_sibling: None,
+            end: id.0 + 1,
+            visible: visible && parent_visible,
+            data,
+        });
+        if let Some(prev) = self.last_child.last_mut().expect("open stack").replace(id) {
+            self.nodes[prev.index()].next_sibling = Some(id);
+        }
+        id
+    }
+
+    /// Opens an element; its children follow until the matching [`Builder::close`].
+    pub fn open(&mut self, tag: Tag, attrs: Vec<(Attr, Box<str>)>, visible: bool) -> NodeId {
+        let id = self.push(NodeData::Element(Element { tag, attrs }), visible);
+        self.open.push(id);
+        self.last_child.push(None);
+        id
+    }
+
+    /// Adds text to the current element, merging with a directly preceding text node.
+    pub fn text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(prev) = *self.last_child.last().expect("open stack") {
+            if let NodeData::Text(t) = &mut self.nodes[prev.index()].data {
+                let mut s = String::with_capacity(t.len() + text.len());
+                s.push_str(t);
+                s.push_str(text);
+                *t = s.into_boxed_str();
+                return;
+            }
+        }
+        self.push(NodeData::Text(text.into()), true);
+    }
+
+    /// Closes the current element (ignored when only the root is open).
+    pub fn close(&mut self) {
+        if self.open.len() <= 1 {
+            return;
+        }
+        let id = self.open.pop().expect("checked above");
+        self.last_child.pop();
+        self.nodes[id.index()].end = self.nodes.len() as u32;
+    }
+
+    /// How deep the builder currently is (the root is depth 0).
+    pub fn depth(&self) -> usize {
+        self.open.len() - 1
+    }
+
+    /// Closes everything still open and returns the document.
+    pub fn finish(mut self) -> Document {
+        while self.open.len() > 1 {
+            self.close();
+        }
+        self.nodes[0].end = self.nodes.len() as u32;
+        Document { nodes: self.nodes, url: self.url }
+    }
+}
+
+/// Which attributes of an element the snapshot keeps: known names, with their values trimmed of
+/// nothing (values are kept verbatim; consumers trim what they read).
+pub fn keep_attr(name: &str) -> Option<Attr> {
+    match Attr::from_name(name) {
+        Attr::Unknown => None,
+        a => Some(a),
+    }
+}
+
+/// Whether the text content of an element with this tag is kept. Scripts keep only JSON-LD
+/// (`type="application/ld+json"`), styles nothing.
+pub fn keeps_text(tag: Tag, script_type: Option<&str>) -> bool {
+    match tag {
+        Tag::Style => false,
+        Tag::Script => script_type.is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Document {
+        let mut b = Builder::new(None);
+        b.open(Tag::Html, vec![], true);
+        b.open(Tag::Body, vec![], true);
+        b.open(Tag::P, vec![(Attr::Class, "lead".into())], true);
+        b.text("Hello ");
+        b.text("world");
+        b.close();
+        b.open(Tag::Div, vec![], false);
+        b.open(Tag::Span, vec![], true);
+        b.text("hidden");
+        b.finish()
+    }
+
+    #[test]
+    fn builder_links_nodes_in_document_order() {
+        let d = sample();
+        let body = d.body();
+        let kids: Vec<_> = d.children(body).collect();
+        assert_eq!(kids.len(), 2);
+        assert_eq!(d.text_content(kids[0]), "Hello world");
+        assert_eq!(d.attr(kids[0], Attr::Class), Some("lead"));
+        assert!(d.contains(body, kids[1]));
+        assert!(!d.contains(kids[0], kids[1]));
+        assert_eq!(d.node(Document::ROOT).end as usize, d.len());
+    }
+
+    #[test]
+    fn hidden_is_inherited() {
+        let d = sample();
+        let span = d.find(Tag::Span).unwrap();
+        assert!(!d.node(span).visible);
+    }
+
+    #[test]
+    fn unbalanced_close_is_ignored() {
+        let mut b = Builder::new(None);
+        b.close();
+        b.close();
+        b.open(Tag::P, vec![], true);
+        b.text("x");
+        let d = b.finish();
+        assert_eq!(d.text_content(Document::ROOT), "x");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let mut b = Builder::new(None);
+        for _ in 0..200_000 {
+            b.open(Tag::Div, vec![], true);
+        }
+        b.text("deep");
+        let d = b.finish();
+        assert_eq!(d.text_content(Document::ROOT), "deep");
+        drop(d);
+    }
+}
+
+/// A set of nodes of one document, as a bitset: the side table for "dropped", "consumed" and such.
+#[derive(Clone, Debug, Default)]
+pub struct NodeSet {
+    bits: Vec<u64>,
+}
+
+impl NodeSet {
+    /// An empty set sized for `doc`.
+    pub fn for_doc(doc: &Document) -> Self {
+        NodeSet { bits: vec![0; doc.len().div_ceil(64)] }
+    }
+
+    /// Adds `id`.
+    #[inline]
+    pub fn insert(&mut self, id: NodeId) {
+        let (w, b) = (id.index() / 64, id.index() % 64);
+        if w >= self.bits.len() {
+            self.bits.resize(w + 1, 0);
+        }
+        self.bits[w] |= 1 << b;
+    }
+
+    /// True when `id` is in the set.
+    #[inline]
+    pub fn contains(&self, id: NodeId) -> bool {
+        let (w, b) = (id.index() / 64, id.index() % 64);
+        self.bits.get(w).is_some_and(|x| x & (1 << b) != 0)
+    }
+}
