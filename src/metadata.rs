@@ -126,9 +126,9 @@ pub fn complete(meta: &mut Metadata, doc: &Document, extraction: &Extraction) {
             .roots
             .iter()
             .flat_map(|r| std::iter::once(*r).chain(doc.descendants(*r)))
-            .find(|id| doc.is(*id, Tag::P) && !extraction.dropped.contains(*id) && !doc.ancestors(*id).any(|a| extraction.dropped.contains(a)))
-            .map(|p| fold_whitespace(&doc.text_content(p)))
-            .filter(|s| !s.is_empty());
+            .filter(|id| is_paragraph_like(doc, *id) && kept(doc, extraction, *id))
+            .map(|p| fold_whitespace(&kept_text(doc, extraction, p)))
+            .find(|s| !s.is_empty());
     }
     let parent = doc.parent(first);
     let chain = parent.into_iter().chain(std::iter::once(first)).chain(parent.into_iter().flat_map(|p| doc.ancestors(p)));
@@ -138,6 +138,41 @@ pub fn complete(meta: &mut Metadata, doc: &Document, extraction: &Extraction) {
             break;
         }
     }
+}
+
+/// A `p`, or a `div` without blocks inside (Readability turns those into `p`s before it takes the
+/// first one as the excerpt).
+fn is_paragraph_like(doc: &Document, id: NodeId) -> bool {
+    match doc.tag(id) {
+        Some(Tag::P) => true,
+        Some(Tag::Div) => !doc.descendants(id).any(|d| doc.tag(d).is_some_and(|t| t.is_block() || t == Tag::Img)),
+        _ => false,
+    }
+}
+
+/// The text under `id` minus dropped subtrees.
+fn kept_text(doc: &Document, extraction: &Extraction, id: NodeId) -> String {
+    let mut out = String::new();
+    let range = doc.subtree_range(id);
+    let mut i = range.start;
+    while i < range.end {
+        let n = NodeId(i);
+        if extraction.dropped.contains(n) {
+            i = doc.node(n).end;
+            continue;
+        }
+        if let Some(t) = doc.text(n) {
+            out.push_str(t);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// True when `id` and its ancestors up to its article root are not dropped.
+fn kept(doc: &Document, extraction: &Extraction, id: NodeId) -> bool {
+    let Some(root) = extraction.roots.iter().find(|r| doc.contains(**r, id)) else { return false };
+    std::iter::once(id).chain(doc.ancestors(id)).take_while(|a| doc.contains(*root, *a)).all(|a| !extraction.dropped.contains(a))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,12 +186,18 @@ fn meta_values(doc: &Document) -> HashMap<String, String> {
         let Some(content) = doc.attr(m, Attr::Content).map(str::trim).filter(|c| !c.is_empty()) else { continue };
         let mut matched = false;
         if let Some(prop) = doc.attr(m, Attr::Property) {
-            for token in prop.split_whitespace() {
-                let lower = token.to_lowercase();
-                if let Some((prefix, key)) = lower.split_once(':') {
-                    if PROPERTY_PREFIXES.contains(&prefix) && PROPERTY_KEYS.contains(&key) {
-                        values.insert(lower.clone(), content.to_owned());
-                        matched = true;
+            // Readability's property regex is unanchored: `og:article:author` holds `article:author`.
+            let lower = prop.to_lowercase();
+            for token in lower.split_whitespace() {
+                for prefix in PROPERTY_PREFIXES {
+                    for key in PROPERTY_KEYS {
+                        let name = format!("{prefix}:{key}");
+                        // `og:image:width` must not pass for `og:image`: exact for our extra keys.
+                        let found = if matches!(*key, "image" | "url") { token == name } else { token.contains(&name) };
+                        if found {
+                            values.insert(name, content.to_owned());
+                            matched = true;
+                        }
                     }
                 }
             }
@@ -446,7 +487,7 @@ pub fn unescape_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest.find(';').filter(|e| *e <= 10);
+        let end = rest.find(';').filter(|e| *e <= 32);
         let decoded = end.and_then(|e| {
             let ent = &rest[1..e];
             let c = match ent {

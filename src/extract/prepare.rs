@@ -141,7 +141,7 @@ pub fn facts(doc: &Document) -> Facts {
 
 /// Why a node is excluded before scoring, whatever the flags: it is not shown, or it is never
 /// article text.
-fn always_excluded(doc: &Document, id: NodeId, tag: Tag) -> bool {
+fn always_excluded(doc: &Document, id: NodeId, tag: Tag, furniture: bool) -> bool {
     if !doc.node(id).visible {
         return true;
     }
@@ -150,7 +150,7 @@ fn always_excluded(doc: &Document, id: NodeId, tag: Tag) -> bool {
     }
     // Broadsheet: semantic page furniture (Readability removes aside/footer after scoring; nav it
     // only catches by class name).
-    if matches!(tag, Tag::Nav | Tag::Aside | Tag::Footer) {
+    if furniture && matches!(tag, Tag::Nav | Tag::Aside | Tag::Footer) {
         return true;
     }
     if doc.attr(id, Attr::AriaHidden).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
@@ -168,7 +168,7 @@ fn unlikely_role(doc: &Document, id: NodeId) -> bool {
 /// Walks `body` in document order and calls `visit` for each element that survives exclusion;
 /// `visit` returns true to exclude that element too. Returns the excluded set. Shared by
 /// [`prepare`] and the byline search, so both see the same page.
-fn walk_kept(doc: &Document, facts: &Facts, strip_unlikely: bool, mut visit: impl FnMut(NodeId) -> bool) -> NodeSet {
+fn walk_kept(doc: &Document, facts: &Facts, strip_unlikely: bool, furniture: bool, mut visit: impl FnMut(NodeId) -> bool) -> NodeSet {
     let mut skip = NodeSet::for_doc(doc);
     let body = doc.body();
     // Outside the body nothing is content.
@@ -192,14 +192,12 @@ fn walk_kept(doc: &Document, facts: &Facts, strip_unlikely: bool, mut visit: imp
             continue;
         };
         let node_end = doc.node(id).end;
-        let mut exclude = always_excluded(doc, id, tag);
+        // Readability's order: invisible, then the visitor (its byline check), then unlikely.
+        let mut exclude = always_excluded(doc, id, tag, furniture) || visit(id);
         if !exclude && strip_unlikely && guarded.is_empty() && tag != Tag::A {
             let b = facts.bits[id.index()];
             let unlikely = b & bits::UNLIKELY != 0 && b & (bits::MAYBE | bits::SEMANTIC) == 0;
             exclude = unlikely || (unlikely_role(doc, id) && b & bits::SEMANTIC == 0);
-        }
-        if !exclude {
-            exclude = visit(id);
         }
         if exclude {
             for j in i..node_end {
@@ -224,12 +222,8 @@ fn byline_candidate(doc: &Document, facts: &Facts, id: NodeId) -> Option<String>
     if !(rel || itemprop || facts.bits[id.index()] & bits::BYLINE != 0) {
         return None;
     }
-    // Prefer an `itemprop=name` inside an author element.
-    let source = if itemprop {
-        doc.descendants(id).find(|d| doc.attr(*d, Attr::Itemprop).is_some_and(|p| p.trim().eq_ignore_ascii_case("name"))).unwrap_or(id)
-    } else {
-        id
-    };
+    // Readability: an `itemprop~=name` inside the byline element holds just the name.
+    let source = doc.descendants(id).find(|d| doc.attr(*d, Attr::Itemprop).is_some_and(|p| p.contains("name"))).unwrap_or(id);
     let text = crate::text::fold_whitespace(&doc.text_content(source));
     let len = doc.text_content(id).trim().chars().count();
     (len > 0 && len < t::BYLINE_MAX_CHARS && !text.is_empty()).then_some(text)
@@ -237,23 +231,31 @@ fn byline_candidate(doc: &Document, facts: &Facts, id: NodeId) -> Option<String>
 
 /// The page's byline element and its text: the first valid byline among the nodes the strictest
 /// attempt keeps (Readability checks bylines while it walks, before unlikely removal).
+///
+/// Like Readability's retries, a page without a byline among its likely nodes is searched again
+/// with unlikely candidates kept (bylines often sit in an `entry-header`).
 pub fn find_byline(doc: &Document) -> Option<(NodeId, String)> {
     let facts = facts(doc);
     let mut found = None;
-    walk_kept(doc, &facts, true, |id| {
-        if found.is_none() {
-            if let Some(text) = byline_candidate(doc, &facts, id) {
-                found = Some((id, text));
+    for strip_unlikely in [true, false] {
+        walk_kept(doc, &facts, strip_unlikely, false, |id| {
+            if found.is_none() {
+                if let Some(text) = byline_candidate(doc, &facts, id) {
+                    found = Some((id, text));
+                }
             }
+            false
+        });
+        if found.is_some() {
+            break;
         }
-        false
-    });
+    }
     found
 }
 
 /// Stage 1 for one attempt: the excluded set and the bottom-up statistics.
 pub fn prepare(doc: &Document, facts: &Facts, flags: Flags, byline: Option<NodeId>) -> Prepared {
-    let skip = walk_kept(doc, facts, flags.strip_unlikely, |id| Some(id) == byline);
+    let skip = walk_kept(doc, facts, flags.strip_unlikely, true, |id| Some(id) == byline);
     let n = doc.len();
     let mut text = vec![0u32; n];
     let mut link = vec![0f32; n];
