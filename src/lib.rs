@@ -65,12 +65,14 @@ pub struct Analysis {
 /// `options.force` is off, and with [`Error::NoContent`] when nothing readable was found at all.
 pub fn analyze(doc: &Document, options: &Options) -> Result<Analysis, Error> {
     // 1. Metadata, most trusted source first.
-    let metadata = metadata::read(doc);
+    let mut metadata = metadata::read(doc);
     // 2. The article's container and what to drop inside it.
     let extraction = extract::extract(doc, &metadata);
     if !extraction.readerable && !options.force {
         return Err(Error::NotAnArticle);
     }
+    // What metadata only the extraction knows: excerpt fallback, text direction.
+    metadata::complete(&mut metadata, doc, &extraction);
     // 3. Images with captions, credits and origins (a side table keyed by the <img> NodeId).
     let images = images::collect(doc, &extraction, &metadata);
     // 4. The sanitized article tree and its text blocks.
