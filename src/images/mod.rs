@@ -95,14 +95,22 @@ pub fn collect(doc: &Document, extraction: &Extraction, meta: &Metadata) -> Imag
                 Some(Tag::Img) => Some(read_sources(doc, id, fallback_noscript(doc, id).map(|n| noscript_tags(doc, n)))),
                 Some(Tag::Noscript) if paired_img(doc, id).is_none() => {
                     let tags = noscript_tags(doc, id);
-                    tags.iter().any(|t| t.name == "img").then(|| read_sources_scanned(&tags))
+                    tags.iter().any(|t| t.name == "img").then(|| lone_noscript_sources(doc, id, &tags))
                 }
                 _ => None,
             };
             if let Some(sources) = sources {
                 // 2–4. Reject, resolve the origin, describe.
                 match build_image(doc, id, root, sources, base.as_deref(), &ld, &mut consumed) {
-                    Some(image) => found.push(image),
+                    Some(image) => match found.last_mut().filter(|prev| is_duplicate(doc, prev, &image)) {
+                        // A low-resolution preview and the real picture in one wrapper: keep one.
+                        Some(prev) => {
+                            let (keep, drop) = if image.src != image.origin || prev.src == prev.origin { (image, prev.node) } else { (prev.clone(), id) };
+                            consumed.insert(drop);
+                            *prev = merge_duplicate(keep, prev);
+                        }
+                        None => found.push(image),
+                    },
                     None => consumed.insert(id),
                 }
                 i = node.end;
@@ -174,6 +182,39 @@ fn read_sources(doc: &Document, img: NodeId, fallback: Option<Vec<ScannedTag>>) 
         s.height = s.height.or(f.height);
     }
     s
+}
+
+/// A lone `<noscript>` image: its tags, plus the lazy attributes of its parent (a lazy-loading
+/// wrapper such as `<div class="lazy-image" data-src data-srcset><noscript><img src></noscript>`).
+fn lone_noscript_sources(doc: &Document, noscript: NodeId, tags: &[ScannedTag]) -> Sources {
+    let mut s = read_sources_scanned(tags);
+    if let Some(parent) = doc.parent(noscript) {
+        let attr = |a: Attr| doc.attr(parent, a).map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        s.srcsets.extend(LAZY_SRCSET_ATTRS.iter().chain([Attr::Srcset].iter()).filter_map(|a| attr(*a)));
+        if s.lazy.is_none() {
+            s.lazy = LAZY_SRC_ATTRS.iter().filter_map(|a| attr(*a)).find(|v| !is_placeholder(v));
+        }
+        s.originals = s.originals.or_else(|| ORIGINAL_ATTRS.iter().find_map(|a| attr(*a)));
+    }
+    s
+}
+
+/// Two consecutive pictures of the same file in one small wrapper (Medium's blurred preview next
+/// to the real image, a `<picture>` duplicated for art direction).
+fn is_duplicate(doc: &Document, prev: &Image, next: &Image) -> bool {
+    let same = origin::same_picture(&prev.origin, &next.origin) || prev.origin == next.origin;
+    let near = doc.ancestors(next.node).take(4).any(|a| doc.contains(a, prev.node));
+    same && near
+}
+
+/// Keeps `keep`'s sources and fills what it lacks from the other entry.
+fn merge_duplicate(mut keep: Image, other: &Image) -> Image {
+    keep.alt = keep.alt.or_else(|| other.alt.clone());
+    keep.caption = keep.caption.or_else(|| other.caption.clone());
+    keep.credit = keep.credit.or_else(|| other.credit.clone());
+    keep.width = keep.width.or(other.width);
+    keep.height = keep.height.or(other.height);
+    keep
 }
 
 /// Reads the first `<img>` of a scanned `<noscript>` (and the `<source>`s before it).

@@ -73,7 +73,10 @@ pub fn best_candidate(candidates: &[Candidate]) -> Option<&Candidate> {
 const MAX_UNWRAP: usize = 6;
 
 /// Query parameter names that carry an image URL even without an image file extension.
-const URL_PARAM_NAMES: &[&str] = &["url", "u", "src", "source", "image", "img", "imageurl", "image_url", "file", "original", "uri"];
+const URL_PARAM_NAMES: &[&str] = &[
+    "url", "u", "src", "source", "image", "img", "imageurl", "image_url", "image_uri", "imageuri", "img_url", "image_src", "file",
+    "original", "uri",
+];
 
 /// File extensions of pictures (for "a query parameter holding an absolute image URL").
 const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff", ".heic", ".jxl"];

@@ -62,7 +62,7 @@ pub const PLACEHOLDER_SRC_WORDS: &[&str] =
 pub const NOT_ARTICLE_IMAGE_WORDS: &[&str] = &[
     "avatar", "avatars", "gravatar", "logo", "logos", "icon", "icons", "favicon", "emoji", "sprite", "badge",
     "spinner", "loader", "button", "share", "sharing", "social", "advert", "sponsor", "tracking", "tracker",
-    "beacon", "headshot",
+    "beacon", "headshot", "author", "authors",
 ];
 
 /// Hosts and paths of tracking pixels (analytics beacons served as images).
