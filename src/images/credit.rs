@@ -13,7 +13,7 @@
 //!
 //! All words come from [`super::tunables`].
 
-use super::tunables::{LabelKind, AGENCIES, INLINE_LABELS, LABELS, TRAILING_CREDIT_MAX_WORDS};
+use super::tunables::{LabelKind, AGENCIES, INLINE_LABELS, LABELS, SLASH_CREDIT_MAX_WORDS, TRAILING_CREDIT_MAX_WORDS};
 use crate::text::{fold_whitespace, is_cjk};
 
 /// Separators that may follow a label word.
@@ -97,7 +97,18 @@ fn words(s: &str) -> usize {
 /// [`TRAILING_CREDIT_MAX_WORDS`] words, or it is `NAME/AGENCY`-shaped with an agency.
 pub fn looks_like_credit(text: &str) -> bool {
     let t = trim_edges(text);
-    !t.is_empty() && words(t) <= TRAILING_CREDIT_MAX_WORDS && names_agency(t) && !t.ends_with(['.', '。', '?', '!'])
+    let sentence = t.ends_with(['.', '。', '?', '!', '？', '！']);
+    !t.is_empty() && !sentence && ((words(t) <= TRAILING_CREDIT_MAX_WORDS && names_agency(t)) || is_slash_credit(t))
+}
+
+/// `Name/Organisation`: a short line with a slash between two capitalised (or CJK) parts, the
+/// wire-photo convention ("Devindra Hardawar/AOL", "Doug Mills/The New York Times").
+fn is_slash_credit(t: &str) -> bool {
+    let Some((left, right)) = t.split_once('/') else { return false };
+    let (left, right) = (left.trim(), right.trim());
+    let capitalised = |s: &str| s.chars().next().is_some_and(|c| c.is_uppercase() || is_cjk(c));
+    words(t) <= SLASH_CREDIT_MAX_WORDS && capitalised(left) && capitalised(right) && !t.contains("://") && !right.contains('/')
+        || (right.contains('/') && words(t) <= SLASH_CREDIT_MAX_WORDS && names_agency(t))
 }
 
 /// Splits a credit out of a caption's text. Returns the caption (possibly empty) and the credit.
@@ -309,6 +320,9 @@ mod tests {
         assert_eq!(split("Protesters march in Seoul. REUTERS/Kim Hong-Ji"), ("Protesters march in Seoul.".into(), Some("REUTERS/Kim Hong-Ji".into())));
         assert_eq!(split("KREMLIN POOL/EPA"), (String::new(), Some("KREMLIN POOL/EPA".into())));
         assert_eq!(split("Getty Images"), (String::new(), Some("Getty Images".into())));
+        assert_eq!(split("Devindra Hardawar/AOL"), (String::new(), Some("Devindra Hardawar/AOL".into())));
+        assert_eq!(split("A console on a desk. Devindra Hardawar/AOL"), ("A console on a desk.".into(), Some("Devindra Hardawar/AOL".into())));
+        assert_eq!(split("either/or"), ("either/or".into(), None));
         // A sentence mentioning an agency is not a credit.
         assert_eq!(split("He told Reuters that the talks had stalled."), ("He told Reuters that the talks had stalled.".into(), None));
         // "AP" must be the word, not letters inside one.

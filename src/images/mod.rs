@@ -336,7 +336,7 @@ fn build_image(
     if s.width.is_some_and(|w| w <= ICON_MAX_SIZE) || s.height.is_some_and(|h| h <= ICON_MAX_SIZE) {
         return None;
     }
-    if is_tracker(&src) || is_tracker(&origin) || has_role_words(doc, node, &origin, s.alt.as_deref()) {
+    if is_tracker(&src) || is_tracker(&origin) || has_role_words(doc, node, &origin, s.alt.as_deref()) || in_teaser_link(doc, node) {
         return None;
     }
     // 4. Caption and credit.
@@ -356,6 +356,17 @@ fn build_image(
         caption = caption.or_else(|| found.caption.clone());
     }
     Some(Image { src, origin, alt: s.alt.filter(|a| !a.is_empty()), caption, credit, width: s.width, height: s.height, lead: false, node })
+}
+
+/// The picture sits in a link with its own text to another page: a teaser card.
+fn in_teaser_link(doc: &Document, img: NodeId) -> bool {
+    let Some(link) = doc.ancestors(img).take(4).find(|a| doc.is(*a, Tag::A)) else { return false };
+    let href = doc.attr(link, Attr::Href).unwrap_or("").trim();
+    if href.is_empty() || href.starts_with('#') || origin::has_image_extension(href) {
+        return false;
+    }
+    let text_len = doc.text_content(link).chars().filter(|c| !c.is_whitespace()).count();
+    text_len >= TEASER_LINK_MIN_TEXT
 }
 
 fn is_tracker(url: &str) -> bool {
@@ -419,8 +430,8 @@ struct Described {
 struct Segment {
     node: NodeId,
     text: String,
-    /// The nearest caption/credit class among its ancestors inside the container.
-    hint: Option<LabelKind>,
+    /// The nearest caption/credit class among its ancestors inside the container, and its element.
+    hint: Option<(LabelKind, NodeId)>,
     /// The nearest block, `role=text` or classed ancestor: labels apply within it.
     unit: NodeId,
     /// The highest ancestor under the container that does not hold the picture: what is consumed.
@@ -479,7 +490,7 @@ fn segments(doc: &Document, scope: NodeId, container: NodeId, img: NodeId, in_fi
                 for a in std::iter::once(id).chain(doc.ancestors(id)) {
                     if a != id {
                         if hint.is_none() {
-                            hint = class_hint(doc, a, in_figure);
+                            hint = class_hint(doc, a, in_figure).map(|k| (k, a));
                         }
                         if unit.is_none() {
                             let block = doc.tag(a).is_some_and(|t| t.is_block()) || doc.attr(a, Attr::Role) == Some("text") || class_hint(doc, a, in_figure).is_some();
@@ -525,12 +536,12 @@ fn describe(doc: &Document, img: NodeId, root: NodeId) -> Described {
             segments(doc, next, next, img, in_figure, &mut segs);
         }
     }
-    classify(doc, &segs, trusted)
+    classify(doc, &segs, img, trusted)
 }
 
 /// Sorts segments into caption and credit (labels, class hints, agency lines), then splits a
 /// credit out of the caption text when none was marked.
-fn classify(doc: &Document, segs: &[Segment], trusted: bool) -> Described {
+fn classify(doc: &Document, segs: &[Segment], img: NodeId, trusted: bool) -> Described {
     let mut caption = Vec::<(NodeId, String)>::new();
     let mut credit = Vec::<(NodeId, String)>::new();
     let mut consumed = Vec::new();
@@ -539,16 +550,25 @@ fn classify(doc: &Document, segs: &[Segment], trusted: bool) -> Described {
         let (kind, text) = match strip_label(&seg.text) {
             Some((kind, rest)) => {
                 if rest.is_empty() {
-                    // A bare label ("Image source, "): it applies to the rest of its unit.
-                    pending = Some((kind, label_scope(doc, seg)));
+                    // A bare label ("Image source, "): it applies to the rest of the element it
+                    // labels — unless that element holds the picture itself (NYT's hidden "Image").
+                    let scope = label_scope(doc, seg);
+                    pending = (!doc.contains(scope, img)).then_some((kind, scope));
                     consumed.push(seg.top);
                     continue;
                 }
                 (Some(kind), rest.to_owned())
             }
             None => {
-                let from_label = pending.filter(|(_, scope)| doc.contains(*scope, seg.node)).map(|(k, _)| k);
-                (from_label.or(seg.hint), seg.text.clone())
+                // The nearer of the two signals wins: a label inside a classed element speaks for
+                // its own text; a classed element inside a labelled one speaks for itself.
+                let from_label = pending.filter(|(_, scope)| doc.contains(*scope, seg.node));
+                let kind = match (from_label, seg.hint) {
+                    (Some((lk, scope)), Some((hk, hint_node))) => Some(if doc.contains(hint_node, scope) { lk } else { hk }),
+                    (Some((lk, _)), None) => Some(lk),
+                    (None, h) => h.map(|(k, _)| k),
+                };
+                (kind, seg.text.clone())
             }
         };
         let kind = match kind {

@@ -253,12 +253,14 @@ pub fn picture_key(url: &str) -> Option<String> {
     let (_, _, path, _) = split_url(&inner).unwrap_or(("", "", inner.as_str(), ""));
     path.split('/').rev().find_map(|seg| {
         let seg = percent_decode(seg).to_lowercase();
-        let stem = seg.split('.').next().unwrap_or("");
-        let stem = strip_size_suffix(stem);
+        // Keep the first extension (a .png is not its .jpg twin), drop converter suffixes (.jpg.webp).
+        let mut parts = seg.split('.');
+        let stem = strip_size_suffix(parts.next().unwrap_or(""));
+        let ext = parts.next().unwrap_or("");
         let distinctive = stem.chars().count() >= 6
             && stem.chars().any(|c| c.is_alphabetic())
             && !GENERIC_SEGMENTS.contains(&stem);
-        distinctive.then(|| stem.to_owned())
+        distinctive.then(|| format!("{stem}.{ext}"))
     })
 }
 
@@ -377,6 +379,7 @@ mod tests {
             "https://images.weserv.nl/?url=ichef.bbci.co.uk/ace/ws/640/cpsprodpb/2D9B/production/_133457611_putin_kim_01_reuters.jpg.webp"
         ));
         assert!(same_picture("https://a.com/u/sunset-1024x768.jpg", "https://a.com/u/sunset.jpg"));
+        assert!(!same_picture("https://a.com/u/sunset.jpg", "https://a.com/u/sunset.png"));
         assert!(!same_picture("https://a.com/m/0_0_4800_3200/master/4800.jpg", "https://a.com/n/0_0_4800_3200/master/4800.jpg"));
     }
 

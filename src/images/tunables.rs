@@ -34,6 +34,15 @@ pub const FOLLOWING_CAPTION_MAX_CHARS: usize = 300;
 /// words (longer tails are sentences that mention an agency).
 pub const TRAILING_CREDIT_MAX_WORDS: usize = 7;
 
+/// An image inside a link whose text is at least this long is a teaser card for another page
+/// ("related" promos, sidebar lists), not a picture of the article — unless the link opens the
+/// picture itself (`#anchor` lightboxes, image files).
+pub const TEASER_LINK_MIN_TEXT: usize = 15;
+
+/// A credit line written `Name/Organisation` ("Devindra Hardawar/AOL", "KREMLIN POOL/EPA") has at
+/// most this many words.
+pub const SLASH_CREDIT_MAX_WORDS: usize = 6;
+
 /// Alt text counts toward the avatar/logo test only when it is this short (a real photo's alt can
 /// say "the company's logo on a building").
 pub const ALT_WORDS_MAX_FOR_ROLE: usize = 4;
