@@ -15,7 +15,26 @@ const ELLIPSIS: char = '…';
 pub fn lead_phrase(text: &str) -> String {
     let text = fold_whitespace(text);
     let text = text.trim_start_matches(|c: char| matches!(c, '"' | '“' | '‘' | '\'' | '「' | '『' | '«' | '(' | '（' | '—' | '-') || c.is_whitespace());
+    let text = strip_dateline(text);
     if cjk_ratio(text) >= 0.5 { cjk_phrase(text) } else { spaced_phrase(text) }
+}
+
+/// "LONDON — After…", "CAIRO (Reuters) - Gunmen…": the dateline is not the section's lead.
+fn strip_dateline(text: &str) -> &str {
+    for dash in [" — ", " – ", " - ", "—", " -- "] {
+        if let Some(at) = text.find(dash) {
+            let head = &text[..at];
+            let letters: Vec<char> = head.chars().filter(|c| c.is_alphabetic()).collect();
+            let shouting = !letters.is_empty() && head.chars().count() <= 40 && {
+                let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+                upper * 10 >= letters.len() * 7
+            };
+            if shouting {
+                return text[at + dash.len()..].trim_start();
+            }
+        }
+    }
+    text
 }
 
 fn is_sentence_end(c: char) -> bool {
@@ -109,6 +128,8 @@ mod tests {
         assert_eq!(lead_phrase("Flood defences failed, officials said, and farms were lost."), "Flood defences failed…");
         assert_eq!(lead_phrase("“We will rebuild,” the mayor said."), "We will rebuild…");
         assert_eq!(lead_phrase("Talks resumed."), "Talks resumed");
+        assert_eq!(lead_phrase("LONDON — After nearly 20 years of sanctions, the talks resumed."), "After nearly 20 years…");
+        assert_eq!(lead_phrase("CAIRO (Reuters) - Gunmen opened fire on visitors."), "Gunmen opened fire on visitors");
         assert_eq!(lead_phrase("Mr. Obama spoke to the BBC at length about guns."), "Mr. Obama spoke to the BBC…");
         // Trailing function words are dropped.
         assert_eq!(lead_phrase("Most of the people in the town were asleep."), "Most of the people…");

@@ -117,7 +117,8 @@ fn is_pseudo_heading(blocks: &[Block], i: usize, title: &str) -> bool {
 fn generate(blocks: &[Block]) -> Vec<Entry> {
     // Units are the story's body blocks; only paragraphs may open a section.
     let units: Vec<&Block> = blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote)).collect();
-    let paragraphs = units.iter().filter(|b| b.kind == BlockKind::Paragraph).count();
+    // Paragraphs with words in them: a run of one-word lines ("link", "Images") is not a story.
+    let paragraphs = units.iter().filter(|b| b.kind == BlockKind::Paragraph && has_words(&b.text)).count();
     if paragraphs <= MIN_PARAGRAPHS_FOR_GENERATED {
         return Vec::new();
     }
