@@ -303,11 +303,13 @@ impl Article {
                 match &node.data {
                     crate::snapshot::NodeData::Text(t) => st.add_text(id, t),
                     crate::snapshot::NodeData::Element(e) => {
-                        if e.tag.is_never_content() {
+                        // A lone <noscript> fallback can be a described image (see images::collect).
+                        let image_node = e.tag == Tag::Img || (e.tag == Tag::Noscript && images.by_node.contains_key(&id));
+                        if e.tag.is_never_content() && !image_node {
                             i = node.end;
                             continue;
                         }
-                        if e.tag == Tag::Img {
+                        if image_node {
                             st.end_anonymous();
                             emit_image(&mut st, id, images);
                             i = node.end;

@@ -69,6 +69,8 @@ names! {
         DataUrl = "data-url", DataImage = "data-image", DataCredit = "data-credit",
         DataCaption = "data-caption", DataComponent = "data-component", DataTestid = "data-testid",
         DataE2e = "data-e2e",
+        Datasrc = "datasrc", DataOriginalSrc = "data-original-src", DataLazy = "data-lazy",
+        DataSrcRetina = "data-src-retina",
     } other = Unknown
 }
 
