@@ -121,6 +121,18 @@ fn np_before(s: &[Tok], lex: &Lexicon) -> Option<(Subject, usize)> {
         if appositive.is_empty() || appositive.len() > 16 {
             return None;
         }
+        // "A spokesman for the agency, John Smith, said": the name is the appositive.
+        if appositive.iter().all(|t| is_name_word(t, lex)) && appositive[0].capitalised() {
+            if let Some(Subject::Name { name, gender, original, .. }) = name_from_run(appositive, lex) {
+                let head = &s[..p];
+                let d = head.iter().rposition(|t| !t.word).map_or(0, |i| i + 1);
+                let desc = &head[d..];
+                let role = (!desc.is_empty() && !desc.iter().all(|t| is_name_word(t, lex))).then(|| join(desc));
+                if role.is_some() {
+                    return Some((Subject::Name { name, role, gender, original }, d));
+                }
+            }
+        }
         if !matches!(appositive[0].lower.as_str(), "who" | "which" | "whose" | "speaking" | "according" | "in" | "on" | "at") {
             role = Some(join(appositive));
         }
@@ -220,6 +232,11 @@ pub fn latin_after(a: &[Tok], lex: &Lexicon) -> Option<Found> {
         i += 1;
     }
     let a = &a[i..];
+    // Auxiliaries before an inverted verb: ", a déclaré X", ", ha dicho X".
+    let mut a = a;
+    while a.len() > 1 && a[0].word && lex.skip.contains(&a[0].lower.as_str()) && is_verb(&a[1], lex) {
+        a = &a[1..];
+    }
     let first = a.first()?;
     if first.sentence_end() || !first.word {
         return None;
@@ -374,7 +391,7 @@ fn zh_verb_at(s: &[char], i: usize) -> Option<(usize, bool)> {
             let n = v.chars().count();
             if t::ZH_SINGLE_VERBS.contains(v) {
                 let next = s.get(i + n);
-                let ok = next.is_none_or(|c| "，,：:“\"「『".contains(*c));
+                let ok = next.is_none_or(|c| "，,：:“\"「『。；".contains(*c));
                 if !ok {
                     continue;
                 }

@@ -270,7 +270,9 @@ pub fn pair(blocks: &[Vec<char>], skip: &[bool]) -> Vec<Span> {
                             pieces.push(Piece { block: b, start: open.at + 1, end: i });
                             let span = Span { pieces, open_at: None, close_after: i + 1, open: open.mark, closed: true };
                             let span = Span { open_at: Some(span_open_at(&span, open.at)), ..span };
-                            if span.chars() <= MAX_QUOTE_CHARS {
+                            // rock 'n' roll: a single-quoted letter is an elision, not a quote.
+                            let elision = open.family == Family::Single && span.chars() <= 1;
+                            if span.chars() <= MAX_QUOTE_CHARS && !elision {
                                 match stack.last_mut() {
                                     Some(outer) => outer.inner.push(span),
                                     None => out.push(span),

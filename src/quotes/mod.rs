@@ -17,6 +17,8 @@
 //! Every lexicon, weight and threshold is in [`tunables`].
 
 mod attribution;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
 mod export;
 mod marks;
 mod names;
@@ -340,10 +342,13 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
                 continue;
             }
             let (a, b) = (&cands[i], &cands[j]);
-            if rank::overlap(&a.text, &b.text) >= t::DUPLICATE_OVERLAP {
+            let a_bq = a.explicit || in_bq.contains(&article.blocks[a.span.first_block()].node);
+            let b_bq = b.explicit || in_bq.contains(&article.blocks[b.span.first_block()].node);
+            // A pull quote may be a part of the body quote; two body quotes must be alike in size.
+            let (la, lb) = (a.text.chars().count() as f32, b.text.chars().count() as f32);
+            let similar_size = la.min(lb) >= 0.6 * la.max(lb);
+            if (a_bq != b_bq || similar_size) && rank::overlap(&a.text, &b.text) >= t::DUPLICATE_OVERLAP {
                 // Keep the body quote over the blockquote, the attributed over the unattributed.
-                let a_bq = a.explicit || in_bq.contains(&article.blocks[a.span.first_block()].node);
-                let b_bq = b.explicit || in_bq.contains(&article.blocks[b.span.first_block()].node);
                 let loser = if a_bq != b_bq {
                     if a_bq { i } else { j }
                 } else if (a.confidence, std::cmp::Reverse(i)) >= (b.confidence, std::cmp::Reverse(j)) {

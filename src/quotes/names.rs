@@ -192,7 +192,7 @@ fn han_name_at(rest: &str, whole: &str) -> Option<String> {
         let n = whole.matches(&cand).count();
         match &best {
             None => best = Some((cand, n)),
-            Some((_, m)) if n * 5 >= m * 4 && n >= 2 => best = Some((cand, n)),
+            Some((_, m)) if (n * 4 >= m * 3 || n + 1 >= *m) && n >= 2 => best = Some((cand, n)),
             Some(_) => break,
         }
     }
@@ -352,7 +352,7 @@ mod tests {
 
     #[test]
     fn han_names_from_role_words_and_frequency() {
-        let text: Vec<char> = "俄罗斯总统普京时隔24年出访平壤。普京说。普京来了。朝鲜最高领袖金正恩一对一会谈。金正恩笑。金正日".chars().collect();
+        let text: Vec<char> = "俄罗斯总统普京时隔24年出访平壤。普京说。普京来了。朝鲜最高领袖金正恩一对一会谈。金正恩笑。金正恩走。金正日".chars().collect();
         let mut book = NameBook::default();
         book.learn_han(&text);
         assert!(book.han.contains(&"普京".to_string()), "{:?}", book.han);

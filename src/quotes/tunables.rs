@@ -153,7 +153,7 @@ pub static EN: Lexicon = Lexicon {
     pronouns: &[("he", Some(Gender::Male)), ("she", Some(Gender::Female)), ("they", Some(Gender::Plural)), ("i", None), ("we", Some(Gender::Plural))],
     sources: &["according to", "in the words of"],
     sources_after: &[],
-    skip: &["also", "later", "then", "previously", "recently", "once", "again", "further", "repeatedly", "simply", "just", "has", "have", "had", "had", "would", "will", "did", "does", "quickly", "flatly", "publicly", "privately", "separately", "earlier", "first", "last", "still", "often", "has", "reportedly", "subsequently", "then-", "initially", "told", "wrote"],
+    skip: &["also", "later", "then", "previously", "recently", "once", "again", "further", "repeatedly", "simply", "just", "has", "have", "had", "had", "would", "will", "did", "does", "quickly", "flatly", "publicly", "privately", "separately", "earlier", "first", "last", "still", "often", "has", "reportedly", "subsequently", "initially"],
     determiners: &["the", "a", "an", "his", "her", "their", "its", "one", "another", "some", "many", "several", "two", "three", "other", "our", "my"],
     not_names: &[
         "but", "and", "yet", "so", "still", "however", "then", "meanwhile", "also", "now", "in", "on", "at",
