@@ -1,9 +1,44 @@
 //! Key quotes: the quoted speech of the article, who said it, ranked.
+//!
+//! Broadsheet lists *direct* quotations (text inside quotation marks or an explicit `<blockquote>`);
+//! reported speech without marks is not a quote here. Rule-based and linear in the article's length.
+//!
+//! Pipeline over `article.blocks`, in numbered stages:
+//! 1. **Blocks** — each block's characters; code, headings and short list items (link lists, related
+//!    headlines) are not read; blocks inside a `<blockquote>` are marked.
+//! 2. **Marks** ([`marks`]) — quotation marks paired per block with a stack, across blocks when a quote
+//!    continues.
+//! 3. **Attribution** ([`attribution`]) — the reporting pattern after or before each quote, per script.
+//! 4. **Speech** ([`speech`]) — terms, titles and scare quotes dropped; key (whole clause) or partial.
+//! 5. **Names** ([`names`]) — pronouns to the last compatible speaker, verbs without subject to the
+//!    sentence's subject, quote-only paragraphs inherit, short names to the longest form.
+//! 6. **Rank** ([`rank`]) — pull quotes de-duplicated against the body, scored, capped per speaker.
+//!
+//! Every lexicon, weight and threshold is in [`tunables`].
 
-use crate::article::Article;
+mod attribution;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
+mod export;
+mod marks;
+mod names;
+mod rank;
+mod speech;
+mod tokens;
+pub mod tunables;
+
+pub use export::{to_clipboard_markdown, to_clipboard_text};
+
+use crate::article::{Article, BlockKind, Piece};
 use crate::metadata::Metadata;
 use crate::snapshot::NodeId;
+use attribution::{Found, Subject};
+use names::NameBook;
 use serde::Serialize;
+use speech::{Class, Script};
+use std::collections::{HashMap, HashSet};
+use tokens::{tokenize, Tok};
+use tunables::{self as t, Gender, Lexicon};
 
 /// Whole-clause speech or a short fragment of someone's words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -24,9 +59,659 @@ pub struct Quote {
     /// The block the quote is in.
     #[serde(skip)]
     pub target: NodeId,
+    /// Char offsets of the quote's text in the target block's `text` (for highlighting; the end is
+    /// the end of the quote's part in that block).
+    #[serde(skip)]
+    pub start: usize,
+    #[serde(skip)]
+    pub end: usize,
+}
+
+/// One quoted span on its way through the pipeline.
+struct Candidate {
+    span: marks::Span,
+    text: String,
+    script: Script,
+    lex: &'static Lexicon,
+    /// The sentence before the opening mark (from its start, or from the previous speech quote).
+    before: Vec<char>,
+    /// From the closing mark to the end of the sentence (or the next quote).
+    after: Vec<char>,
+    found: Option<Found>,
+    class: Class,
+    explicit: bool,
+    speaker: Option<String>,
+    role: Option<String>,
+    confidence: f32,
+    pull_quote: bool,
+}
+
+/// The lexicon for a block: by script, then by the page's language.
+fn lexicon_for(text: &str, meta: &Metadata) -> &'static Lexicon {
+    if text.chars().any(|c| matches!(c as u32, 0x0400..=0x04FF)) {
+        return &t::RU;
+    }
+    let lang = meta.lang.as_deref().unwrap_or("en").to_ascii_lowercase();
+    match lang.get(..2) {
+        Some("fr") => &t::FR,
+        Some("de") => &t::DE,
+        Some("es") => &t::ES,
+        Some("ru") => &t::RU,
+        _ => &t::EN,
+    }
+}
+
+/// Blocks that sit inside a `<blockquote>` (by walking the sanitized piece stream).
+fn blockquote_blocks(article: &Article) -> HashSet<NodeId> {
+    let mut inside = HashSet::new();
+    let mut stack: Vec<bool> = Vec::new();
+    let mut depth = 0usize;
+    for p in &article.pieces {
+        match p {
+            Piece::Open { tag, source, .. } => {
+                let bq = *tag == crate::snapshot::Tag::Blockquote;
+                if depth > 0 || bq {
+                    inside.insert(*source);
+                }
+                if bq {
+                    depth += 1;
+                }
+                stack.push(bq);
+            }
+            Piece::Close => {
+                if stack.pop() == Some(true) {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+            Piece::Text(_) => {}
+        }
+    }
+    inside
+}
+
+fn is_sentence_end(chars: &[char], i: usize) -> bool {
+    match chars[i] {
+        '。' | '！' | '？' => true,
+        '.' | '!' | '?' => {
+            // A Latin sentence ends at . ! ? followed by space and not after an abbreviation.
+            let next_space = chars.get(i + 1).is_none_or(|c| c.is_whitespace() || "\"“”’'".contains(*c));
+            if !next_space || chars[i] != '.' {
+                return next_space;
+            }
+            let word: String = chars[..i].iter().rev().take_while(|c| c.is_alphanumeric() || **c == '.').collect::<Vec<_>>().into_iter().rev().collect();
+            let lower = word.to_lowercase();
+            !(word.chars().count() == 1 && word.chars().all(char::is_uppercase)) && !["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "prof", "no", "vs", "u.s", "u.k", "inc", "co"].contains(&lower.as_str())
+        }
+        _ => false,
+    }
+}
+
+/// Start of the sentence containing position `at` (not before `floor`).
+fn sentence_start(chars: &[char], at: usize, floor: usize) -> usize {
+    let mut i = at;
+    while i > floor {
+        if is_sentence_end(chars, i - 1) {
+            return i;
+        }
+        i -= 1;
+    }
+    floor
+}
+
+/// End of the sentence starting at or after `from` (exclusive), not after `ceil`.
+fn sentence_end(chars: &[char], from: usize, ceil: usize) -> usize {
+    let mut i = from;
+    while i < ceil {
+        if is_sentence_end(chars, i) {
+            return i + 1;
+        }
+        i += 1;
+    }
+    ceil
+}
+
+fn quote_text(span: &marks::Span, blocks: &[Vec<char>], script: Script) -> String {
+    let sep = if script == Script::Latin { " " } else { "" };
+    span.pieces
+        .iter()
+        .filter_map(|p| blocks.get(p.block).and_then(|b| b.get(p.start..p.end.min(b.len()))))
+        .map(|c| c.iter().collect::<String>().trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// Long enough to be speech: a cut point for the next quote's "before" text.
+fn is_substantial(text: &str) -> bool {
+    let n = text.chars().filter(|c| c.is_alphanumeric()).count();
+    match speech::script(text) {
+        Script::Latin => tokens::word_count(text) >= t::MIN_SPEECH_WORDS,
+        _ => n >= t::MIN_CJK_KEY_CHARS_PUNCT || text.contains(['，', '。']),
+    }
 }
 
 /// Finds the quotes of `article`, best first.
-pub fn find(_article: &Article, _meta: &Metadata) -> Vec<Quote> {
-    Vec::new()
+pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
+    // 1. Blocks to read.
+    let blocks: Vec<Vec<char>> = article.blocks.iter().map(|b| b.text.chars().collect()).collect();
+    let in_bq = blockquote_blocks(article);
+    let skip: Vec<bool> = article
+        .blocks
+        .iter()
+        .map(|b| match b.kind {
+            BlockKind::Code | BlockKind::Heading(_) => true,
+            BlockKind::ListItem => tokens::word_count(&b.text) < t::MIN_LIST_ITEM_WORDS,
+            _ => false,
+        })
+        .collect();
+
+    // 2. Pair the marks.
+    let spans = marks::pair(&blocks, &skip);
+
+    // 3–4. Context, attribution and class of each span.
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut last_cut: HashMap<usize, usize> = HashMap::new();
+    for span in spans {
+        let b0 = span.first_block();
+        let bl = span.last_block();
+        let (Some(first), Some(last)) = (blocks.get(b0), blocks.get(bl)) else { continue };
+        let open_at = span.open_at.unwrap_or(0).min(first.len());
+        let raw_text = quote_text(&span, &blocks, Script::Latin);
+        let script = speech::script(&raw_text);
+        let text = if script == Script::Latin { raw_text } else { quote_text(&span, &blocks, script) };
+        if text.is_empty() {
+            continue;
+        }
+        let lex = lexicon_for(&article.blocks[b0].text, meta);
+        let floor = last_cut.get(&b0).copied().unwrap_or(0).min(open_at);
+        let before: Vec<char> = first[sentence_start(first, open_at, floor)..open_at].to_vec();
+        let close = span.close_after.min(last.len());
+        let after_end = sentence_end(last, close, last.len());
+        let after: Vec<char> = last[close..after_end].to_vec();
+        if is_substantial(&text) {
+            last_cut.insert(bl, close);
+        }
+        cands.push(Candidate {
+            span,
+            text,
+            script,
+            lex,
+            before,
+            after,
+            found: None,
+            class: Class::Term,
+            explicit: false,
+            speaker: None,
+            role: None,
+            confidence: 0.0,
+            pull_quote: false,
+        });
+    }
+    // After-text stops at the next quote of the same block.
+    for i in 0..cands.len().saturating_sub(1) {
+        let (a, b) = (&cands[i], &cands[i + 1]);
+        if a.span.last_block() == b.span.first_block() {
+            let next_open = b.span.open_at.unwrap_or(0);
+            let close = a.span.close_after;
+            if next_open >= close {
+                let keep = (next_open - close).min(cands[i].after.len());
+                cands[i].after.truncate(keep);
+            }
+        }
+    }
+    // Explicit quotes: blockquote blocks without marks (attributed by a lead-in ending with a colon).
+    for (b, block) in article.blocks.iter().enumerate() {
+        let in_quote = block.kind == BlockKind::Quote || in_bq.contains(&block.node);
+        if !in_quote || skip[b] || cands.iter().any(|c| c.span.first_block() <= b && c.span.last_block() >= b) {
+            continue;
+        }
+        let text = block.text.trim().to_string();
+        if tokens::word_count(&text) < t::MIN_SPEECH_WORDS {
+            continue;
+        }
+        let script = speech::script(&text);
+        let n = blocks[b].len();
+        cands.push(Candidate {
+            span: marks::Span { pieces: vec![marks::Piece { block: b, start: 0, end: n }], open_at: None, close_after: n, open: '\0', closed: true },
+            text,
+            script,
+            lex: lexicon_for(&block.text, meta),
+            before: Vec::new(),
+            after: Vec::new(),
+            found: None,
+            class: Class::Term,
+            explicit: true,
+            speaker: None,
+            role: None,
+            confidence: 0.0,
+            pull_quote: false,
+        });
+    }
+    cands.sort_by_key(|c| (c.span.first_block(), c.span.open_at.unwrap_or(0)));
+
+    for c in &mut cands {
+        if c.explicit {
+            continue;
+        }
+        c.found = attribute(c);
+        let before_s: String = c.before.iter().collect();
+        let after_s: String = c.after.iter().collect();
+        let lead = before_s.trim();
+        let sentence_start = lead.is_empty() || (c.found.is_some() && lead.ends_with([':', ',', '：', '，']));
+        let cx = speech::Context { text: &c.text, before: &before_s, after: &after_s, attributed: c.found.is_some(), sentence_start, closed: c.span.closed };
+        c.class = speech::classify(&cx, c.lex);
+        if !c.span.closed && c.class == Class::Key && c.found.is_none() {
+            c.class = Class::Partial;
+        }
+    }
+    cands.retain(|c| c.explicit || c.class != Class::Term);
+
+    // 5. Names: the article's people, then each quote's speaker in document order.
+    let mut book = NameBook::default();
+    for (b, block) in blocks.iter().enumerate() {
+        if skip[b] {
+            continue;
+        }
+        if speech::script(&article.blocks[b].text) == Script::Latin {
+            book.add_latin_runs(&tokenize(block), lexicon_for(&article.blocks[b].text, meta));
+        } else {
+            book.learn_han(block);
+        }
+    }
+    for c in &cands {
+        if let Some(Found { subject: Subject::Name { name, original, gender, .. }, .. }) = &c.found {
+            if c.script != Script::Latin {
+                book.add_han(name, original.as_deref());
+            }
+            if let Some(g) = gender {
+                book.set_gender(name, *g);
+            }
+        }
+    }
+    resolve_speakers(&mut cands, &blocks, &book, &skip);
+    for c in cands.iter_mut().filter(|c| c.explicit) {
+        c.class = if c.speaker.is_some() { Class::Key } else { Class::Partial };
+    }
+
+    // 6. De-duplicate pull quotes, score, order.
+    let n = cands.len();
+    let mut drop = vec![false; n];
+    for i in 0..n {
+        for j in 0..n {
+            if i == j || drop[i] || drop[j] {
+                continue;
+            }
+            let (a, b) = (&cands[i], &cands[j]);
+            let a_bq = a.explicit || in_bq.contains(&article.blocks[a.span.first_block()].node);
+            let b_bq = b.explicit || in_bq.contains(&article.blocks[b.span.first_block()].node);
+            // A pull quote may be a part of the body quote; two body quotes must be alike in size.
+            let (la, lb) = (a.text.chars().count() as f32, b.text.chars().count() as f32);
+            let similar_size = la.min(lb) >= 0.6 * la.max(lb);
+            if (a_bq != b_bq || similar_size) && rank::overlap(&a.text, &b.text) >= t::DUPLICATE_OVERLAP {
+                // Keep the body quote over the blockquote, the attributed over the unattributed.
+                let loser = if a_bq != b_bq {
+                    if a_bq { i } else { j }
+                } else if (a.confidence, std::cmp::Reverse(i)) >= (b.confidence, std::cmp::Reverse(j)) {
+                    j
+                } else {
+                    i
+                };
+                let winner = if loser == i { j } else { i };
+                drop[loser] = true;
+                if a_bq != b_bq {
+                    cands[winner].pull_quote = true;
+                }
+            }
+        }
+    }
+    let keep: Vec<usize> = (0..n).filter(|&i| !drop[i] && !(cands[i].explicit && cands[i].speaker.is_none())).collect();
+    let all_text: String = article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    let mut freq: HashMap<String, usize> = HashMap::new();
+    for w in rank::content_words(&all_text) {
+        *freq.entry(w).or_insert(0) += 1;
+    }
+    let headline: HashSet<String> = rank::content_words(&meta.title).into_iter().collect();
+    let total_blocks = blocks.len().max(1) as f32;
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut items = Vec::new();
+    for &i in &keep {
+        let c = &cands[i];
+        let words = rank::content_words(&c.text);
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for w in &words {
+            *counts.entry(w.as_str()).or_insert(0) += 1;
+        }
+        let distinct = if words.is_empty() { 0.0 } else { words.iter().filter(|w| freq.get(*w).copied().unwrap_or(0) <= counts[w.as_str()] + 1).count() as f32 / words.len() as f32 };
+        let headline_share = if headline.is_empty() { 0.0 } else { words.iter().filter(|w| headline.contains(*w)).collect::<HashSet<_>>().len() as f32 / headline.len() as f32 };
+        let han = c.script != Script::Latin;
+        let length = if han { c.text.chars().filter(|ch| ch.is_alphanumeric()).count() } else { tokens::word_count(&c.text) };
+        let features = rank::Features {
+            confidence: c.confidence,
+            position: c.span.first_block() as f32 / total_blocks,
+            length,
+            han,
+            distinct,
+            headline: headline_share.min(1.0),
+            pull_quote: c.pull_quote,
+            boilerplate: speech::is_boilerplate(&c.text, c.lex),
+        };
+        let score = rank::score(&features);
+        let key = c.class == Class::Key && c.speaker.is_some() && c.confidence >= t::MIN_KEY_CONFIDENCE;
+        let first = c.span.pieces.first().copied().unwrap_or(marks::Piece { block: 0, start: 0, end: 0 });
+        let block = &article.blocks[first.block];
+        quotes.push(Quote {
+            text: display_text(&c.text),
+            speaker: c.speaker.clone(),
+            role: c.role.clone(),
+            kind: if key { Kind::Key } else { Kind::Partial },
+            score: (score * 1000.0).round() / 1000.0,
+            target: block.node,
+            start: first.start,
+            end: first.end,
+        });
+        items.push((key, c.speaker.clone(), score));
+    }
+    let order = rank::order(&items);
+    order.into_iter().filter_map(|i| quotes.get(i).cloned()).collect()
+}
+
+/// The quote as shown: trimmed, without the comma that only served the attribution.
+fn display_text(s: &str) -> String {
+    s.trim().trim_end_matches([',', '，']).trim_end().to_string()
+}
+
+/// Attribution by script: after the quote first, then before it.
+fn attribute(c: &Candidate) -> Option<Found> {
+    match c.script {
+        Script::Han => attribution::han_after(&c.after).or_else(|| attribution::han_before(&c.before, false)),
+        Script::Kana => attribution::ja(&c.before, &c.after).or_else(|| attribution::han_before(&c.before, false)),
+        Script::Latin => {
+            let a = tokenize(&c.after);
+            let b = tokenize(&c.before);
+            let whole = c.text.trim_start_matches(|ch: char| !ch.is_alphanumeric()).chars().next().is_some_and(char::is_uppercase);
+            attribution::latin_after(&a, c.lex)
+                .or_else(|| attribution::latin_before(&b, c.lex, whole))
+                .or_else(|| attribution::latin_source_after(&a, c.lex))
+        }
+    }
+}
+
+fn compatible(want: Option<Gender>, have: Option<Gender>) -> bool {
+    match (want, have) {
+        (None, _) | (_, None) => true,
+        (Some(w), Some(h)) => w == h,
+    }
+}
+
+/// A recent speaker, for pronouns and inheritance.
+struct Recent {
+    block: usize,
+    name: String,
+    /// The name before display (gender key).
+    key: String,
+    named: bool,
+}
+
+/// Known Han names at clause starts in `s` (the sentence's subjects), last first.
+fn han_clause_subjects(s: &[char], book: &NameBook) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut starts = vec![0];
+    let mut depth = 0i32;
+    for (i, &c) in s.iter().enumerate() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            c if depth <= 0 && "，,。；;：:！？!?".contains(c) => starts.push(i + 1),
+            _ => {}
+        }
+    }
+    for st in starts {
+        let clause: String = s[st.min(s.len())..].iter().take(24).collect();
+        let mut rest = clause.as_str();
+        loop {
+            let before = rest.len();
+            for w in t::ZH_ADVERBS {
+                if let Some(r) = rest.strip_prefix(w) {
+                    rest = r;
+                }
+            }
+            if rest.len() == before {
+                break;
+            }
+        }
+        if let Some(name) = book.han_prefix(rest) {
+            out.push(name.to_string());
+        }
+    }
+    out.reverse();
+    out
+}
+
+fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBook, skip: &[bool]) {
+    let mut book_gender: HashMap<String, Gender> = book.gender.clone();
+    let mut recent: Vec<Recent> = Vec::new();
+    let gender_of = |g: &HashMap<String, Gender>, name: &str| g.get(&names::gender_key(name)).copied();
+    for i in 0..cands.len() {
+        let b0 = cands[i].span.first_block();
+        let han = cands[i].script != Script::Latin;
+        let mut found = cands[i].found.clone();
+        // A quote opening its sentence without attribution: the previous sentence's lead-in
+        // (她指出，…。“…”) or a previous block ending with a colon.
+        if found.is_none() {
+            found = lead_in(&cands[i], blocks, skip);
+        }
+        let mut speaker: Option<(String, String, bool)> = None; // (display, key, named)
+        let mut role = None;
+        let mut conf = found.as_ref().map_or(0.0, |f| f.confidence);
+        match found.as_ref().map(|f| &f.subject) {
+            Some(Subject::Name { name, role: r, gender, .. }) => {
+                let display = if han { book.han_display(name) } else { book.longest_latin(name, cands[i].lex) };
+                if let Some(g) = gender {
+                    book_gender.entry(names::gender_key(&display)).or_insert(*g);
+                    book_gender.entry(names::gender_key(name)).or_insert(*g);
+                }
+                speaker = Some((display, name.clone(), true));
+                role = r.clone();
+            }
+            Some(Subject::Described(d)) => {
+                speaker = Some((d.clone(), d.clone(), false));
+            }
+            Some(Subject::Pronoun(g)) => {
+                let g = *g;
+                // Plural pronouns go to a described group; "I"/"we" without gender stay unresolved.
+                let want_plural = g == Some(Gender::Plural);
+                let mut pick: Option<(String, String)> = None;
+                if han && !want_plural {
+                    let para = &blocks[b0][..cands[i].span.open_at.unwrap_or(0).min(blocks[b0].len())];
+                    for name in han_clause_subjects(para, book) {
+                        if compatible(g, gender_of(&book_gender, &name)) {
+                            pick = Some((book.han_display(&name), name));
+                            break;
+                        }
+                    }
+                }
+                if pick.is_none() && g.is_some() {
+                    pick = recent
+                        .iter()
+                        .rev()
+                        .take_while(|r| b0 <= r.block + t::PRONOUN_PARAGRAPHS)
+                        .find(|r| if want_plural { !r.named } else { r.named && compatible(g, gender_of(&book_gender, &r.key)) })
+                        .map(|r| (r.name.clone(), r.key.clone()));
+                }
+                if let Some((display, key)) = pick {
+                    if let Some(g) = g.filter(|g| *g != Gender::Plural) {
+                        book_gender.entry(names::gender_key(&key)).or_insert(g);
+                        book_gender.entry(names::gender_key(&display)).or_insert(g);
+                    }
+                    speaker = Some((display, key, !want_plural));
+                    conf *= t::PRONOUN_FACTOR;
+                }
+            }
+            Some(Subject::Missing) => {
+                if han {
+                    let para = &blocks[b0][..cands[i].span.open_at.unwrap_or(0).min(blocks[b0].len())];
+                    if let Some(name) = han_clause_subjects(para, book).into_iter().next() {
+                        speaker = Some((book.han_display(&name), name, true));
+                        conf = conf.min(t::CONF_SUBJECT);
+                    }
+                }
+                if speaker.is_none() {
+                    if let Some(r) = recent.iter().rev().find(|r| r.block == b0) {
+                        speaker = Some((r.name.clone(), r.key.clone(), r.named));
+                        conf = t::CONF_SUBJECT;
+                    }
+                }
+            }
+            None => {
+                // Inherit: an earlier quote of the same block, or a quote-only block after an attributed one.
+                let same_block = recent.iter().rev().find(|r| r.block == b0);
+                let quote_only = cands[i].text.chars().count() * 10 >= blocks[b0].len() * 7;
+                let prev_block = (0..b0).rev().find(|&b| !skip[b] && !blocks[b].is_empty());
+                let from_prev = recent.iter().rev().find(|r| Some(r.block) == prev_block).filter(|_| quote_only && cands[i].span.open_at.unwrap_or(0) <= 1);
+                if let Some(r) = same_block.or(from_prev) {
+                    speaker = Some((r.name.clone(), r.key.clone(), r.named));
+                    conf = t::CONF_INHERIT;
+                }
+            }
+        }
+        if let Some((display, key, named)) = &speaker {
+            recent.push(Recent { block: cands[i].span.last_block(), name: display.clone(), key: key.clone(), named: *named });
+        }
+        cands[i].speaker = speaker.map(|s| s.0);
+        cands[i].role = role;
+        cands[i].confidence = conf;
+    }
+    // A speaker's role, once known, applies to all their quotes.
+    let mut roles: HashMap<String, String> = HashMap::new();
+    for c in cands.iter() {
+        if let (Some(s), Some(r)) = (&c.speaker, &c.role) {
+            roles.entry(s.clone()).or_insert_with(|| r.clone());
+        }
+    }
+    for c in cands.iter_mut() {
+        if c.role.is_none() {
+            c.role = c.speaker.as_ref().and_then(|s| roles.get(s).cloned());
+        }
+    }
+}
+
+/// A lead-in outside the quote's sentence: the previous sentence of the block ending with an
+/// introducing verb (她指出，…。“…”), or a previous block ending with a colon ("X said:").
+fn lead_in(c: &Candidate, blocks: &[Vec<char>], skip: &[bool]) -> Option<Found> {
+    let b0 = c.span.first_block();
+    let open_at = c.span.open_at.unwrap_or(0);
+    let block = blocks.get(b0)?;
+    let lead: String = block[..open_at.min(block.len())].iter().collect();
+    let mut f = if c.before.iter().all(|ch| ch.is_whitespace()) && !lead.trim().is_empty() {
+        let prefix = &block[..open_at.min(block.len())];
+        let s = sentence_start(prefix, prefix.len().saturating_sub(1), 0);
+        let sentence = &prefix[s..];
+        match c.script {
+            Script::Latin => {
+                let toks: Vec<Tok> = tokenize(sentence);
+                let ends_colon = toks.last().is_some_and(|t| t.punct(':'));
+                if ends_colon { attribution::latin_before(&toks, c.lex, true) } else { None }
+            }
+            _ => attribution::han_before(sentence.strip_suffix(&['。'][..]).unwrap_or(sentence), true),
+        }
+    } else {
+        None
+    };
+    if f.is_none() && open_at <= 1 {
+        let prev = (0..b0).rev().find(|&b| !skip[b] && !blocks[b].is_empty())?;
+        let p = &blocks[prev];
+        let trimmed_len = p.iter().rposition(|ch| !ch.is_whitespace()).map_or(0, |i| i + 1);
+        if trimmed_len > 0 && matches!(p[trimmed_len - 1], ':' | '：') && b0 == prev + 1 {
+            let s = sentence_start(p, trimmed_len - 1, 0);
+            f = match c.script {
+                Script::Latin => attribution::latin_before(&tokenize(&p[s..trimmed_len]), c.lex, true),
+                _ => attribution::han_before(&p[s..trimmed_len], false),
+            };
+        }
+    }
+    f.map(|mut f| {
+        f.confidence = f.confidence.min(t::CONF_INHERIT);
+        f
+    })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::article::Block;
+
+    fn article(paras: &[&str]) -> Article {
+        let blocks = paras.iter().enumerate().map(|(i, p)| Block { node: NodeId(i as u32 + 1), kind: BlockKind::Paragraph, text: p.to_string(), emphasized: false }).collect();
+        Article { blocks, ..Default::default() }
+    }
+
+    fn run(paras: &[&str]) -> Vec<Quote> {
+        find(&article(paras), &Metadata::default())
+    }
+
+    #[test]
+    fn english_pipeline_with_pronouns_and_long_names() {
+        let q = run(&[
+            "President Barack Obama spoke on Thursday.",
+            "\"If you look at the number of Americans killed since 9/11 by terrorism, it's less than 100,\" Mr Obama said.",
+            "\"For us not to be able to resolve that issue has been something that is distressing,\" he added.",
+            "He said it was \"distressing\" to fail.",
+        ]);
+        let keys: Vec<_> = q.iter().filter(|q| q.kind == Kind::Key).collect();
+        assert_eq!(keys.len(), 2, "{q:#?}");
+        assert!(keys.iter().all(|q| q.speaker.as_deref() == Some("Barack Obama")), "{q:#?}");
+        assert!(q.iter().any(|q| q.kind == Kind::Partial && q.text == "distressing"));
+    }
+
+    #[test]
+    fn told_addressee_is_not_the_speaker() {
+        let q = run(&["\"We are leaving the city today,\" Maria Lopez told Reuters."]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Maria Lopez"));
+    }
+
+    #[test]
+    fn quote_only_paragraph_inherits() {
+        let q = run(&["\"The plan will not work for anyone here,\" said Jane Doe, a lawyer.", "\"It has never worked before and it never will.\""]);
+        assert_eq!(q.len(), 2);
+        assert!(q.iter().all(|q| q.speaker.as_deref() == Some("Jane Doe")), "{q:#?}");
+        assert_eq!(q.iter().find(|q| q.text.starts_with("The plan")).and_then(|q| q.role.as_deref()), Some("a lawyer"));
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_quote() {
+        let q = run(&["Smith said: “This is the first part of what I want to say.", "“And this is the second part of it,” he added."]);
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert!(q[0].text.contains("first part") && q[0].text.contains("second part"));
+    }
+
+    #[test]
+    fn chinese_pronoun_resolves_to_last_compatible_speaker() {
+        let q = run(&[
+            "研究员特里（Sue Mi Terry）对BBC分析指，“普京不得不依靠世界经济排名第198位的国家，这是非常可悲的”。",
+            "她形容，两国只是“暂时的权宜婚姻”，这种伙伴关系可能只会存在于俄罗斯入侵乌克兰之际。",
+            "朝鲜问题专家吉恩·李（Jean Lee）在播客节目上表示，平壤九成贸易“几乎完全依赖”中国。",
+            "她指出，中国将密切关注金正恩和普京之间的发展。“朝鲜试图挑拨邻国之间的关系。他们讨好一个领导人，却让另一个领导人感到不安和焦虑”。",
+        ]);
+        let find = |s: &str| q.iter().find(|q| q.text.starts_with(s)).and_then(|q| q.speaker.clone());
+        assert_eq!(find("普京不得不").as_deref(), Some("特里 (Sue Mi Terry)"));
+        assert_eq!(find("暂时的").as_deref(), Some("特里 (Sue Mi Terry)"));
+        assert_eq!(find("朝鲜试图").as_deref(), Some("吉恩·李 (Jean Lee)"));
+    }
+
+    #[test]
+    fn pull_quote_is_deduplicated() {
+        let mut a = article(&["“We will rebuild every house on this street,” the mayor said on Monday.", "We will rebuild every house on this street"]);
+        a.blocks[1].kind = BlockKind::Quote;
+        let q = find(&a, &Metadata::default());
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("the mayor"));
+    }
+
+    #[test]
+    fn nav_and_code_are_ignored() {
+        let mut a = article(&["Home", "“Quoted headline in a related link”", "print(\"hello world, this is code\")"]);
+        a.blocks[1].kind = BlockKind::ListItem;
+        a.blocks[2].kind = BlockKind::Code;
+        assert!(find(&a, &Metadata::default()).is_empty());
+    }
 }

@@ -1,0 +1,371 @@
+//! Names: speaker spans cleaned into a name and a role, the article's book of known people (with their
+//! longest form and gender), and Chinese name boundaries.
+//!
+//! Chinese has no spaces, so a name's extent is guessed from how often its candidate lengths recur:
+//! after a role word (总统普京时隔…), `普京` occurs twenty times and `普京时` once, so the name is `普京`.
+
+use super::tokens::Tok;
+use super::tunables::{self as t, Gender, Lexicon};
+use std::collections::HashMap;
+
+/// A person (or body) the article quotes or mentions.
+#[derive(Clone, Debug, Default)]
+pub struct Person {
+    /// The displayed name: "Boris Johnson", "林剑", "特里 (Sue Mi Terry)".
+    pub name: String,
+    pub gender: Option<Gender>,
+}
+
+/// Known people of one article.
+#[derive(Debug, Default)]
+pub struct NameBook {
+    /// Full Latin names (capitalised runs of 2+ words, titles removed), with how often they occur.
+    pub latin: Vec<(Vec<String>, usize)>,
+    /// Han names known from attributions and role words, longest first.
+    pub han: Vec<String>,
+    /// Han name → original (Latin) name given in parentheses.
+    pub han_original: HashMap<String, String>,
+    /// Gender by lowercased last name token / Han name.
+    pub gender: HashMap<String, Gender>,
+}
+
+/// Key for the gender table: the last word of a Latin name, or the Han name.
+pub fn gender_key(name: &str) -> String {
+    let base = name.split(" (").next().unwrap_or(name);
+    base.split_whitespace().last().unwrap_or(base).to_lowercase()
+}
+
+impl NameBook {
+    /// Records a gender for `name` unless one is known already.
+    pub fn set_gender(&mut self, name: &str, g: Gender) {
+        self.gender.entry(gender_key(name)).or_insert(g);
+    }
+
+    pub fn gender_of(&self, name: &str) -> Option<Gender> {
+        self.gender.get(&gender_key(name)).copied()
+    }
+
+    /// Adds the capitalised runs of `toks` (2–4 name words after titles are removed).
+    pub fn add_latin_runs(&mut self, toks: &[Tok], lex: &Lexicon) {
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].capitalised() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < toks.len() && (toks[i].capitalised() || (is_particle(&toks[i]) && toks.get(i + 1).is_some_and(Tok::capitalised))) {
+                i += 1;
+            }
+            let run = &toks[start..i];
+            // Honorifics give the gender of the name that follows.
+            let mut words: Vec<String> = Vec::new();
+            let mut honorific_gender = None;
+            for tok in run {
+                if let Some((_, g)) = lex.honorifics.iter().find(|(h, _)| tok.is(h)) {
+                    honorific_gender = *g;
+                    words.clear();
+                    continue;
+                }
+                if words.is_empty() && (lex.titles.contains(&tok.lower.as_str()) || lex.not_names.contains(&tok.lower.as_str())) {
+                    continue;
+                }
+                words.push(tok.text.trim_end_matches("'s").trim_end_matches("’s").to_string());
+            }
+            if let (Some(g), Some(last)) = (honorific_gender, words.last()) {
+                self.gender.entry(last.to_lowercase()).or_insert(g);
+            }
+            if (2..=4).contains(&words.len()) && words.iter().all(|w| w.chars().any(char::is_lowercase) || w.len() <= 2) {
+                match self.latin.iter_mut().find(|(w, _)| *w == words) {
+                    Some(e) => e.1 += 1,
+                    None => self.latin.push((words, 1)),
+                }
+            }
+        }
+    }
+
+    /// The longest known form of a Latin name: "Johnson" or "Mr Johnson" → "Boris Johnson" when one
+    /// known full name ends with the same word and contains every other word.
+    pub fn longest_latin(&self, short: &str, lex: &Lexicon) -> String {
+        let words: Vec<&str> = short
+            .split_whitespace()
+            .filter(|w| {
+                let l = w.to_lowercase();
+                !lex.honorifics.iter().any(|(h, _)| *h == l) && !lex.titles.contains(&l.as_str())
+            })
+            .collect();
+        let Some(last) = words.last() else { return short.to_string() };
+        let best = self
+            .latin
+            .iter()
+            .filter(|(full, _)| full.len() > words.len() && full.last().is_some_and(|l| l == last) && words.iter().all(|w| full.iter().any(|f| f == w)))
+            .max_by_key(|(full, n)| (*n, full.len()));
+        // Two different full names ending alike ("Boris Johnson", "Stanley Johnson") are ambiguous.
+        let distinct: Vec<_> = self
+            .latin
+            .iter()
+            .filter(|(full, _)| full.len() > words.len() && full.last().is_some_and(|l| l == last) && words.iter().all(|w| full.iter().any(|f| f == w)))
+            .collect();
+        let ambiguous = distinct.iter().any(|(a, _)| distinct.iter().any(|(b, _)| !a.iter().all(|w| b.contains(w)) && !b.iter().all(|w| a.contains(w))));
+        match best {
+            Some((full, _)) if !ambiguous => full.join(" "),
+            _ if words.len() < short.split_whitespace().count() && !words.is_empty() => {
+                // Keep "Mr Obama" as is: the honorific says who it is.
+                short.to_string()
+            }
+            _ => short.to_string(),
+        }
+    }
+
+    /// Learns Han names from role words (`总统普京`) and transliterations (`特里（Sue Mi Terry）`) in `text`.
+    pub fn learn_han(&mut self, text: &[char]) {
+        let s: String = text.iter().collect();
+        for role in t::ZH_ROLE_SUFFIXES {
+            let mut from = 0;
+            while let Some(pos) = s[from..].find(role) {
+                let after = from + pos + role.len();
+                if let Some(name) = han_name_at(&s[after..], &s) {
+                    if !self.han.contains(&name) && !t::ZH_NOT_SPEAKERS.contains(&name.as_str()) {
+                        self.han.push(name);
+                    }
+                }
+                from = after;
+            }
+        }
+        self.han.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    }
+
+    /// Adds one Han name (from an attribution).
+    pub fn add_han(&mut self, name: &str, original: Option<&str>) {
+        if !self.han.iter().any(|n| n == name) {
+            self.han.push(name.to_string());
+            self.han.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+        }
+        if let Some(o) = original {
+            self.han_original.entry(name.to_string()).or_insert_with(|| o.to_string());
+        }
+    }
+
+    /// The known Han name that `s` starts with, longest first.
+    pub fn han_prefix(&self, s: &str) -> Option<&str> {
+        self.han.iter().find(|n| s.starts_with(n.as_str())).map(String::as_str)
+    }
+
+    /// Displayed form: "特里 (Sue Mi Terry)" when an original is known.
+    pub fn han_display(&self, name: &str) -> String {
+        match self.han_original.get(name) {
+            Some(o) => format!("{name} ({o})"),
+            None => name.to_string(),
+        }
+    }
+}
+
+fn is_particle(t: &Tok) -> bool {
+    matches!(t.lower.as_str(), "de" | "van" | "von" | "der" | "den" | "bin" | "al" | "la" | "du" | "da" | "dos" | "del" | "le" | "ibn" | "di")
+}
+
+/// Characters that end a Han name (function words and verbs that follow names in running text).
+const HAN_STOPS: &str = "的了在是和与对向说表称指曾将已为被等及也还则又并就都时于从把让给而但要会能可这那其一二三四五六七八九十个年月日前后上下中里外等";
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// A Han name at the start of `rest`: among 2–4 characters (or a ·-joined transliteration), the
+/// longest whose frequency in `whole` stays close to that of its shorter prefix.
+fn han_name_at(rest: &str, whole: &str) -> Option<String> {
+    let chars: Vec<char> = rest.chars().take(12).collect();
+    // Transliterations joined by a middle dot: 吉恩·李.
+    let dotted: usize = chars.iter().take_while(|&&c| is_han(c) || c == '·' || c == '・').count();
+    if dotted >= 3 && chars[..dotted].iter().any(|&c| c == '·' || c == '・') {
+        return Some(chars[..dotted].iter().collect());
+    }
+    let mut best: Option<(String, usize)> = None;
+    for len in 2..=4 {
+        if len > chars.len() || !chars[..len].iter().all(|&c| is_han(c)) {
+            break;
+        }
+        if HAN_STOPS.contains(chars[len - 1]) || (len == 2 && HAN_STOPS.contains(chars[0])) {
+            break;
+        }
+        let cand: String = chars[..len].iter().collect();
+        let n = whole.matches(&cand).count();
+        match &best {
+            None => best = Some((cand, n)),
+            Some((_, m)) if (n * 4 >= m * 3 || n + 1 >= *m) && n >= 2 => best = Some((cand, n)),
+            Some(_) => break,
+        }
+    }
+    best.map(|(n, _)| n)
+}
+
+/// A cleaned Chinese speaker span: name, role and the original (Latin) name if given.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct HanSpeaker {
+    pub name: String,
+    pub role: Option<String>,
+    pub original: Option<String>,
+}
+
+/// Cuts frames and adverbs off a Chinese speaker span (`中国外交部发言人林剑在例行记者会上…时` →
+/// `中国外交部发言人林剑`).
+pub fn clean_han_span(span: &str) -> String {
+    let mut s = span.trim().to_string();
+    // Quoting someone else: 《环球时报》的文章引述中国分析人士 → 中国分析人士.
+    for via in ["引述", "援引", "引用", "转述"] {
+        if let Some(p) = s.rfind(via) {
+            s = s[p + via.len()..].to_string();
+        }
+    }
+    // Frames: cut at the earliest frame word that leaves at least two characters of subject.
+    let mut cut = s.len();
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 || s[..i].chars().count() < 2 {
+            continue;
+        }
+        if t::ZH_FRAME_STARTS.iter().any(|f| s[i..].starts_with(f)) {
+            cut = i;
+            break;
+        }
+    }
+    s.truncate(cut);
+    // Leading source words (据X) and adverbs at either end.
+    loop {
+        let before = s.len();
+        for w in t::ZH_SOURCES.iter().chain(t::ZH_ADVERBS) {
+            if let Some(rest) = s.strip_prefix(w) {
+                if rest.chars().count() >= 1 {
+                    s = rest.to_string();
+                }
+            }
+            if let Some(rest) = s.strip_suffix(w) {
+                s = rest.to_string();
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    s.trim_matches(|c: char| c.is_whitespace() || "，,、：:".contains(c)).to_string()
+}
+
+/// Splits a cleaned span into role and name (`美国中情局前分析师、现任…研究员特里（Sue Mi Terry）` →
+/// role `美国中情局前分析师、现任…研究员`, name `特里`, original `Sue Mi Terry`).
+pub fn split_han_role(span: &str) -> Option<HanSpeaker> {
+    let mut s = span.trim().to_string();
+    let mut original = None;
+    // A trailing parenthesis with Latin letters is the original name.
+    if let Some(open) = s.rfind(['（', '(']) {
+        let inner = &s[open..];
+        let inner = inner.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+        if s.ends_with(['）', ')']) && inner.chars().any(|c| c.is_ascii_alphabetic()) && inner.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.' || c == '\'') {
+            if inner.split_whitespace().count() >= 2 || inner.chars().any(char::is_lowercase) {
+                original = Some(inner.to_string());
+            }
+            s.truncate(open);
+        }
+    }
+    // Honorific after the name: 王先生.
+    for (h, _) in t::ZH_HONORIFICS {
+        if let Some(rest) = s.strip_suffix(h) {
+            if rest.chars().count() >= 1 {
+                s = rest.to_string();
+            }
+        }
+    }
+    if s.is_empty() || t::ZH_NOT_SPEAKERS.contains(&s.as_str()) {
+        return None;
+    }
+    // The name follows the last role word.
+    let mut split = None;
+    for role in t::ZH_ROLE_SUFFIXES {
+        if let Some(p) = s.rfind(role) {
+            let end = p + role.len();
+            if split.is_none_or(|e| end > e) {
+                split = Some(end);
+            }
+        }
+    }
+    let (role, name) = match split {
+        Some(e) if e < s.len() => (Some(s[..e].to_string()), s[e..].to_string()),
+        // The span is a role only ("中国分析人士"): the role is the speaker.
+        Some(_) => (None, s.clone()),
+        None => (None, s.clone()),
+    };
+    let name_chars = name.chars().count();
+    let plausible = name_chars >= 1 && name_chars <= 16 && !name.contains(['，', '。', '“', '”']);
+    if !plausible {
+        return None;
+    }
+    // A long span without a role word: keep what follows the last 的 (俄罗斯官方的俄罗斯新闻社).
+    let name = if split.is_none() && name_chars > 6 {
+        match name.rfind('的') {
+            Some(p) => name[p + '的'.len_utf8()..].to_string(),
+            None => return None,
+        }
+    } else {
+        name
+    };
+    if name.is_empty() {
+        return None;
+    }
+    Some(HanSpeaker { name, role: role.filter(|r| !r.is_empty()), original })
+}
+
+/// The gender a Chinese honorific gives (`王先生` → male).
+pub fn han_honorific_gender(span: &str) -> Option<Gender> {
+    t::ZH_HONORIFICS.iter().find(|(h, _)| span.ends_with(h)).map(|(_, g)| *g)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::tokens::tokenize;
+
+    #[test]
+    fn role_is_split_from_name() {
+        let s = split_han_role(&clean_han_span("中国外交部发言人林剑在例行记者会上回应普京访问朝鲜时")).unwrap();
+        assert_eq!((s.name.as_str(), s.role.as_deref()), ("林剑", Some("中国外交部发言人")));
+    }
+
+    #[test]
+    fn transliteration_is_kept() {
+        let s = split_han_role(&clean_han_span("美国中情局前分析师、现任战略与国际研究中心（CSIS）研究员特里（Sue Mi Terry）对BBC")).unwrap();
+        assert_eq!(s.name, "特里");
+        assert_eq!(s.original.as_deref(), Some("Sue Mi Terry"));
+        assert_eq!(s.role.as_deref(), Some("美国中情局前分析师、现任战略与国际研究中心（CSIS）研究员"));
+    }
+
+    #[test]
+    fn adverbs_and_sources_are_trimmed() {
+        assert_eq!(clean_han_span("金正恩则"), "金正恩");
+        assert_eq!(clean_han_span("他当时"), "他");
+        assert_eq!(clean_han_span("据外交部"), "外交部");
+        assert_eq!(clean_han_span("中国官媒《环球时报》的文章引述中国分析人士"), "中国分析人士");
+    }
+
+    #[test]
+    fn han_names_from_role_words_and_frequency() {
+        let text: Vec<char> = "俄罗斯总统普京时隔24年出访平壤。普京说。普京来了。朝鲜最高领袖金正恩一对一会谈。金正恩笑。金正恩走。金正日".chars().collect();
+        let mut book = NameBook::default();
+        book.learn_han(&text);
+        assert!(book.han.contains(&"普京".to_string()), "{:?}", book.han);
+        assert!(book.han.contains(&"金正恩".to_string()), "{:?}", book.han);
+    }
+
+    #[test]
+    fn short_names_map_to_the_longest_form() {
+        let mut book = NameBook::default();
+        let toks = tokenize(&"Prime Minister Boris Johnson spoke. Later Mr Johnson left.".chars().collect::<Vec<_>>());
+        book.add_latin_runs(&toks, &t::EN);
+        assert_eq!(book.longest_latin("Johnson", &t::EN), "Boris Johnson");
+        assert_eq!(book.longest_latin("Mr Johnson", &t::EN), "Boris Johnson");
+        assert_eq!(book.gender_of("Boris Johnson"), Some(Gender::Male));
+    }
+}

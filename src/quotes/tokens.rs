@@ -1,0 +1,127 @@
+//! Words and punctuation of Latin and Cyrillic text, for the attribution patterns.
+//!
+//! A word keeps its inner apostrophes, hyphens and dots (don't, al-Assad, U.S.); a trailing dot stays
+//! on known abbreviations and initials (Mr., Dr., J.) so that it is not read as a sentence end.
+
+/// One token.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tok {
+    pub text: String,
+    pub lower: String,
+    pub word: bool,
+}
+
+impl Tok {
+    /// Starts with an uppercase letter (or a digit-free capitalised form like "O'Brien").
+    pub fn capitalised(&self) -> bool {
+        self.word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub fn is(&self, s: &str) -> bool {
+        self.lower == s
+    }
+    pub fn punct(&self, c: char) -> bool {
+        !self.word && self.text.starts_with(c)
+    }
+    /// `.`, `!`, `?`, `;` and their CJK forms: the end of a sentence (or clause, for `;`).
+    pub fn sentence_end(&self) -> bool {
+        !self.word && matches!(self.text.chars().next(), Some('.' | '!' | '?' | '。' | '！' | '？' | '…'))
+    }
+}
+
+/// Abbreviations that keep their dot (from AP style; the dots of Mr. and U.S. do not end sentences).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "prof",
+    "inc", "co", "corp", "ltd", "no", "vs", "rev", "maj", "adm", "cmdr", "mt", "ft", "ave", "dept", "est",
+    "fig", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "a.m", "p.m", "m", "mme",
+    "sr", "sra", "u.s", "u.k", "u.n", "e.u", "d.c", "ph.d",
+];
+
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\u{301}'
+}
+
+/// Splits `chars` into tokens.
+pub fn tokenize(chars: &[char]) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if word_char(c) {
+            let start = i;
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j];
+                if word_char(d) {
+                    j += 1;
+                } else if matches!(d, '\'' | '’' | '-' | '.' | '‐') && chars.get(j + 1).is_some_and(|&n| word_char(n)) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let mut text: String = chars[start..j].iter().collect();
+            // Keep the dot of an abbreviation or an initial.
+            if chars.get(j) == Some(&'.') {
+                let lower = text.to_lowercase();
+                let initial = text.chars().count() == 1 && text.chars().all(char::is_uppercase);
+                if ABBREVIATIONS.contains(&lower.as_str()) || initial || lower.contains('.') {
+                    text.push('.');
+                    j += 1;
+                }
+            }
+            out.push(Tok { lower: text.to_lowercase(), text, word: true });
+            i = j;
+        } else {
+            let s = c.to_string();
+            out.push(Tok { lower: s.clone(), text: s, word: false });
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Joins tokens back into text (a space between words, none before closing punctuation).
+pub fn join(toks: &[Tok]) -> String {
+    let mut s = String::new();
+    for (k, t) in toks.iter().enumerate() {
+        let no_space = k == 0
+            || (!t.word && matches!(t.text.as_str(), "," | "." | ";" | ":" | ")" | "!" | "?" | "'" | "’"))
+            || toks.get(k.wrapping_sub(1)).is_some_and(|p| matches!(p.text.as_str(), "(" | "'" | "’"))
+            || (t.word && (t.lower == "s") && toks.get(k.wrapping_sub(1)).is_some_and(|p| matches!(p.text.as_str(), "'" | "’")));
+        if !no_space {
+            s.push(' ');
+        }
+        s.push_str(&t.text);
+    }
+    s
+}
+
+/// Number of words in `s` (CJK letters count one each).
+pub fn word_count(s: &str) -> usize {
+    crate::text::word_count(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        tokenize(&s.chars().collect::<Vec<_>>()).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_inner_marks() {
+        assert_eq!(words("Mr. O'Brien's U.S. plan, he said."), vec!["Mr.", "O'Brien's", "U.S.", "plan", ",", "he", "said", "."]);
+        assert_eq!(words("J. K. Rowling wrote"), vec!["J.", "K.", "Rowling", "wrote"]);
+    }
+
+    #[test]
+    fn joins_back() {
+        let t = tokenize(&"the BBC's editor , Jon".chars().collect::<Vec<_>>());
+        assert_eq!(join(&t), "the BBC's editor, Jon");
+    }
+}
