@@ -41,11 +41,15 @@ pub fn state() -> String {
     overlay::state()
 }
 
-/// The live-DOM snapshot of this page in the canonical dump form
+/// The live-DOM snapshot of `document` (default: this page) in the canonical dump form
 /// ([`crate::snapshot::Document::dump`]). Not used by the extension: the browser parity test
-/// compares it with the html5ever snapshot of the same file.
+/// compares it with the html5ever snapshot of the same file, reading a page in a same-origin
+/// frame so that the page's own CSP never has to allow WebAssembly.
 #[wasm_bindgen]
-pub fn snapshot_dump() -> Result<String, JsValue> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+pub fn snapshot_dump(document: Option<web_sys::Document>) -> Result<String, JsValue> {
+    let document = match document {
+        Some(d) => d,
+        None => web_sys::window().and_then(|w| w.document()).ok_or("no document")?,
+    };
     Ok(snapshot::snapshot(&document, None).dump())
 }

@@ -90,10 +90,9 @@ impl<'a> Walk<'a> {
                 }
             };
             next = match node.node_type() {
-                Node::ELEMENT_NODE => match node.dyn_into::<Element>() {
-                    Ok(element) => self.element(element),
-                    Err(node) => node.next_sibling(),
-                },
+                // Unchecked: `instanceof Element` fails for a node of another frame's realm, and
+                // the node type already says what it is.
+                Node::ELEMENT_NODE => self.element(node.unchecked_into::<Element>()),
                 Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
                     if let Some(text) = node.node_value() {
                         self.builder.text(&text);

@@ -45,7 +45,7 @@ export async function serve({ pages = {}, headers = () => ({}) } = {}) {
       return;
     }
     const file = normalize(join(ROOT, path));
-    const allowed = [join(ROOT, 'tests', 'fixtures') + sep, join(ROOT, 'pkg') + sep];
+    const allowed = [join(ROOT, 'tests', 'fixtures') + sep, join(ROOT, 'tests', 'e2e', 'pages') + sep, join(ROOT, 'pkg') + sep];
     if (!allowed.some((dir) => file.startsWith(dir))) {
       res.writeHead(404).end();
       return;
