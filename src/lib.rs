@@ -31,7 +31,7 @@ pub mod snapshot;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use error::Error;
 

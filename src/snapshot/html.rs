@@ -17,7 +17,7 @@ use std::cell::RefCell;
 /// to resolve relative links.
 pub fn from_html(html: &str, url: Option<&str>) -> Document {
     let html = limit_depth(html, MAX_PARSE_DEPTH);
-    let sink = Sink { nodes: RefCell::new(vec![Scratch::new(ScratchData::Document)]) };
+    let sink = Sink { nodes: RefCell::new(vec![Scratch::new(ScratchData::Document)]), shadow_hosts: RefCell::default() };
     let sink = parse_document(sink, Default::default()).one(StrTendril::from(&*html));
     sink.into_document(url.map(str::to_owned))
 }
@@ -150,6 +150,8 @@ impl Scratch {
 
 struct Sink {
     nodes: RefCell<Vec<Scratch>>,
+    /// Elements that received a declarative shadow root (`<template shadowrootmode>`).
+    shadow_hosts: RefCell<Vec<Handle>>,
 }
 
 impl Sink {
@@ -272,6 +274,22 @@ impl Sink {
         }
         b.finish()
     }
+}
+
+/// Elements that may carry a shadow root (DOM standard, `attachShadow`): these names and valid
+/// custom element names.
+fn is_valid_shadow_host(name: &str) -> bool {
+    const HOSTS: &[&str] = &[
+        "article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "main", "nav", "p", "section", "span",
+    ];
+    const RESERVED: &[&str] =
+        &["annotation-xml", "color-profile", "font-face", "font-face-src", "font-face-uri", "font-face-format", "font-face-name", "missing-glyph"];
+    let custom = name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.contains('-')
+        && !name.chars().any(|c| c.is_ascii_uppercase())
+        && !RESERVED.contains(&name);
+    HOSTS.contains(&name) || custom
 }
 
 /// Visibility from markup alone: `hidden`, or inline `display:none` / `visibility:hidden`.
@@ -409,6 +427,22 @@ impl TreeSink for Sink {
         Self::detach(&mut self.nodes.borrow_mut(), *target);
     }
 
+    /// A `<template shadowrootmode>` becomes its parent's shadow root, as in browsers: the template
+    /// is then not part of the tree (and, like any template content, its content is not walked).
+    /// Without this, html5ever keeps the template as an ordinary element that the live DOM lacks.
+    fn attach_declarative_shadow(&self, host: &Handle, _template: &Handle, _attrs: &[Attribute]) -> bool {
+        let can_host = match &self.nodes.borrow()[*host].data {
+            ScratchData::Element { name, .. } => name.ns == ns!(html) && is_valid_shadow_host(&name.local),
+            _ => false,
+        };
+        let mut hosts = self.shadow_hosts.borrow_mut();
+        if !can_host || hosts.contains(host) {
+            return false;
+        }
+        hosts.push(*host);
+        true
+    }
+
     fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
         let mut nodes = self.nodes.borrow_mut();
         let mut child = nodes[*node].first;
@@ -453,6 +487,19 @@ mod tests {
     fn svg_insides_are_not_kept() {
         let d = from_html("<p>a<svg><title>t</title><text>svgtext</text></svg>b</p>", None);
         assert_eq!(d.text_content(Document::ROOT), "ab");
+    }
+
+    #[test]
+    fn declarative_shadow_templates_leave_the_tree_as_in_browsers() {
+        let d = from_html(
+            r#"<div><template shadowrootmode="open"><p>shadow</p></template>light<template shadowrootmode="open">2nd</template></div><ul><template shadowrootmode="open">x</template></ul>"#,
+            None,
+        );
+        let templates: Vec<_> = d.find_all(Document::ROOT, Tag::Template).map(|t| d.parent(t).and_then(|p| d.tag(p))).collect();
+        // The div takes the first shadow root; a second one, or one whose parent cannot be a
+        // shadow host (<ul>), stays an ordinary, empty template.
+        assert_eq!(templates, vec![Some(Tag::Div), Some(Tag::Ul)]);
+        assert_eq!(d.text_content(d.find(Tag::Div).unwrap()), "light");
     }
 
     #[test]

@@ -463,3 +463,52 @@ impl NodeSet {
         self.bits.get(w).is_some_and(|x| x & (1 << b) != 0)
     }
 }
+
+impl Document {
+    /// A canonical text form of the snapshot, one line per node in document order: the depth, then
+    /// the tag and kept attributes, or `#text` and the text with `\`, newlines, returns and tabs
+    /// escaped. Visibility is left out. The browser parity test compares the live-DOM snapshot with
+    /// the html5ever one through this form.
+    pub fn dump(&self) -> String {
+        let mut out = String::new();
+        let mut depth = vec![0usize; self.nodes.len()];
+        for id in self.ids().skip(1) {
+            let d = self.parent(id).map_or(0, |p| depth[p.index()] + 1);
+            depth[id.index()] = d;
+            out.push_str(&d.to_string());
+            match &self.node(id).data {
+                NodeData::Element(e) => {
+                    out.push(' ');
+                    out.push_str(e.tag.as_str());
+                    for (a, v) in &e.attrs {
+                        out.push(' ');
+                        out.push_str(a.as_str());
+                        out.push_str("=\"");
+                        escape_dump(v, &mut out);
+                        out.push('"');
+                    }
+                }
+                NodeData::Text(t) => {
+                    out.push_str(" #text ");
+                    escape_dump(t, &mut out);
+                }
+                NodeData::Document => {}
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn escape_dump(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '"' => out.push_str("\\\""),
+            c => out.push(c),
+        }
+    }
+}

@@ -1,0 +1,76 @@
+// Broadsheet's content script, injected by the service worker on each toolbar click. A classic
+// script run in the extension's isolated world: it must be safe to run again on every click, so
+// everything lives in one function and the loaded module is kept on the isolated world's global.
+//
+// First click: import the wasm-bindgen glue (web-accessible), instantiate the wasm, and call its
+// `toggle()`, which snapshots the live DOM and opens the overlay. Later clicks reuse the module:
+// `toggle()` closes an open overlay and opens a closed one. The Rust side owns the overlay and its
+// listeners; this file only loads it, and shows a plain error state when the module cannot run at
+// all (e.g. a page whose CSP forbids WebAssembly).
+(() => {
+  const HOST_ID = 'broadsheet-host';
+  const state = (globalThis.__broadsheet ||= { module: null, loading: null, failed: null });
+
+  async function load() {
+    const glue = await import(chrome.runtime.getURL('pkg/broadsheet.js'));
+    await glue.default({ module_or_path: chrome.runtime.getURL('pkg/broadsheet_bg.wasm') });
+    return glue;
+  }
+
+  // Shown only when the wasm cannot run: built here with textContent, closed by its button or Escape.
+  function showFailure(error) {
+    document.getElementById(HOST_ID)?.remove();
+    const host = document.createElement('broadsheet-reader');
+    host.id = HOST_ID;
+    host.setAttribute('data-state', 'error');
+    const root = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = `:host{all:initial!important;position:fixed!important;inset:0!important;
+      z-index:2147483647!important;display:block!important}
+      div{position:absolute;inset:0;background:#fbfaf7;color:#1f1d1a;font:16px/1.6 system-ui,sans-serif;padding:3em}
+      @media (prefers-color-scheme:dark){div{background:#1b1a18;color:#e6e1d8}}`;
+    const box = document.createElement('div');
+    const title = document.createElement('p');
+    title.textContent = chrome.i18n.getMessage('errorTitle') || 'Broadsheet could not read this page.';
+    const detail = document.createElement('p');
+    detail.textContent = String((error && error.message) || error || '');
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.setAttribute('data-action', 'close');
+    close.textContent = chrome.i18n.getMessage('close') || 'Close';
+    const remove = () => {
+      host.remove();
+      document.removeEventListener('keydown', onKey, true);
+    };
+    const onKey = (event) => {
+      if (event.key === 'Escape') remove();
+    };
+    close.addEventListener('click', remove);
+    document.addEventListener('keydown', onKey, true);
+    box.append(title, detail, close);
+    root.append(style, box);
+    document.documentElement.append(host);
+  }
+
+  async function run() {
+    if (state.loading) return; // a click while the module loads: that load opens the overlay
+    try {
+      if (!state.module) {
+        state.loading = load();
+        state.module = await state.loading;
+      }
+      state.module.toggle();
+    } catch (error) {
+      state.failed = error;
+      console.warn('Broadsheet:', error);
+      // A stale failure overlay closes on the next click, like the real one.
+      const existing = document.getElementById(HOST_ID);
+      if (existing && existing.getAttribute('data-state') === 'error' && !state.module) existing.remove();
+      else showFailure(error);
+    } finally {
+      state.loading = null;
+    }
+  }
+
+  run();
+})();

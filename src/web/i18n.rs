@@ -1,0 +1,55 @@
+//! The overlay's own words, through `chrome.i18n` (the extension's `_locales/`), in the browser's
+//! language.
+//!
+//! [`MESSAGES`] is the one table of message keys with their English text. The English text is used
+//! where `chrome.i18n` is not there (the in-browser unit tests run the overlay in a plain page); in
+//! the extension the same text comes from `_locales/en/messages.json`, and an end-to-end test checks
+//! that both locale files carry every key listed here with the same English wording.
+
+use wasm_bindgen::prelude::*;
+
+/// Message keys and their English text. `$1` is the first substitution.
+pub const MESSAGES: &[(&str, &str)] = &[
+    ("overlayLabel", "Broadsheet reader"),
+    ("close", "Close"),
+    ("closeHint", "Close the reader (Esc)"),
+    ("copyQuotes", "Copy quotes"),
+    ("copied", "Copied to the clipboard"),
+    ("copyFailed", "Could not copy to the clipboard"),
+    ("outline", "Outline"),
+    ("quotes", "Quotes"),
+    ("sources", "Image sources"),
+    ("noOutline", "No sections found."),
+    ("noQuotes", "No quotes found."),
+    ("noSources", "No images in this article."),
+    ("showInArticle", "Show in the article"),
+    ("origin", "Origin"),
+    ("readingTime", "$1 min read"),
+    ("loading", "Reading the page…"),
+    ("noArticle", "This page does not look like an article."),
+    ("noArticleHint", "Broadsheet found no story to show here. It can still lay out the page's main text."),
+    ("showAnyway", "Show it anyway"),
+    ("errorTitle", "Broadsheet could not read this page."),
+    ("errorHint", "The page is untouched. Close the reader to go back to it."),
+];
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = ["chrome", "i18n"], js_name = getMessage)]
+    fn get_message(key: &str, substitutions: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// The message `key` in the browser's language, with `$1` replaced by `arg`.
+pub fn message(key: &str, arg: Option<&str>) -> String {
+    let substitutions = arg.map_or(JsValue::UNDEFINED, JsValue::from_str);
+    let localized = get_message(key, &substitutions).ok().and_then(|v| v.as_string()).filter(|s| !s.is_empty());
+    localized.unwrap_or_else(|| {
+        let english = MESSAGES.iter().find(|(k, _)| *k == key).map_or(key, |(_, text)| text);
+        english.replace("$1", arg.unwrap_or(""))
+    })
+}
+
+/// [`message`] without a substitution.
+pub fn t(key: &str) -> String {
+    message(key, None)
+}

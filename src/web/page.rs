@@ -1,0 +1,72 @@
+//! What opening the overlay changes on the page, and how closing puts it back exactly.
+//!
+//! The overlay itself lives in its own host element, removed on close. The only other changes are
+//! the scroll lock (`overflow: hidden` on `<html>` and `<body>`) and focus moving into the overlay.
+//! [`SavedPage`] records, before anything changes, the scroll position, the focused element and the
+//! exact `style` attribute text of both elements (or its absence), and restores them byte for byte:
+//! after close, `document.documentElement.outerHTML` is what it was before open. Typed form values
+//! are never touched, so they stay.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollToOptions, Window};
+
+/// One locked element and its `style` attribute as it was.
+struct Locked {
+    element: HtmlElement,
+    style: Option<String>,
+}
+
+/// The page state to put back on close.
+pub struct SavedPage {
+    window: Window,
+    scroll: (f64, f64),
+    focused: Option<Element>,
+    locked: Vec<Locked>,
+}
+
+impl SavedPage {
+    /// Records the scroll position and focus; nothing on the page changes yet.
+    pub fn save(window: &Window, document: &web_sys::Document) -> Self {
+        SavedPage {
+            window: window.clone(),
+            scroll: (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)),
+            focused: document.active_element(),
+            locked: Vec::new(),
+        }
+    }
+
+    /// Stops the page from scrolling under the overlay (idempotent).
+    pub fn lock_scroll(&mut self, document: &web_sys::Document) {
+        if !self.locked.is_empty() {
+            return;
+        }
+        let html = document.document_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        for element in [html, document.body()].into_iter().flatten() {
+            let style = element.get_attribute("style");
+            if element.style().set_property("overflow", "hidden").is_ok() {
+                self.locked.push(Locked { element, style });
+            }
+        }
+    }
+
+    /// Puts everything back: the `style` attributes exactly, then focus, then the scroll position.
+    pub fn restore(&mut self) {
+        for Locked { element, style } in self.locked.drain(..).rev() {
+            let _ = match style {
+                Some(text) => element.set_attribute("style", &text),
+                None => element.remove_attribute("style"),
+            };
+        }
+        if let Some(focused) = self.focused.take().and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            if focused.is_connected() {
+                let _ = focused.focus();
+            }
+        }
+        let options = ScrollToOptions::new();
+        options.set_left(self.scroll.0);
+        options.set_top(self.scroll.1);
+        // Instant, whatever `scroll-behavior` the page asks for: the reader should not see a scroll.
+        options.set_behavior(ScrollBehavior::Instant);
+        self.window.scroll_to_with_scroll_to_options(&options);
+    }
+}

@@ -1,0 +1,178 @@
+// Shared harness for the end-to-end tests: a tiny static server on 127.0.0.1, Debian's Chromium
+// with the unpacked extension (the repository root), and a real press of the toolbar button.
+// See ../../../shared/e2e-notes.md for what was verified about each step (the notes are not read
+// by the tests; everything they need is in the repository).
+
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** How long a toolbar press may take to show its effect before the press is repeated. */
+const PRESS_TIMEOUT_MS = 2000;
+/** Presses per action: the first may be dropped by a service worker that is still starting. */
+const PRESS_ATTEMPTS = 4;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves the repository's files (`/tests/fixtures/...`, `/pkg/...`) and any extra `pages`
+ * (`{ '/path': { body, headers } }`) from 127.0.0.1 on a free port. `headers(path)` may add
+ * response headers to file responses. Returns `{ url(path), close() }`.
+ */
+export async function serve({ pages = {}, headers = () => ({}) } = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    const page = pages[path];
+    if (page) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(page.headers || {}) });
+      res.end(page.body);
+      return;
+    }
+    const file = normalize(join(ROOT, path));
+    const allowed = [join(ROOT, 'tests', 'fixtures') + sep, join(ROOT, 'tests', 'e2e', 'pages') + sep, join(ROOT, 'pkg') + sep];
+    if (!allowed.some((dir) => file.startsWith(dir))) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] || 'application/octet-stream',
+        ...headers(path),
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address();
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
+  };
+}
+
+/** Flags for Debian's Chromium in a container (e2e-notes.md). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/**
+ * Launches Chromium with the unpacked extension in a fresh profile. Returns
+ * `{ context, page, extensionId, worker, close() }`. Requests leaving 127.0.0.1 are aborted, so
+ * tests never wait on the network.
+ */
+export async function launchWithExtension({ headless = true, viewport = { width: 1280, height: 900 } } = {}) {
+  const profile = await mkdtemp(join(tmpdir(), 'broadsheet-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless,
+    viewport,
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${ROOT}`,
+      `--load-extension=${ROOT}`,
+      '--enable-unsafe-extension-debugging', // allows Extensions.triggerAction
+    ],
+  });
+  await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (route) => route.abort());
+  const worker = context.serviceWorkers()[0] || (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const page = context.pages()[0] || (await context.newPage());
+  return {
+    context,
+    page,
+    extensionId,
+    worker,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Presses the extension's toolbar button for `page`'s tab, as a person's click does. */
+export async function pressButton(browser, page) {
+  const { context, extensionId } = browser;
+  // A click sent before the worker has registered its listener is dropped: wake it first.
+  const worker = context.serviceWorkers().find((w) => w.url().includes(extensionId)) || browser.worker;
+  await worker.evaluate(() => 1).catch(() => {});
+  const cdp = await context.browser()?.newBrowserCDPSession().catch(() => null) || (browser.cdp ||= await browserSession(context));
+  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const tab = targetInfos.find((t) => t.url === page.url());
+  if (!tab) throw new Error(`no tab target for ${page.url()}`);
+  await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+}
+
+async function browserSession(context) {
+  // Persistent contexts have no Browser object in some Playwright versions; a page session can
+  // still reach the browser domain through Target.* on its own connection.
+  const page = context.pages()[0];
+  return context.newCDPSession(page);
+}
+
+/** The overlay host's `data-state`, or null when there is no host. */
+export function hostState(page) {
+  return page.evaluate(() => document.getElementById('broadsheet-host')?.getAttribute('data-state') ?? null);
+}
+
+/**
+ * Presses the button until `done(state)` holds for the host state (retrying presses that had no
+ * effect within 2 s, as e2e-notes.md advises). Returns the final state.
+ */
+export async function pressUntil(browser, page, done) {
+  let state = await hostState(page);
+  const before = state;
+  for (let attempt = 0; attempt < PRESS_ATTEMPTS; attempt++) {
+    await pressButton(browser, page);
+    const deadline = Date.now() + PRESS_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      state = await hostState(page);
+      if (done(state)) return state;
+      if (state !== before && state !== 'loading') break; // changed, but not as wanted: report it
+      await page.waitForTimeout(20);
+    }
+    if (state !== before && state !== 'loading') return state;
+  }
+  return state;
+}
+
+/** Opens the overlay with the toolbar button; returns the settled state. */
+export function openOverlay(browser, page) {
+  return pressUntil(browser, page, (s) => s !== null && s !== 'loading');
+}
+
+/** Closes the overlay with the toolbar button; returns the state (null when closed). */
+export function closeWithButton(browser, page) {
+  return pressUntil(browser, page, (s) => s === null);
+}
+
+/** What "the page is as it was" means: markup, scroll, focus, typed values. */
+export function pageState(page) {
+  return page.evaluate(() => ({
+    html: document.documentElement.outerHTML,
+    scroll: [window.scrollX, window.scrollY],
+    focused: document.activeElement
+      ? `${document.activeElement.tagName}#${document.activeElement.id}.${document.activeElement.getAttribute('name') ?? ''}`
+      : null,
+    values: [...document.querySelectorAll('input, textarea')].map((e) => e.value),
+  }));
+}
