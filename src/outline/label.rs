@@ -68,7 +68,7 @@ fn spaced_phrase(text: &str) -> String {
         complete = false;
     }
     let mut label = words.join(" ");
-    let trimmed = label.trim_end_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '"' | '”' | '’')).len();
+    let trimmed = label.trim_end_matches([',', ';', ':', '.', '!', '?', '"', '”', '’']).len();
     let stripped = trimmed < label.len();
     label.truncate(trimmed);
     if !complete || (stripped && words.len() < total_words) {
