@@ -24,7 +24,9 @@ fn strip_dateline(text: &str) -> &str {
     for dash in [" — ", " – ", " - ", "—", " -- "] {
         if let Some(at) = text.find(dash) {
             let head = &text[..at];
-            let letters: Vec<char> = head.chars().filter(|c| c.is_alphabetic()).collect();
+            // The place, in capitals; an agency in parentheses may follow it.
+            let place = head.split('(').next().unwrap_or(head);
+            let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
             let shouting = !letters.is_empty() && head.chars().count() <= 40 && {
                 let upper = letters.iter().filter(|c| c.is_uppercase()).count();
                 upper * 10 >= letters.len() * 7
@@ -66,7 +68,7 @@ fn spaced_phrase(text: &str) -> String {
         complete = false;
     }
     let mut label = words.join(" ");
-    let trimmed = label.trim_end_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '"' | '”' | '’')).len();
+    let trimmed = label.trim_end_matches([',', ';', ':', '.', '!', '?', '"', '”', '’']).len();
     let stripped = trimmed < label.len();
     label.truncate(trimmed);
     if !complete || (stripped && words.len() < total_words) {
@@ -128,7 +130,7 @@ mod tests {
         assert_eq!(lead_phrase("Flood defences failed, officials said, and farms were lost."), "Flood defences failed…");
         assert_eq!(lead_phrase("“We will rebuild,” the mayor said."), "We will rebuild…");
         assert_eq!(lead_phrase("Talks resumed."), "Talks resumed");
-        assert_eq!(lead_phrase("LONDON — After nearly 20 years of sanctions, the talks resumed."), "After nearly 20 years…");
+        assert_eq!(lead_phrase("LONDON — After nearly 20 years of sanctions, the talks resumed."), "After nearly 20 years of sanctions…");
         assert_eq!(lead_phrase("CAIRO (Reuters) - Gunmen opened fire on visitors."), "Gunmen opened fire on visitors");
         assert_eq!(lead_phrase("Mr. Obama spoke to the BBC at length about guns."), "Mr. Obama spoke to the BBC…");
         // Trailing function words are dropped.

@@ -205,7 +205,7 @@ mod tests {
     fn flat_text_still_gets_evenly_spaced_sections() {
         let same = vec!["The same sentence about the same council budget."; 9];
         let u = units(&same);
-        let b = boundaries(&u, &vec![true; 9], 3);
+        let b = boundaries(&u, &[true; 9], 3);
         assert_eq!(b.len(), 3);
         assert_eq!(b[0], 0);
     }

@@ -145,7 +145,7 @@ pub fn run(page: &Page) -> Vec<Image> {
 }
 
 fn norm(s: Option<&str>) -> Option<String> {
-    s.map(|x| broadsheet::text::fold_whitespace(x)).filter(|x| !x.is_empty())
+    s.map(broadsheet::text::fold_whitespace).filter(|x| !x.is_empty())
 }
 
 fn matches(found: &Image, origin: &str) -> bool {
