@@ -18,7 +18,8 @@ use crate::text::fold_whitespace;
 use serde::Serialize;
 
 /// Tags the overlay renders as themselves. Anything else is unwrapped (children kept) unless it is
-/// never content ([`Tag::is_never_content`]), which is dropped with its subtree.
+/// never content ([`Tag::is_never_content`]), which is dropped with its subtree — except `form` and
+/// `fieldset`, unwrapped because the extractor decides about them.
 pub const RENDERED_TAGS: &[Tag] = &[
     Tag::P, Tag::H1, Tag::H2, Tag::H3, Tag::H4, Tag::H5, Tag::H6, Tag::Ul, Tag::Ol, Tag::Li,
     Tag::Dl, Tag::Dt, Tag::Dd, Tag::Blockquote, Tag::Pre, Tag::Code, Tag::Em, Tag::Strong, Tag::B,
@@ -343,6 +344,11 @@ impl Article {
                                 .collect();
                             st.pieces.push(Piece::Open { tag: e.tag, attrs, class: None, source: id });
                         }
+                        // A paragraph inside a blockquote is quoted text.
+                        let kind = match kind {
+                            Some(BlockKind::Paragraph) if st.open_blocks.iter().any(|b| b.kind == BlockKind::Quote) => Some(BlockKind::Quote),
+                            k => k,
+                        };
                         if let Some(kind) = kind {
                             st.open_blocks.push(OpenBlock { node: id, kind, text: String::new(), emphasized_chars: 0, chars: 0 });
                         }

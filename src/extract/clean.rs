@@ -12,6 +12,7 @@
 //!   link-dense; embeds; no text);
 //! - **Broadsheet**: lists of links — `ul`/`ol` whose every item is more than
 //!   [`t::LINK_LIST_MAX_DENSITY`] link text, not nested in another list — which Readability keeps.
+//!
 //! Data tables, code and figure contents are protected as Readability protects them.
 
 use super::prepare::{Facts, Flags, Prepared};
@@ -144,6 +145,8 @@ pub struct Input<'a> {
     pub roots: &'a [NodeId],
     /// The first heading repeating the title, if any (dropped).
     pub title_heading: Option<NodeId>,
+    /// Metadata a block may merely repeat (byline, site name), folded.
+    pub echoes: Vec<String>,
 }
 
 /// Stage 4: decides what to drop inside the roots.
@@ -254,7 +257,8 @@ pub fn clean(inp: &Input<'_>) -> Cleaned {
     Cleaned { dropped, text_len: total.text, text_weight: weight_total }
 }
 
-/// Text length of `root` minus dropped subtrees, CJK characters weighted.
+/// Text length of `root` minus dropped subtrees (whitespace runs count one, as Readability's
+/// folded text), CJK characters weighted.
 fn weighted_len(doc: &Document, root: NodeId, dropped: &NodeSet, skip: &NodeSet) -> usize {
     let range = doc.subtree_range(root);
     let mut i = range.start;
@@ -266,7 +270,9 @@ fn weighted_len(doc: &Document, root: NodeId, dropped: &NodeSet, skip: &NodeSet)
             continue;
         }
         if let Some(s) = doc.text(id) {
-            total += s.chars().filter(|c| !c.is_whitespace()).map(|c| if crate::text::is_cjk_letter(c) { t::CJK_CHAR_WEIGHT } else { 1 }).sum::<usize>();
+            let (folded, _) = super::prepare::folded_len_and_commas(s);
+            let cjk = s.chars().filter(|c| crate::text::is_cjk_letter(*c)).count();
+            total += folded as usize + cjk * (t::CJK_CHAR_WEIGHT - 1);
         }
         i += 1;
     }
@@ -294,6 +300,11 @@ fn should_drop(inp: &Input<'_>, id: NodeId, tag: Tag, c: &Counts, anc: u8, top_l
     // Broadsheet: an "Advertisement" / "Loading…" label is noise whatever block holds it
     // (Readability only checks the blocks it cleans conditionally).
     if c.text > 0 && c.text <= t::AD_LABEL_MAX_CHARS && (tag.is_block() || tag == Tag::Span) && is_ad_or_loading(inp.doc, id) {
+        return true;
+    }
+    // Broadsheet: the header's facts repeated in the body — a block that is only a <time>, or only
+    // the byline or site name — are shown by the overlay's header already.
+    if c.text > 0 && c.text <= t::ECHO_MAX_CHARS && (tag.is_block() || tag == Tag::Span) && echoes_metadata(inp, id) {
         return true;
     }
     if !conditional || !inp.flags.clean_conditionally {
@@ -348,4 +359,22 @@ fn is_ad_or_loading(doc: &Document, id: NodeId) -> bool {
     let text = crate::text::fold_whitespace(&doc.text_content(id)).to_lowercase();
     let stripped = text.trim_end_matches('…').trim_end_matches("...");
     t::AD_WORDS.contains(&text.as_str()) || t::LOADING_WORDS.contains(&stripped)
+}
+
+/// True when the text of `id` is just a `<time>` inside it, or the byline or site name.
+fn echoes_metadata(inp: &Input<'_>, id: NodeId) -> bool {
+    let doc = inp.doc;
+    let has_time = doc.is(id, Tag::Time) || doc.find_all(id, Tag::Time).next().is_some();
+    if !has_time && inp.echoes.is_empty() {
+        return false;
+    }
+    let text = crate::text::fold_whitespace(&doc.text_content(id));
+    if inp.echoes.contains(&text) {
+        return true;
+    }
+    has_time
+        && std::iter::once(id)
+            .chain(doc.find_all(id, Tag::Time))
+            .filter(|t| doc.is(*t, Tag::Time))
+            .any(|t| crate::text::fold_whitespace(&doc.text_content(t)) == text)
 }

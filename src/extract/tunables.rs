@@ -160,6 +160,9 @@ pub const LIST_TEXT_SHARE: f32 = 0.9;
 /// ("related stories", "read more", tag clouds) and is removed (unless nested in a list item). Readability keeps such lists
 /// (its link-density rule skips lists); they are the most common leftover in its output.
 pub const LINK_LIST_MAX_DENSITY: f32 = 0.5;
+/// **Broadsheet**: blocks up to this long that only repeat the byline, the site name or a date
+/// (`<time>`) are dropped: the overlay's header shows them.
+pub const ECHO_MAX_CHARS: u32 = 100;
 /// Readability `_headerDuplicatesTitle`: a heading this similar to the title repeats it.
 pub const TITLE_SIMILARITY: f32 = 0.75;
 /// Readability `_isValidByline`: byline text is shorter than this.
