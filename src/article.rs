@@ -18,7 +18,8 @@ use crate::text::fold_whitespace;
 use serde::Serialize;
 
 /// Tags the overlay renders as themselves. Anything else is unwrapped (children kept) unless it is
-/// never content ([`Tag::is_never_content`]), which is dropped with its subtree.
+/// never content ([`Tag::is_never_content`]), which is dropped with its subtree — except `form` and
+/// `fieldset`, unwrapped because the extractor decides about them.
 pub const RENDERED_TAGS: &[Tag] = &[
     Tag::P, Tag::H1, Tag::H2, Tag::H3, Tag::H4, Tag::H5, Tag::H6, Tag::Ul, Tag::Ol, Tag::Li,
     Tag::Dl, Tag::Dt, Tag::Dd, Tag::Blockquote, Tag::Pre, Tag::Code, Tag::Em, Tag::Strong, Tag::B,
@@ -305,7 +306,16 @@ impl Article {
                     crate::snapshot::NodeData::Element(e) => {
                         // A lone <noscript> fallback can be a described image (see images::collect).
                         let image_node = e.tag == Tag::Img || (e.tag == Tag::Noscript && images.by_node.contains_key(&id));
-                        if e.tag.is_never_content() && !image_node {
+                        if e.tag == Tag::Noscript && !image_node {
+                            // A lazy-loading page's only copy of an image may be its <noscript>.
+                            st.end_anonymous();
+                            emit_noscript_image(&mut st, id, images);
+                            i = node.end;
+                            continue;
+                        }
+                        // Forms are the extractor's call (some sites wrap the whole page in one):
+                        // unwrapped here, their controls dropped as never content.
+                        if e.tag.is_never_content() && !image_node && !matches!(e.tag, Tag::Form | Tag::Fieldset) {
                             i = node.end;
                             continue;
                         }
@@ -336,6 +346,11 @@ impl Article {
                                 .collect();
                             st.pieces.push(Piece::Open { tag: e.tag, attrs, class: None, source: id });
                         }
+                        // A paragraph inside a blockquote is quoted text.
+                        let kind = match kind {
+                            Some(BlockKind::Paragraph) if st.open_blocks.iter().any(|b| b.kind == BlockKind::Quote) => Some(BlockKind::Quote),
+                            k => k,
+                        };
                         if let Some(kind) = kind {
                             st.open_blocks.push(OpenBlock { node: id, kind, text: String::new(), emphasized_chars: 0, chars: 0 });
                         }
@@ -444,7 +459,7 @@ fn escape_into(s: &str, attr: bool, out: &mut String) {
 fn emit_image(st: &mut BuildState<'_>, id: NodeId, images: &Images) {
     let doc = st.doc;
     let Some(&index) = images.by_node.get(&id) else {
-        if let Some(src) = doc.attr(id, Attr::Src).and_then(|s| safe_url(s, st.base.as_deref(), true)) {
+        if let Some(src) = lazy::best_src(doc, id).and_then(|s| safe_url(&s, st.base.as_deref(), true)) {
             let mut attrs = vec![(Attr::Src, src)];
             if let Some(alt) = doc.attr(id, Attr::Alt) {
                 attrs.push((Attr::Alt, alt.to_owned()));
@@ -487,6 +502,181 @@ fn emit_image(st: &mut BuildState<'_>, id: NodeId, images: &Images) {
     st.pieces.push(Piece::Close);
 }
 
+/// Renders the image inside a `<noscript>` when no `<img>` right before it already stands for it
+/// (an `<img>` with a placeholder takes the noscript's URL in [`lazy::best_src`] instead).
+fn emit_noscript_image(st: &mut BuildState<'_>, id: NodeId, images: &Images) {
+    let doc = st.doc;
+    let prev_img = doc
+        .parent(id)
+        .into_iter()
+        .flat_map(|p| doc.element_children(p))
+        .take_while(|c| *c != id)
+        .last()
+        .is_some_and(|c| doc.is(c, Tag::Img) || doc.find_all(c, Tag::Img).next().is_some());
+    if prev_img || images.consumed.contains(id) {
+        return;
+    }
+    let Some(raw) = doc.children(id).find_map(|c| doc.text(c)) else { return };
+    let Some(img) = lazy::noscript_img(raw) else { return };
+    let Some(src) = safe_url(&img.src, st.base.as_deref(), true) else { return };
+    let mut attrs = vec![(Attr::Src, src)];
+    if let Some(alt) = img.alt {
+        attrs.push((Attr::Alt, alt));
+    }
+    st.pieces.push(Piece::Open { tag: Tag::Img, attrs, class: None, source: id });
+    st.pieces.push(Piece::Close);
+}
+
+/// Lazy-loaded images: the real URL behind placeholders (Readability `_fixLazyImages` and
+/// `_unwrapNoscriptImages`, plus `<picture>` sources).
+pub mod lazy {
+    use crate::snapshot::{Attr, Document, NodeId, Tag};
+
+    /// Attributes lazy loaders keep the real URL in, most common first.
+    pub const SRC_ATTRS: &[Attr] = &[
+        Attr::DataSrc, Attr::DataOriginal, Attr::DataLazySrc, Attr::DataHiResSrc, Attr::DataFullSrc,
+        Attr::DataOrigFile, Attr::DataLargeFile, Attr::DataUrl, Attr::DataImage,
+    ];
+    /// Attributes holding a `srcset`.
+    pub const SRCSET_ATTRS: &[Attr] = &[Attr::DataSrcset, Attr::DataLazySrcset, Attr::Srcset];
+    /// Words in a `src` that mark a placeholder rather than the picture.
+    pub const PLACEHOLDER_WORDS: &[&str] = &["placeholder", "blank.", "spacer", "lazy", "loading", "1x1", "pixel.", "transparent.", "grey.gif", "gray.gif", "empty."];
+    /// Readability: a base64 `data:` URL shorter than this is a placeholder.
+    pub const TINY_DATA_URL: usize = 133;
+
+    /// True when `src` is missing or a stand-in for the real picture.
+    pub fn is_placeholder(src: &str) -> bool {
+        let s = src.trim().to_ascii_lowercase();
+        s.is_empty() || (s.starts_with("data:") && s.len() < TINY_DATA_URL) || PLACEHOLDER_WORDS.iter().any(|w| s.contains(w))
+    }
+
+    /// A URL-looking attribute value (lazy loaders sometimes store JSON there).
+    fn usable(v: &str) -> bool {
+        let v = v.trim();
+        !v.is_empty() && !v.starts_with('{') && !v.starts_with('[') && !is_placeholder(v)
+    }
+
+    /// The largest candidate of a `srcset` (by `w`, then `x` descriptor; the last when equal).
+    pub fn largest_in_srcset(srcset: &str) -> Option<String> {
+        let mut best: Option<(f64, &str)> = None;
+        for cand in srcset.split(',') {
+            let mut parts = cand.split_whitespace();
+            let Some(url) = parts.next() else { continue };
+            let size = parts
+                .next()
+                .and_then(|d| d.get(..d.len().saturating_sub(1)).and_then(|n| n.parse::<f64>().ok()))
+                .unwrap_or(1.0);
+            if best.is_none_or(|(s, _)| size >= s) {
+                best = Some((size, url));
+            }
+        }
+        best.map(|(_, u)| u.to_owned())
+    }
+
+    /// The best URL for the `<img>` `id`: its `src` unless that is a placeholder, then the lazy
+    /// attributes, `srcset`s, a `<picture>`'s `<source>`, and a `<noscript>` next to it.
+    pub fn best_src(doc: &Document, id: NodeId) -> Option<String> {
+        if let Some(src) = doc.attr(id, Attr::Src).filter(|s| !is_placeholder(s)) {
+            return Some(src.trim().to_owned());
+        }
+        if let Some(v) = SRC_ATTRS.iter().filter_map(|a| doc.attr(id, *a)).find(|v| usable(v)) {
+            return Some(v.trim().to_owned());
+        }
+        if let Some(v) = SRCSET_ATTRS.iter().filter_map(|a| doc.attr(id, *a)).find_map(largest_in_srcset) {
+            return Some(v);
+        }
+        let parent = doc.parent(id)?;
+        if doc.is(parent, Tag::Picture) {
+            let from_source = doc
+                .element_children(parent)
+                .filter(|c| doc.is(*c, Tag::Source))
+                .find_map(|c| SRCSET_ATTRS.iter().chain([Attr::Src].iter()).filter_map(|a| doc.attr(c, *a)).find_map(largest_in_srcset));
+            if from_source.is_some() {
+                return from_source;
+            }
+        }
+        // A <noscript> right after the image (or its wrapper) holding the real one.
+        let holder = if doc.is(parent, Tag::Picture) { parent } else { id };
+        let next = doc.node(holder).next_sibling.into_iter().chain(doc.node(holder).next_sibling.and_then(|n| doc.node(n).next_sibling)).find(|n| doc.element(*n).is_some())?;
+        if doc.is(next, Tag::Noscript) {
+            let raw = doc.children(next).find_map(|c| doc.text(c))?;
+            return noscript_img(raw).map(|i| i.src);
+        }
+        None
+    }
+
+    /// An image found in `<noscript>` markup.
+    pub struct NoscriptImg {
+        pub src: String,
+        pub alt: Option<String>,
+    }
+
+    /// Reads the first `<img>` of a `<noscript>`'s raw markup: its `src` (or `data-src`/`srcset`)
+    /// and `alt`. A small attribute scanner, not an HTML parser: enough for the one tag.
+    pub fn noscript_img(raw: &str) -> Option<NoscriptImg> {
+        let lower = raw.to_ascii_lowercase();
+        let start = lower.find("<img")?;
+        let end = start + lower[start..].find('>').unwrap_or(lower.len() - start);
+        let tag = &raw[start + 4..end];
+        let attrs = scan_attrs(tag);
+        let get = |name: &str| attrs.iter().find(|(n, _)| n == name).map(|(_, v)| crate::metadata::unescape_entities(v));
+        let src = get("src")
+            .filter(|s| !is_placeholder(s))
+            .or_else(|| get("data-src"))
+            .or_else(|| get("srcset").and_then(|s| largest_in_srcset(&s)))?;
+        Some(NoscriptImg { src, alt: get("alt").filter(|a| !a.trim().is_empty()) })
+    }
+
+    /// `name=value` pairs of a tag's insides (quoted or bare values; names lower-cased).
+    fn scan_attrs(tag: &str) -> Vec<(String, String)> {
+        let b = tag.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+                i += 1;
+            }
+            let ns = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'=' && b[i] != b'>' {
+                i += 1;
+            }
+            let name = tag[ns..i].to_ascii_lowercase();
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let mut value = String::new();
+            if i < b.len() && b[i] == b'=' {
+                i += 1;
+                while i < b.len() && b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
+                    let q = b[i];
+                    let vs = i + 1;
+                    i = vs;
+                    while i < b.len() && b[i] != q {
+                        i += 1;
+                    }
+                    value = tag[vs..i.min(b.len())].to_owned();
+                    i += 1;
+                } else {
+                    let vs = i;
+                    while i < b.len() && !b[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                    value = tag[vs..i].to_owned();
+                }
+            }
+            if !name.is_empty() {
+                out.push((name, value));
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -525,6 +715,26 @@ mod tests {
         let a = build("<p><strong>A bold line</strong></p><p>plain <b>x</b></p>");
         assert!(a.blocks[0].emphasized);
         assert!(!a.blocks[1].emphasized);
+    }
+
+    #[test]
+    fn lazy_images_use_their_real_url() {
+        let a = build(r#"<p>x</p><img src="data:image/gif;base64,R0lGOD" data-src="/real.jpg" alt="A">
+            <picture><source srcset="/s-320.jpg 320w, /s-800.jpg 800w"><img></picture>
+            <img src="/blank.gif"><noscript><img src="/ns.jpg" alt="N"></noscript>
+            <div><noscript><img src='/only.jpg'></noscript></div>"#);
+        let html = a.html();
+        assert!(html.contains(r#"<img src="https://example.com/real.jpg" alt="A">"#), "{html}");
+        assert!(html.contains("https://example.com/s-800.jpg"), "{html}");
+        assert!(html.contains("https://example.com/ns.jpg"), "{html}");
+        assert!(html.contains("https://example.com/only.jpg"), "{html}");
+        assert_eq!(html.matches("<img").count(), 4, "{html}");
+    }
+
+    #[test]
+    fn forms_are_unwrapped_not_dropped() {
+        let a = build("<form><p>Inside a page-wide form</p><input value='x'></form>");
+        assert_eq!(a.text(), "Inside a page-wide form");
     }
 
     #[test]

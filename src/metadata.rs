@@ -145,7 +145,7 @@ pub fn complete(meta: &mut Metadata, doc: &Document, extraction: &Extraction) {
 fn is_paragraph_like(doc: &Document, id: NodeId) -> bool {
     match doc.tag(id) {
         Some(Tag::P) => true,
-        Some(Tag::Div) => !doc.descendants(id).any(|d| doc.tag(d).is_some_and(|t| t.is_block() || t == Tag::Img)),
+        Some(Tag::Div) => !doc.descendants(id).any(|d| doc.tag(d).is_some_and(|t| (t.is_block() && t != Tag::Br) || t == Tag::Img)),
         _ => false,
     }
 }

@@ -10,8 +10,9 @@
 //! - `form`, `fieldset`, `table`, `ul` and `div` blocks failing Readability's `_cleanConditionally`
 //!   (negative weight; too many images, list items or inputs per paragraph; short and linked;
 //!   link-dense; embeds; no text);
-//! - **Broadsheet**: lists of links (`ul`/`ol` more than [`t::LINK_LIST_MAX_DENSITY`] link text),
-//!   which Readability keeps.
+//! - **Broadsheet**: lists of links — `ul`/`ol` whose every item is more than
+//!   [`t::LINK_LIST_MAX_DENSITY`] link text, not nested in another list — which Readability keeps.
+//!
 //! Data tables, code and figure contents are protected as Readability protects them.
 
 use super::prepare::{Facts, Flags, Prepared};
@@ -33,6 +34,9 @@ struct Counts {
     list_text: u32,
     /// Some text sits in a "textish" element (Readability `_getTextDensity` is non-zero).
     textish: bool,
+    /// Direct `li` children, and those of them that are mostly link text (not summed upwards).
+    items: u32,
+    link_items: u32,
 }
 
 impl Counts {
@@ -55,6 +59,8 @@ impl Counts {
 const IN_DATA_TABLE: u8 = 1;
 const IN_CODE: u8 = 2;
 const IN_FIGURE: u8 = 4;
+/// Inside a list item: a nested list is part of its parent list, judged with it.
+const IN_LIST_ITEM: u8 = 8;
 
 /// What the cleaner decided.
 pub struct Cleaned {
@@ -139,6 +145,8 @@ pub struct Input<'a> {
     pub roots: &'a [NodeId],
     /// The first heading repeating the title, if any (dropped).
     pub title_heading: Option<NodeId>,
+    /// Metadata a block may merely repeat (byline, site name), folded.
+    pub echoes: Vec<String>,
 }
 
 /// Stage 4: decides what to drop inside the roots.
@@ -162,6 +170,7 @@ pub fn clean(inp: &Input<'_>) -> Cleaned {
                 Some(Tag::Table) if is_data_table(doc, id) => IN_DATA_TABLE,
                 Some(Tag::Code) => IN_CODE,
                 Some(Tag::Figure) => IN_FIGURE,
+                Some(Tag::Li) => IN_LIST_ITEM,
                 _ => 0,
             };
             anc[i as usize] = parent_flags | own;
@@ -174,7 +183,7 @@ pub fn clean(inp: &Input<'_>) -> Cleaned {
                 if let (Some(p), Some(tag)) = (parent, doc.tag(id)) {
                     if !inp.prep.skip.contains(p) {
                         match tag {
-                            Tag::Input | Tag::Textarea | Tag::Select | Tag::Button => counts[p.index()].input += 1,
+                            Tag::Input => counts[p.index()].input += 1,
                             Tag::Object | Tag::Embed | Tag::Iframe if !is_video_embed(doc, id) => counts[p.index()].embed += 1,
                             _ => {}
                         }
@@ -228,6 +237,12 @@ pub fn clean(inp: &Input<'_>) -> Cleaned {
                 NodeData::Document => {}
             }
             counts[i as usize] = c;
+            if let (Some(p), Some(Tag::Li)) = (parent, doc.tag(id)) {
+                counts[p.index()].items += 1;
+                if c.text == 0 || c.link / c.text as f32 > t::LINK_LIST_MAX_DENSITY {
+                    counts[p.index()].link_items += 1;
+                }
+            }
             match parent {
                 Some(p) => counts[p.index()].add(&c),
                 None => {
@@ -242,7 +257,8 @@ pub fn clean(inp: &Input<'_>) -> Cleaned {
     Cleaned { dropped, text_len: total.text, text_weight: weight_total }
 }
 
-/// Text length of `root` minus dropped subtrees, CJK characters weighted.
+/// Text length of `root` minus dropped subtrees (whitespace runs count one, as Readability's
+/// folded text), CJK characters weighted.
 fn weighted_len(doc: &Document, root: NodeId, dropped: &NodeSet, skip: &NodeSet) -> usize {
     let range = doc.subtree_range(root);
     let mut i = range.start;
@@ -254,7 +270,9 @@ fn weighted_len(doc: &Document, root: NodeId, dropped: &NodeSet, skip: &NodeSet)
             continue;
         }
         if let Some(s) = doc.text(id) {
-            total += s.chars().filter(|c| !c.is_whitespace()).map(|c| if crate::text::is_cjk_letter(c) { t::CJK_CHAR_WEIGHT } else { 1 }).sum::<usize>();
+            let (folded, _) = super::prepare::folded_len_and_commas(s);
+            let cjk = s.chars().filter(|c| crate::text::is_cjk_letter(*c)).count();
+            total += folded as usize + cjk * (t::CJK_CHAR_WEIGHT - 1);
         }
         i += 1;
     }
@@ -276,7 +294,17 @@ fn should_drop(inp: &Input<'_>, id: NodeId, tag: Tag, c: &Counts, anc: u8, top_l
         Tag::Div => !inp.scores.as_paragraph.contains(id) && !inp.scores.transparent.contains(id),
         _ => false,
     };
-    if matches!(tag, Tag::Ul | Tag::Ol) && anc & IN_CODE == 0 && c.text > 0 && c.link / c.text as f32 > t::LINK_LIST_MAX_DENSITY {
+    if matches!(tag, Tag::Ul | Tag::Ol) && anc & (IN_CODE | IN_LIST_ITEM) == 0 && c.items > 0 && c.link_items == c.items {
+        return true;
+    }
+    // Broadsheet: an "Advertisement" / "Loading…" label is noise whatever block holds it
+    // (Readability only checks the blocks it cleans conditionally).
+    if c.text > 0 && c.text <= t::AD_LABEL_MAX_CHARS && (tag.is_block() || tag == Tag::Span) && is_ad_or_loading(inp.doc, id) {
+        return true;
+    }
+    // Broadsheet: the header's facts repeated in the body — a block that is only a <time>, or only
+    // the byline or site name — are shown by the overlay's header already.
+    if c.text > 0 && c.text <= t::ECHO_MAX_CHARS && (tag.is_block() || tag == Tag::Span) && echoes_metadata(inp, id) {
         return true;
     }
     if !conditional || !inp.flags.clean_conditionally {
@@ -298,9 +326,6 @@ fn clean_conditionally(inp: &Input<'_>, id: NodeId, tag: Tag, c: &Counts, anc: u
     }
     if c.commas >= t::CLEAN_KEEP_COMMAS {
         return false;
-    }
-    if c.text < 40 && is_ad_or_loading(doc, id) {
-        return true;
     }
     let p = c.p as f32;
     let img = c.img as f32;
@@ -334,4 +359,22 @@ fn is_ad_or_loading(doc: &Document, id: NodeId) -> bool {
     let text = crate::text::fold_whitespace(&doc.text_content(id)).to_lowercase();
     let stripped = text.trim_end_matches('…').trim_end_matches("...");
     t::AD_WORDS.contains(&text.as_str()) || t::LOADING_WORDS.contains(&stripped)
+}
+
+/// True when the text of `id` is just a `<time>` inside it, or the byline or site name.
+fn echoes_metadata(inp: &Input<'_>, id: NodeId) -> bool {
+    let doc = inp.doc;
+    let has_time = doc.is(id, Tag::Time) || doc.find_all(id, Tag::Time).next().is_some();
+    if !has_time && inp.echoes.is_empty() {
+        return false;
+    }
+    let text = crate::text::fold_whitespace(&doc.text_content(id));
+    if inp.echoes.contains(&text) {
+        return true;
+    }
+    has_time
+        && std::iter::once(id)
+            .chain(doc.find_all(id, Tag::Time))
+            .filter(|t| doc.is(*t, Tag::Time))
+            .any(|t| crate::text::fold_whitespace(&doc.text_content(t)) == text)
 }

@@ -42,7 +42,6 @@ pub struct Extraction {
 struct Attempt {
     roots: Vec<NodeId>,
     dropped: NodeSet,
-    text_len: u32,
     text_weight: usize,
 }
 
@@ -51,6 +50,7 @@ pub fn extract(doc: &Document, meta: &Metadata) -> Extraction {
     // 0. Class/id facts, once.
     let facts = prepare::facts(doc);
     let mut best: Option<Attempt> = None;
+    let echoes: Vec<String> = [&meta.byline, &meta.site_name].into_iter().flatten().map(|s| crate::text::fold_whitespace(s)).filter(|s| !s.is_empty()).collect();
     for flags in prepare::Flags::ATTEMPTS {
         // 1. Prepare: exclusions and bottom-up text statistics.
         let prep = prepare::prepare(doc, &facts, flags, meta.byline_node);
@@ -68,10 +68,12 @@ pub fn extract(doc: &Document, meta: &Metadata) -> Extraction {
             flags,
             roots: &selection.roots,
             title_heading,
+            echoes: echoes.clone(),
         });
-        let attempt = Attempt { roots: selection.roots, dropped: cleaned.dropped, text_len: cleaned.text_len, text_weight: cleaned.text_weight };
-        let done = attempt.text_len >= tunables::CHAR_THRESHOLD;
-        if best.as_ref().is_none_or(|b| attempt.text_len > b.text_len) {
+        let attempt = Attempt { roots: selection.roots, dropped: cleaned.dropped, text_weight: cleaned.text_weight };
+        // Lengths are CJK-weighted: a 400-character Chinese story is not "too short".
+        let done = attempt.text_weight >= tunables::CHAR_THRESHOLD as usize;
+        if best.as_ref().is_none_or(|b| attempt.text_weight > b.text_weight) {
             best = Some(attempt);
         }
         if done {
@@ -81,7 +83,7 @@ pub fn extract(doc: &Document, meta: &Metadata) -> Extraction {
     let best = best.expect("at least one attempt runs");
     // 5. Readerable: the page looks like an article and the article has enough text.
     let readerable = readerable::article_is_enough(best.text_weight)
-        && (readerable::is_probably_readerable(doc) || best.text_len >= tunables::CHAR_THRESHOLD);
+        && (readerable::is_probably_readerable(doc) || best.text_weight >= tunables::CHAR_THRESHOLD as usize);
     Extraction { roots: best.roots, dropped: best.dropped, readerable }
 }
 
@@ -109,4 +111,82 @@ fn title_heading(doc: &Document, skip: &NodeSet, title: &str) -> Option<NodeId> 
         i += 1;
     }
     None
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::snapshot::{from_html, Attr, Builder};
+
+    fn texts(html: &str) -> (Extraction, Document) {
+        let doc = from_html(html, None);
+        let meta = crate::metadata::read(&doc);
+        (extract(&doc, &meta), doc)
+    }
+
+    fn article_text(html: &str) -> String {
+        let doc = from_html(html, Some("https://example.com/a"));
+        crate::analyze(&doc, &crate::Options { force: true }).map(|a| a.article.text()).unwrap_or_default()
+    }
+
+    const PARA: &str = "<p>The council voted on Tuesday to approve the new budget, which raises spending on schools, roads and parks, and trims the cost of city hall by a tenth.</p>";
+
+    #[test]
+    fn picks_the_story_over_furniture() {
+        let html = format!(
+            "<title>Budget passes - Town News</title><body><nav><a href='/'>Home</a></nav><div class='sidebar'><p>Most read: something else entirely, and more, and more, and more words here to score.</p></div>\
+             <article><h1>Budget passes</h1>{p}{p}{p}<ul><li><a href='/x'>Related: another story</a></li><li><a href='/y'>Related: a third story</a></li></ul>{p}</article>\
+             <div class='comments'><p>First! {p}</p></div></body>",
+            p = PARA
+        );
+        let text = article_text(&html);
+        assert!(text.contains("The council voted"), "{text}");
+        assert!(!text.contains("Most read"), "{text}");
+        assert!(!text.contains("Related:"), "{text}");
+        assert!(!text.contains("First!"), "{text}");
+        assert!(!text.starts_with("Budget passes"), "the heading repeating the title is dropped: {text}");
+    }
+
+    #[test]
+    fn keeps_subheadings_with_their_levels() {
+        let html = format!("<body><article>{PARA}<h3>A subhead</h3>{PARA}{PARA}<blockquote>{PARA}</blockquote></article></body>");
+        let doc = from_html(&html, None);
+        let a = crate::analyze(&doc, &crate::Options::default()).expect("an article");
+        assert!(a.article.blocks.iter().any(|b| b.kind == crate::article::BlockKind::Heading(3) && b.text == "A subhead"));
+        assert!(a.article.blocks.iter().any(|b| b.kind == crate::article::BlockKind::Quote));
+    }
+
+    #[test]
+    fn a_page_without_prose_is_not_readerable() {
+        let (ex, _) = texts("<body><ul><li><a href='/a'>Home</a></li><li><a href='/b'>About</a></li></ul><p>Short.</p></body>");
+        assert!(!ex.readerable);
+        let (ex, _) = texts(&format!("<body><article>{}</article></body>", PARA.repeat(6)));
+        assert!(ex.readerable);
+    }
+
+    #[test]
+    fn chinese_prose_scores_and_is_readerable() {
+        let p = "<p>俄罗斯总统普京时隔24年出访平壤，与朝鲜最高领袖金正恩一对一会谈，双方签署了新的全面战略伙伴关系协议。分析人士认为，这标志着两国关系进入新的阶段，也引起了邻国的关注和担忧，各方都在观察其后续影响。</p>";
+        let html = format!("<body><div class='nav'><a href='/'>主页</a></div><main>{}</main></body>", p.repeat(4));
+        let (ex, doc) = texts(&html);
+        assert!(ex.readerable);
+        assert!(ex.roots.iter().all(|r| doc.is(*r, Tag::Main) || doc.find_all(*r, Tag::Main).next().is_none()));
+    }
+
+    #[test]
+    fn hundred_thousand_levels_deep_does_not_overflow() {
+        let mut b = Builder::new(None);
+        b.open(Tag::Html, vec![], true);
+        b.open(Tag::Body, vec![], true);
+        for _ in 0..100_000 {
+            b.open(Tag::Div, vec![(Attr::Class, "x".into())], true);
+        }
+        b.open(Tag::P, vec![], true);
+        b.text(&"Deep text, with commas, and enough words to be scored as a paragraph. ".repeat(10));
+        let doc = b.finish();
+        let meta = crate::metadata::read(&doc);
+        let ex = extract(&doc, &meta);
+        assert!(!ex.roots.is_empty());
+        let _ = crate::analyze(&doc, &crate::Options { force: true });
+    }
 }

@@ -2,7 +2,8 @@
 //!
 //! Two cheap checks. [`is_probably_readerable`] is Readability's `isProbablyReaderable`: visible
 //! `p`, `pre` and `article` nodes (and `div`s holding `br`s) with at least
-//! [`t::READERABLE_MIN_CHARS`] characters add `sqrt(len − min)`; the page is readerable once the
+//! [`t::READERABLE_MIN_CHARS`] characters (CJK weighted, see [`t::CJK_CHAR_WEIGHT`]) add
+//! `sqrt(len − min)`; the page is readerable once the
 //! sum passes [`t::READERABLE_MIN_SCORE`]. [`article_is_enough`] then asks whether what the
 //! extractor kept is long enough to show; both must hold, so the overlay never shows an empty or
 //! garbage article (the reader can still force it).
@@ -39,7 +40,14 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
         if tag == Tag::P && doc.ancestors(node).any(|a| doc.is(a, Tag::Li)) {
             continue;
         }
-        let len = doc.text_content(node).trim().chars().count();
+        // Broadsheet: a CJK character counts as CJK_CHAR_WEIGHT (it carries about a word, so
+        // Readability's character threshold would need three times the reading for Chinese).
+        let len: usize = doc
+            .text_content(node)
+            .trim()
+            .chars()
+            .map(|c| if crate::text::is_cjk_letter(c) { t::CJK_CHAR_WEIGHT } else { 1 })
+            .sum();
         if len < t::READERABLE_MIN_CHARS {
             continue;
         }
@@ -52,9 +60,9 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
 }
 
 fn visible(doc: &Document, id: NodeId) -> bool {
-    doc.node(id).visible
-        && !(doc.attr(id, Attr::AriaHidden).is_some_and(|v| v.trim() == "true")
-            && !doc.attr(id, Attr::Class).is_some_and(|c| c.contains("fallback-image")))
+    let aria_hidden = doc.attr(id, Attr::AriaHidden).is_some_and(|v| v.trim() == "true");
+    let fallback_image = doc.attr(id, Attr::Class).is_some_and(|c| c.contains("fallback-image"));
+    doc.node(id).visible && (!aria_hidden || fallback_image)
 }
 
 /// Whether an extracted article of this weighted length is worth showing.

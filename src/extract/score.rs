@@ -24,6 +24,8 @@ pub struct Scores {
     pub transparent: NodeSet,
     /// How many loose inline runs a `div` holds (each one a paragraph for Readability).
     pub loose_runs: Vec<u16>,
+    /// The attempt's flags (class weights on or off).
+    pub flags: Flags,
 }
 
 impl Scores {
@@ -78,6 +80,7 @@ pub fn score(doc: &Document, facts: &Facts, prep: &Prepared, flags: Flags) -> Sc
         as_paragraph: NodeSet::for_doc(doc),
         transparent: NodeSet::for_doc(doc),
         loose_runs: vec![0; n],
+        flags,
     };
     let body = doc.body();
     let end = doc.node(body).end;
@@ -93,9 +96,9 @@ pub fn score(doc: &Document, facts: &Facts, prep: &Prepared, flags: Flags) -> Sc
         match tag {
             Tag::P | Tag::Pre | Tag::Td | Tag::Section | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
                 let (len, commas) = (prep.text[id.index()], prep.commas[id.index()]);
-                add_paragraph(doc, facts, prep, flags, &mut sc, doc.parent(id), len, commas);
+                add_paragraph(doc, facts, &mut sc, doc.parent(id), len, commas);
             }
-            Tag::Div => score_div(doc, facts, prep, flags, &mut sc, id),
+            Tag::Div => score_div(doc, facts, prep, &mut sc, id),
             _ => {}
         }
     }
@@ -109,7 +112,7 @@ pub fn score(doc: &Document, facts: &Facts, prep: &Prepared, flags: Flags) -> Sc
 
 /// Readability's `div` handling: wrap loose inline runs in paragraphs, then replace a div holding
 /// one paragraph by it, or turn a div without blocks into a paragraph.
-fn score_div(doc: &Document, facts: &Facts, prep: &Prepared, flags: Flags, sc: &mut Scores, id: NodeId) {
+fn score_div(doc: &Document, facts: &Facts, prep: &Prepared, sc: &mut Scores, id: NodeId) {
     // Loose runs of phrasing content among the div's kept children.
     let mut runs: Vec<(u32, u32)> = Vec::new();
     let mut open = false;
@@ -137,27 +140,31 @@ fn score_div(doc: &Document, facts: &Facts, prep: &Prepared, flags: Flags, sc: &
         }
     }
     let low_links = prep.link_density(id) < t::SINGLE_P_MAX_LINK_DENSITY;
+    // One paragraph and nothing else: Readability replaces the div by that paragraph.
     if runs.len() == 1 && other_elements == 0 && low_links {
-        // All inline: Readability makes the div itself a paragraph.
         sc.as_paragraph.insert(id);
         let (len, commas) = runs[0];
-        add_paragraph(doc, facts, prep, flags, sc, doc.parent(id), len, commas);
+        add_paragraph(doc, facts, sc, doc.parent(id), len, commas);
         return;
     }
     if runs.is_empty() && other_elements == 1 && p_children == 1 && low_links {
         sc.transparent.insert(id);
         return;
     }
+    // No block inside at all (say, a div holding a figcaption): the div becomes a paragraph.
+    if runs.is_empty() && !prep.has_block.contains(id) {
+        sc.as_paragraph.insert(id);
+        add_paragraph(doc, facts, sc, doc.parent(id), prep.text[id.index()], prep.commas[id.index()]);
+        return;
+    }
     sc.loose_runs[id.index()] = runs.len().min(u16::MAX as usize) as u16;
     for (len, commas) in runs {
-        add_paragraph(doc, facts, prep, flags, sc, Some(id), len, commas);
+        add_paragraph(doc, facts, sc, Some(id), len, commas);
     }
 }
 
 /// Adds one paragraph's points to its ancestors, starting at `first`.
-#[allow(clippy::too_many_arguments)]
-fn add_paragraph(doc: &Document, facts: &Facts, prep: &Prepared, flags: Flags, sc: &mut Scores, first: Option<NodeId>, len: u32, commas: u32) {
-    let _ = prep;
+fn add_paragraph(doc: &Document, facts: &Facts, sc: &mut Scores, first: Option<NodeId>, len: u32, commas: u32) {
     if len < t::MIN_PARAGRAPH_CHARS {
         return;
     }
@@ -177,7 +184,7 @@ fn add_paragraph(doc: &Document, facts: &Facts, prep: &Prepared, flags: Flags, s
             continue;
         }
         if sc.score[a.index()].is_nan() {
-            sc.score[a.index()] = initial(doc, facts, flags, a);
+            sc.score[a.index()] = initial(doc, facts, sc.flags, a);
             sc.candidates.push(a);
         }
         let divider = match level {

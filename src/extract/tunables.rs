@@ -21,9 +21,10 @@ pub const UNLIKELY: &[&str] = &[
 
 /// **Broadsheet**: more boxes that sit beside the story on today's news pages (newsletter sign-ups,
 /// "most read", paywall and consent prompts, recommendation widgets). Treated like [`UNLIKELY`].
+/// Not "read-more": sites hide the rest of the story in `#read-more-content`.
 pub const UNLIKELY_EXTRA: &[&str] = &[
     "newsletter", "subscribe", "most-read", "mostread", "most-popular", "trending", "recommend",
-    "read-more", "readmore", "read-next", "outbrain", "taboola", "paywall", "consent", "cookie",
+    "read-next", "outbrain", "taboola", "paywall", "consent", "cookie",
 ];
 
 /// Readability `REGEXPS.okMaybeItsACandidate`: words that rescue an unlikely-looking block.
@@ -56,6 +57,9 @@ pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navig
 
 /// Readability `REGEXPS.adWords` / `loadingWords`: a block whose whole text is one of these is noise.
 pub const AD_WORDS: &[&str] = &["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама", "anuncio"];
+/// **Broadsheet**: any block or span this short is checked against [`AD_WORDS`] and
+/// [`LOADING_WORDS`] (the longest, "advertisement…", fits with surrounding spaces).
+pub const AD_LABEL_MAX_CHARS: u32 = 24;
 /// See [`AD_WORDS`].
 pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
 
@@ -152,10 +156,13 @@ pub const CLEAN_HEADING_DENSITY: f32 = 0.9;
 pub const CLEAN_EMBED_TEXT: u32 = 75;
 /// Readability: a block is a list when list items hold more than this share of its text.
 pub const LIST_TEXT_SHARE: f32 = 0.9;
-/// **Broadsheet**: a list whose text is more than this share link text is a list of links
-/// ("related stories", "read more", tag clouds) and is removed. Readability keeps such lists
+/// **Broadsheet**: a list whose every item is more than this share link text is a list of links
+/// ("related stories", "read more", tag clouds) and is removed (unless nested in a list item). Readability keeps such lists
 /// (its link-density rule skips lists); they are the most common leftover in its output.
 pub const LINK_LIST_MAX_DENSITY: f32 = 0.5;
+/// **Broadsheet**: blocks up to this long that only repeat the byline, the site name or a date
+/// (`<time>`) are dropped: the overlay's header shows them.
+pub const ECHO_MAX_CHARS: u32 = 100;
 /// Readability `_headerDuplicatesTitle`: a heading this similar to the title repeats it.
 pub const TITLE_SIMILARITY: f32 = 0.75;
 /// Readability `_isValidByline`: byline text is shorter than this.

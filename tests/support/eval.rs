@@ -113,7 +113,7 @@ fn fold(s: &str) -> String {
 
 fn opt(v: Option<&serde_json::Value>) -> Option<String> {
     match v {
-        Some(serde_json::Value::String(s)) => Some(fold(s)),
+        Some(serde_json::Value::String(s)) => Some(fold(s)).filter(|s| !s.is_empty()),
         Some(serde_json::Value::Bool(b)) => Some(b.to_string()),
         _ => None,
     }
