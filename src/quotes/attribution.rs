@@ -29,10 +29,13 @@ pub enum Subject {
 pub struct Found {
     pub subject: Subject,
     pub confidence: f32,
+    /// The name is only a guess from position (the sentence's first words before a colon): take it
+    /// only if the article quotes this person elsewhere.
+    pub needs_known: bool,
 }
 
 fn found(subject: Subject, confidence: f32) -> Option<Found> {
-    Some(Found { subject, confidence })
+    Some(Found { subject, confidence, needs_known: false })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,6 +226,15 @@ fn starts_with_words(s: &[Tok], phrase: &str) -> bool {
     words.len() <= s.len() && words.iter().zip(s).all(|(w, t)| t.lower == *w)
 }
 
+/// Whether `b` ends with a reporting verb (and an optional comma or colon): "he said “…”".
+pub fn ends_with_verb(b: &[Tok], lex: &Lexicon) -> bool {
+    let mut end = b.len();
+    while end > 0 && !b[end - 1].word && matches!(b[end - 1].text.as_str(), "," | ":") {
+        end -= 1;
+    }
+    end > 0 && is_verb(&b[end - 1], lex)
+}
+
 /// Attribution after the quote: `“…,” X said`, `“…,” said X`, `“…” — X`, `“…,” according to X`.
 pub fn latin_after(a: &[Tok], lex: &Lexicon) -> Option<Found> {
     let mut i = 0;
@@ -267,15 +279,29 @@ pub fn latin_after(a: &[Tok], lex: &Lexicon) -> Option<Found> {
         || lex.people.contains(&first.lower.as_str())
         || is_honorific(first, lex);
     if !subject_like {
-        return None;
+        // “…” in that law, Azzouz said — a short tail of the reporter's clause, then the attribution.
+        let comma = a.iter().take(10).position(|t| t.punct(',') || t.sentence_end())?;
+        if !a[comma].punct(',') || a[..comma].iter().any(|t| is_verb(t, lex)) {
+            return None;
+        }
+        return latin_after(&a[comma..], lex).map(|mut f| {
+            f.confidence = f.confidence.min(t::CONF_NEAR);
+            f
+        });
     }
     for v in 1..a.len().min(t::MAX_AFTER_WORDS) {
         if a[v].sentence_end() || a[v].punct(';') || a[v].punct(':') && v > 6 {
             break;
         }
         if is_verb(&a[v], lex) || (is_weak_verb(&a[v], lex) && v <= 3) {
-            if let Some((s, start)) = np_before(&a[..v], lex) {
-                if start == 0 || a[..start].iter().all(|t| lex.not_names.contains(&t.lower.as_str())) {
+            if let Some((mut s, start)) = np_before(&a[..v], lex) {
+                let lead = &a[..start];
+                // "Seoul resident Margie Kim said": a short description before the name is its role.
+                let described = lead.len() <= 6 && lead.iter().all(|t| t.word && !is_verb(t, lex) && pronoun(t, lex).is_none());
+                if start == 0 || lead.iter().all(|t| lex.not_names.contains(&t.lower.as_str())) || described {
+                    if let (Subject::Name { role: r @ None, .. }, true) = (&mut s, described && start > 0) {
+                        *r = Some(join(lead));
+                    }
                     let conf = if v <= 4 { t::CONF_ADJACENT } else { t::CONF_NEAR };
                     return found(s, conf);
                 }
@@ -341,11 +367,24 @@ pub fn latin_before(b: &[Tok], lex: &Lexicon, whole: bool) -> Option<Found> {
                 return found(s, t::CONF_NEAR);
             }
         }
-        return found(Subject::Missing, t::CONF_SUBJECT);
+        // "… and said “…”": the sentence's subject speaks; anything else ("tough to maintain") is
+        // not a report.
+        if v > 0 && matches!(b[v - 1].lower.as_str(), "and" | "but" | "then" | "also") {
+            return found(Subject::Missing, t::CONF_SUBJECT);
+        }
     }
     // X: “…”
     if colon && b.len() <= 5 && b.iter().all(|t| is_name_word(t, lex) || t.punct('.')) {
         return name_from_run(b, lex).and_then(|s| found(s, t::CONF_COLON));
+    }
+    // "Alverson summed up the journey …: “…”" — the sentence's subject, if the article quotes them.
+    if colon {
+        let e = b.iter().position(|t| !is_name_word(t, lex)).unwrap_or(b.len());
+        if e > 0 && e < b.len() {
+            if let Some(s) = name_from_run(&b[..e], lex) {
+                return Some(Found { subject: s, confidence: t::CONF_COLON, needs_known: true });
+            }
+        }
     }
     None
 }

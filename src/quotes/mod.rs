@@ -84,6 +84,8 @@ struct Candidate {
     role: Option<String>,
     confidence: f32,
     pull_quote: bool,
+    /// Some sign of speech: a reporting pattern or an inherited speaker.
+    evidence: bool,
 }
 
 /// The lexicon for a block: by script, then by the page's language.
@@ -245,6 +247,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             role: None,
             confidence: 0.0,
             pull_quote: false,
+            evidence: false,
         });
     }
     // After-text stops at the next quote of the same block.
@@ -285,6 +288,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             role: None,
             confidence: 0.0,
             pull_quote: false,
+            evidence: false,
         });
     }
     cands.sort_by_key(|c| (c.span.first_block(), c.span.open_at.unwrap_or(0)));
@@ -297,8 +301,17 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         let before_s: String = c.before.iter().collect();
         let after_s: String = c.after.iter().collect();
         let lead = before_s.trim();
-        let sentence_start = lead.is_empty() || (c.found.is_some() && lead.ends_with([':', ',', '：', '，']));
-        let cx = speech::Context { text: &c.text, before: &before_s, after: &after_s, attributed: c.found.is_some(), sentence_start, closed: c.span.closed };
+        let before_toks = tokenize(&c.before);
+        let verb_before = c.script == Script::Latin && attribution::ends_with_verb(&before_toks, c.lex);
+        let sentence_start = lead.is_empty()
+            || lead.ends_with([':', '：'])
+            || (lead.ends_with(',') && verb_before)
+            || (c.script != Script::Latin && c.found.is_some() && lead.ends_with('，'));
+        let after_trim = after_s.trim_start();
+        let ends_sentence = after_trim.is_empty()
+            || after_trim.starts_with(['.', '!', '?'])
+            || (c.script == Script::Latin && attribution::latin_after(&tokenize(&c.after), c.lex).is_some());
+        let cx = speech::Context { text: &c.text, before: &before_s, after: &after_s, attributed: c.found.is_some(), sentence_start, verb_before, ends_sentence };
         c.class = speech::classify(&cx, c.lex);
         if !c.span.closed && c.class == Class::Key && c.found.is_none() {
             c.class = Class::Partial;
@@ -328,7 +341,8 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             }
         }
     }
-    resolve_speakers(&mut cands, &blocks, &book, &skip);
+    let captions: Vec<bool> = article.blocks.iter().map(|b| b.kind == BlockKind::Caption).collect();
+    resolve_speakers(&mut cands, &blocks, &book, &skip, &captions);
     for c in cands.iter_mut().filter(|c| c.explicit) {
         c.class = if c.speaker.is_some() { Class::Key } else { Class::Partial };
     }
@@ -364,7 +378,8 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             }
         }
     }
-    let keep: Vec<usize> = (0..n).filter(|&i| !drop[i] && !(cands[i].explicit && cands[i].speaker.is_none())).collect();
+    // Quotes with no sign of speech at all (signs, slogans, quoted documents) are left out.
+    let keep: Vec<usize> = (0..n).filter(|&i| !drop[i] && cands[i].evidence && !(cands[i].explicit && cands[i].speaker.is_none())).collect();
     let all_text: String = article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
     let mut freq: HashMap<String, usize> = HashMap::new();
     for w in rank::content_words(&all_text) {
@@ -443,13 +458,18 @@ fn compatible(want: Option<Gender>, have: Option<Gender>) -> bool {
     }
 }
 
-/// A recent speaker, for pronouns and inheritance.
+/// A recent speaker or mention of a speaker, for pronouns and inheritance.
+#[derive(Clone)]
 struct Recent {
     block: usize,
+    /// Char position in the block.
+    pos: usize,
     name: String,
     /// The name before display (gender key).
     key: String,
     named: bool,
+    /// A quote's speaker (not just a mention).
+    spoke: bool,
 }
 
 /// Known Han names at clause starts in `s` (the sentence's subjects), last first.
@@ -487,42 +507,165 @@ fn han_clause_subjects(s: &[char], book: &NameBook) -> Vec<String> {
     out
 }
 
-fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBook, skip: &[bool]) {
+/// Capitalised words outside quotes in Latin-script blocks: (block, char position, word).
+fn capitalised_words(cands: &[Candidate], blocks: &[Vec<char>], skip: &[bool]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for (b, chars) in blocks.iter().enumerate() {
+        if skip[b] || speech::script(&chars.iter().take(200).collect::<String>()) != Script::Latin {
+            continue;
+        }
+        let inside: Vec<(usize, usize)> = cands
+            .iter()
+            .flat_map(|c| c.span.pieces.iter().filter(|p| p.block == b).map(|p| (p.start, p.end)))
+            .collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !(chars[i].is_uppercase() && (i == 0 || !chars[i - 1].is_alphanumeric())) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut j = i;
+            while j < chars.len() && (chars[j].is_alphanumeric() || matches!(chars[j], '\'' | '’' | '-' | '.')) {
+                j += 1;
+            }
+            let word: String = chars[start..j].iter().collect::<String>().trim_end_matches(['.', '\'', '’']).trim_end_matches("'s").trim_end_matches("’s").to_string();
+            i = j.max(i + 1);
+            if !inside.iter().any(|&(s, e)| start >= s && start < e) && word.chars().count() >= 2 {
+                out.push((b, start, word));
+            }
+        }
+    }
+    out
+}
+
+/// People mentioned outside quotes (by their longest name), and the gender the article's pronouns
+/// give them: in sentences naming exactly one person, he/him/his vs she/her count for that person.
+/// "Mr Obama lands in Kenya…" makes Obama the likely "he" of the next paragraph.
+fn latin_mentions(
+    cands: &[Candidate],
+    blocks: &[Vec<char>],
+    skip: &[bool],
+    book: &NameBook,
+    speakers: &HashSet<String>,
+    gender: &mut HashMap<String, Gender>,
+) -> Vec<Recent> {
+    let words = capitalised_words(cands, blocks, skip);
+    let mut cache: HashMap<&str, Option<String>> = HashMap::new();
+    let mut people: Vec<(usize, usize, String, String)> = Vec::new();
+    for (b, pos, w) in &words {
+        let display = cache
+            .entry(w.as_str())
+            .or_insert_with(|| {
+                let d = book.longest_latin(w, &t::EN);
+                (speakers.contains(&d) || d.split_whitespace().count() >= 2 && d != *w).then_some(d)
+            })
+            .clone();
+        if let Some(d) = display {
+            people.push((*b, *pos, d, w.clone()));
+        }
+    }
+    // Pronoun counts per person from single-person sentences.
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for (b, chars) in blocks.iter().enumerate() {
+        let in_block: Vec<&(usize, usize, String, String)> = people.iter().filter(|p| p.0 == b).collect();
+        if in_block.is_empty() {
+            continue;
+        }
+        let mut start = 0;
+        while start < chars.len() {
+            let end = sentence_end(chars, start, chars.len());
+            let names: HashSet<&str> = in_block.iter().filter(|p| p.1 >= start && p.1 < end).map(|p| p.2.as_str()).collect();
+            if names.len() == 1 {
+                let sentence: String = chars[start..end].iter().collect::<String>().to_lowercase();
+                let (mut m, mut f) = (0, 0);
+                for w in sentence.split(|c: char| !c.is_alphanumeric()) {
+                    match w {
+                        "he" | "him" | "his" | "himself" => m += 1,
+                        "she" | "her" | "hers" | "herself" => f += 1,
+                        _ => {}
+                    }
+                }
+                if let Some(n) = names.into_iter().next() {
+                    let e = counts.entry(n.to_string()).or_insert((0, 0));
+                    e.0 += m;
+                    e.1 += f;
+                }
+            }
+            start = end.max(start + 1);
+        }
+    }
+    for (name, (m, f)) in counts {
+        let g = if m > 0 && m >= 2 * f {
+            Some(Gender::Male)
+        } else if f > 0 && f >= 2 * m {
+            Some(Gender::Female)
+        } else {
+            None
+        };
+        if let Some(g) = g {
+            gender.entry(names::gender_key(&name)).or_insert(g);
+        }
+    }
+    people
+        .into_iter()
+        .filter(|p| speakers.contains(&p.2) || gender.contains_key(&names::gender_key(&p.2)))
+        .map(|(block, pos, name, key)| Recent { block, pos, name, key, named: true, spoke: false })
+        .collect()
+}
+
+fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBook, skip: &[bool], captions: &[bool]) {
     let mut book_gender: HashMap<String, Gender> = book.gender.clone();
-    let mut recent: Vec<Recent> = Vec::new();
     let gender_of = |g: &HashMap<String, Gender>, name: &str| g.get(&names::gender_key(name)).copied();
+    // Pass 1: the article's named speakers (display forms), for mentions and colon lead-ins.
+    let mut speakers: HashSet<String> = HashSet::new();
+    for c in cands.iter() {
+        if let Some(Found { subject: Subject::Name { name, .. }, needs_known: false, .. }) = &c.found {
+            if c.script == Script::Latin {
+                speakers.insert(book.longest_latin(name, c.lex));
+            }
+        }
+    }
+    let mentions = latin_mentions(cands, blocks, skip, book, &speakers, &mut book_gender);
+    let mut recent: Vec<Recent> = Vec::new();
     for i in 0..cands.len() {
         let b0 = cands[i].span.first_block();
+        let open_at = cands[i].span.open_at.unwrap_or(0);
         let han = cands[i].script != Script::Latin;
         let mut found = cands[i].found.clone();
-        // A quote opening its sentence without attribution: the previous sentence's lead-in
-        // (她指出，…。“…”) or a previous block ending with a colon.
         if found.is_none() {
             found = lead_in(&cands[i], blocks, skip);
         }
+        // Candidates for pronouns: speakers so far and mentions before this quote, latest first.
+        let mut pool: Vec<Recent> = recent.iter().chain(mentions.iter()).filter(|r| (r.block, r.pos) < (b0, open_at) && b0 <= r.block + t::PRONOUN_PARAGRAPHS).cloned().collect();
+        pool.sort_by_key(|r| std::cmp::Reverse((r.block, r.pos)));
         let mut speaker: Option<(String, String, bool)> = None; // (display, key, named)
         let mut role = None;
         let mut conf = found.as_ref().map_or(0.0, |f| f.confidence);
-        match found.as_ref().map(|f| &f.subject) {
-            Some(Subject::Name { name, role: r, gender, .. }) => {
+        match found.as_ref().map(|f| (&f.subject, f.needs_known)) {
+            Some((Subject::Name { name, role: r, gender, .. }, needs_known)) => {
                 let display = if han { book.han_display(name) } else { book.longest_latin(name, cands[i].lex) };
-                if let Some(g) = gender {
-                    book_gender.entry(names::gender_key(&display)).or_insert(*g);
-                    book_gender.entry(names::gender_key(name)).or_insert(*g);
+                if !needs_known || speakers.contains(&display) {
+                    if let Some(g) = gender {
+                        book_gender.entry(names::gender_key(&display)).or_insert(*g);
+                        book_gender.entry(names::gender_key(name)).or_insert(*g);
+                    }
+                    speaker = Some((display, name.clone(), true));
+                    role = r.clone();
+                } else {
+                    found = None;
                 }
-                speaker = Some((display, name.clone(), true));
-                role = r.clone();
             }
-            Some(Subject::Described(d)) => {
+            Some((Subject::Described(d), _)) => {
                 speaker = Some((d.clone(), d.clone(), false));
             }
-            Some(Subject::Pronoun(g)) => {
+            Some((Subject::Pronoun(g), _)) => {
                 let g = *g;
                 // Plural pronouns go to a described group; "I"/"we" without gender stay unresolved.
                 let want_plural = g == Some(Gender::Plural);
                 let mut pick: Option<(String, String)> = None;
                 if han && !want_plural {
-                    let para = &blocks[b0][..cands[i].span.open_at.unwrap_or(0).min(blocks[b0].len())];
+                    let para = &blocks[b0][..open_at.min(blocks[b0].len())];
                     for name in han_clause_subjects(para, book) {
                         if compatible(g, gender_of(&book_gender, &name)) {
                             pick = Some((book.han_display(&name), name));
@@ -531,11 +674,9 @@ fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBo
                     }
                 }
                 if pick.is_none() && g.is_some() {
-                    pick = recent
+                    pick = pool
                         .iter()
-                        .rev()
-                        .take_while(|r| b0 <= r.block + t::PRONOUN_PARAGRAPHS)
-                        .find(|r| if want_plural { !r.named } else { r.named && compatible(g, gender_of(&book_gender, &r.key)) })
+                        .find(|r| if want_plural { !r.named && r.spoke } else { r.named && compatible(g, gender_of(&book_gender, &r.key)) })
                         .map(|r| (r.name.clone(), r.key.clone()));
                 }
                 if let Some((display, key)) = pick {
@@ -547,9 +688,9 @@ fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBo
                     conf *= t::PRONOUN_FACTOR;
                 }
             }
-            Some(Subject::Missing) => {
+            Some((Subject::Missing, _)) => {
                 if han {
-                    let para = &blocks[b0][..cands[i].span.open_at.unwrap_or(0).min(blocks[b0].len())];
+                    let para = &blocks[b0][..open_at.min(blocks[b0].len())];
                     if let Some(name) = han_clause_subjects(para, book).into_iter().next() {
                         speaker = Some((book.han_display(&name), name, true));
                         conf = conf.min(t::CONF_SUBJECT);
@@ -562,21 +703,29 @@ fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBo
                     }
                 }
             }
-            None => {
-                // Inherit: an earlier quote of the same block, or a quote-only block after an attributed one.
-                let same_block = recent.iter().rev().find(|r| r.block == b0);
-                let quote_only = cands[i].text.chars().count() * 10 >= blocks[b0].len() * 7;
-                let prev_block = (0..b0).rev().find(|&b| !skip[b] && !blocks[b].is_empty());
-                let from_prev = recent.iter().rev().find(|r| Some(r.block) == prev_block).filter(|_| quote_only && cands[i].span.open_at.unwrap_or(0) <= 1);
-                if let Some(r) = same_block.or(from_prev) {
-                    speaker = Some((r.name.clone(), r.key.clone(), r.named));
-                    conf = t::CONF_INHERIT;
-                }
+            None => {}
+        }
+        if found.is_none() {
+            // Inherit: an earlier quote of the same block, or a quote-only block after an attributed
+            // one; failing that, a quote-only block continues whoever the article was just quoting.
+            let same_block = recent.iter().rev().find(|r| r.block == b0);
+            let quote_only = cands[i].text.chars().count() * 10 >= blocks[b0].len() * 7 && open_at <= 1;
+            // Captions between paragraphs do not interrupt the speaker.
+            let prev_block = (0..b0).rev().find(|&b| !skip[b] && !captions[b] && !blocks[b].is_empty());
+            let from_prev = recent.iter().rev().find(|r| Some(r.block) == prev_block).filter(|_| quote_only);
+            if let Some(r) = same_block.or(from_prev) {
+                speaker = Some((r.name.clone(), r.key.clone(), r.named));
+                conf = t::CONF_INHERIT;
+            } else if let Some(r) = pool.iter().find(|r| r.named).filter(|_| quote_only) {
+                speaker = Some((r.name.clone(), r.key.clone(), true));
+                conf = t::CONF_RECENT;
             }
         }
         if let Some((display, key, named)) = &speaker {
-            recent.push(Recent { block: cands[i].span.last_block(), name: display.clone(), key: key.clone(), named: *named });
+            let last = cands[i].span.last_block();
+            recent.push(Recent { block: last, pos: cands[i].span.close_after, name: display.clone(), key: key.clone(), named: *named, spoke: true });
         }
+        cands[i].evidence = found.is_some() || speaker.is_some();
         cands[i].speaker = speaker.map(|s| s.0);
         cands[i].role = role;
         cands[i].confidence = conf;

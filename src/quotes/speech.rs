@@ -56,7 +56,7 @@ pub fn is_title_case(s: &str) -> bool {
     // A one-word quote is a title only when it is not a sentence ("Blue", but not "Yes.").
     !significant.is_empty()
         && significant.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
-        && !s.trim_end().ends_with(['.', '!', '?', ','])
+        && !s.trim_end().trim_end_matches(['\'', '’', '"', '”']).ends_with(['.', '!', '?', ','])
         && (words.len() >= 2 || s.chars().skip(1).any(char::is_uppercase))
 }
 
@@ -85,9 +85,13 @@ pub struct Context<'a> {
     pub after: &'a str,
     /// A reporting verb attributes this quote (found by the attribution rules).
     pub attributed: bool,
-    /// The quote starts its sentence (nothing but a lead-in like "X said:" before it).
+    /// The quote starts its sentence (nothing before it, or a lead-in ending with a colon, or
+    /// "X said," right before it).
     pub sentence_start: bool,
-    pub closed: bool,
+    /// A reporting verb (with its subject) ends the text right before the quote ("he said “…”").
+    pub verb_before: bool,
+    /// Nothing of the reporter's sentence follows the quote except an attribution.
+    pub ends_sentence: bool,
 }
 
 /// Classifies one quote.
@@ -108,22 +112,30 @@ fn classify_latin(cx: &Context<'_>, lex: &Lexicon) -> Class {
     if term_trigger_before(cx.before, lex) || is_title_case(text) {
         return Class::Term;
     }
-    if words < t::MIN_SPEECH_WORDS {
-        return if cx.attributed { Class::Partial } else { Class::Term };
-    }
     let first = text.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next();
     let starts_upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if words < t::MIN_SPEECH_WORDS {
+        // “I’m not,” Mr. Dejesus said — a short sentence of speech, not a term.
+        let short_sentence = starts_upper && cx.sentence_start && text.trim_end_matches(['\'', '’', '"', '”']).ends_with(['.', ',', '!', '?', '…']);
+        return if short_sentence {
+            Class::Key
+        } else if cx.attributed {
+            Class::Partial
+        } else {
+            Class::Term
+        };
+    }
     // Continuing a sentence ("…" at the start) or with a sentence break inside: a clause.
     let inner_sentence = text.trim_end_matches(|c: char| !c.is_alphanumeric()).contains(". ") || text.contains("? ") || text.contains("! ");
-    let lead_in = cx.before.trim_end().ends_with([':', ',']) || cx.sentence_start;
+    let lead_in = cx.before.trim_end().ends_with(':') || cx.sentence_start;
     if starts_upper && (lead_in || !cx.before.trim().chars().last().is_some_and(char::is_alphabetic) || words >= 6) {
         return Class::Key;
     }
     if !starts_upper && (inner_sentence && words >= t::MIN_EMBEDDED_KEY_WORDS || lead_in && cx.before.trim_end().ends_with(':')) {
         return Class::Key;
     }
-    if !starts_upper && cx.sentence_start && words >= t::MIN_SPEECH_WORDS && cx.attributed {
-        // “we will not back down,” she said — lowercase but the whole sentence.
+    if !starts_upper && (cx.sentence_start || cx.verb_before && cx.ends_sentence) && cx.attributed {
+        // “we will not back down,” she said / he said “every leader has strengths” — the whole sentence.
         return Class::Key;
     }
     Class::Partial
@@ -173,7 +185,7 @@ mod tests {
     use super::*;
 
     fn cx<'a>(text: &'a str, before: &'a str, after: &'a str, attributed: bool) -> Context<'a> {
-        Context { text, before, after, attributed, sentence_start: before.trim().is_empty(), closed: true }
+        Context { text, before, after, attributed, sentence_start: before.trim().is_empty(), verb_before: false, ends_sentence: false }
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub const MAX_VERB_GAP_PARTIAL: usize = 16;
 /// Words after a quote within which the attribution's verb must come (“…,” the source, who …, told).
 pub const MAX_AFTER_WORDS: usize = 22;
 /// Paragraphs back that a pronoun may look for its speaker (notes: current and previous two).
-pub const PRONOUN_PARAGRAPHS: usize = 3;
+pub const PRONOUN_PARAGRAPHS: usize = 4;
 /// List items shorter than this (words) are link lists and related headlines, not article text.
 pub const MIN_LIST_ITEM_WORDS: usize = 15;
 /// Key quotes per speaker before the rest of that speaker's quotes go after everyone else's.
@@ -57,6 +57,9 @@ pub const CONF_SOURCE: f32 = 0.85;
 pub const CONF_COLON: f32 = 0.7;
 /// A later quote in the same paragraph, or a quote-only paragraph after an attributed one.
 pub const CONF_INHERIT: f32 = 0.75;
+/// A quote-only paragraph with no attribution at all: the person the article was just quoting or
+/// naming (news convention: an unattributed quote continues the current speaker).
+pub const CONF_RECENT: f32 = 0.6;
 /// The subject of the sentence (a known name at a clause start) when the verb has no subject.
 pub const CONF_SUBJECT: f32 = 0.7;
 /// Multiplier for a pronoun resolved to a named speaker.
@@ -147,10 +150,12 @@ pub static EN: Lexicon = Lexicon {
         "wondered", "cautioned", "boasted", "lamented", "mused", "added", "reiterated", "agreed",
         "countered", "acknowledges", "describes", "described", "reported", "reports", "intimated",
         "whispered", "yelled", "cried", "screamed", "snapped", "laughed", "sighed", "murmured",
-        "demanded", "begged", "pleaded", "announces", "confirms", "denies", "urges", "stresses", "warns",
+        "demanded", "begged", "pleaded", "instructed", "explains", "recalls", "added", "wrote", "quipped",
+        "written", "texted", "emailed", "messaged", "replied", "responds", "retorted", "noting", "adding", "insisting", "warning",
+        "telling", "explaining", "arguing", "announces", "confirms", "denies", "urges", "stresses", "warns",
     ],
     weak_verbs: &["think", "thinks", "thought", "believe", "believes", "believed", "feel", "feels", "felt", "hope", "hopes", "hoped", "fear", "fears", "feared", "worry", "worries", "worried", "estimate", "estimated", "estimates", "called", "calls", "put"],
-    pronouns: &[("he", Some(Gender::Male)), ("she", Some(Gender::Female)), ("they", Some(Gender::Plural)), ("i", None), ("we", Some(Gender::Plural))],
+    pronouns: &[("he", Some(Gender::Male)), ("she", Some(Gender::Female)), ("they", Some(Gender::Plural)), ("it", Some(Gender::Plural)), ("i", None), ("we", Some(Gender::Plural))],
     sources: &["according to", "in the words of"],
     sources_after: &[],
     skip: &["also", "later", "then", "previously", "recently", "once", "again", "further", "repeatedly", "simply", "just", "has", "have", "had", "had", "would", "will", "did", "does", "quickly", "flatly", "publicly", "privately", "separately", "earlier", "first", "last", "still", "often", "has", "reportedly", "subsequently", "initially"],
