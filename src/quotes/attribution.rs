@@ -170,7 +170,11 @@ fn np_before(s: &[Tok], lex: &Lexicon) -> Option<(Subject, usize)> {
     let from = s.iter().rposition(|t| !t.word).map_or(0, |i| i + 1);
     let det = (from..end).rev().take(7).find(|&i| lex.determiners.contains(&s[i].lower.as_str()));
     if let Some(d) = det {
-        if d + 1 < end && !s[d + 1..end].iter().any(|t| is_verb(t, lex) || lex.not_names[..5].contains(&t.lower.as_str())) {
+        let clause_word = |t: &Tok| {
+            is_verb(t, lex)
+                || matches!(t.lower.as_str(), "as" | "if" | "to" | "that" | "which" | "who" | "when" | "while" | "and" | "or" | "but" | "is" | "was" | "were" | "are" | "be" | "been" | "has" | "have" | "had" | "it" | "he" | "she" | "they")
+        };
+        if d + 1 < end && !s[d + 1..end].iter().any(clause_word) {
             return Some((Subject::Described(join(&s[d..end])), d));
         }
     }
@@ -354,6 +358,10 @@ pub fn latin_before(b: &[Tok], lex: &Lexicon, whole: bool) -> Option<Found> {
     for v in (lowest..b.len()).rev() {
         let weak_ok = is_weak_verb(&b[v], lex) && (colon || v + 1 == b.len() || (!whole && v + 4 >= b.len()));
         if !(is_verb(&b[v], lex) || weak_ok) {
+            continue;
+        }
+        // "as if to say", "wanted to tell": an infinitive reports nothing.
+        if v > 0 && b[v - 1].is("to") {
             continue;
         }
         // "X told Y" — the speaker is before the verb, never the addressee after it.

@@ -207,6 +207,15 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         })
         .collect();
 
+    // Names are learned from headings too (a bold "Fiona Parry issued a plea" line); only code and
+    // link lists are never read.
+    let unread: Vec<bool> = article
+        .blocks
+        .iter()
+        .zip(&skip)
+        .map(|(b, &s)| s && !matches!(b.kind, BlockKind::Heading(_)))
+        .collect();
+
     // 2. Pair the marks.
     let spans = marks::pair(&blocks, &skip);
 
@@ -322,7 +331,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
     // 5. Names: the article's people, then each quote's speaker in document order.
     let mut book = NameBook::default();
     for (b, block) in blocks.iter().enumerate() {
-        if skip[b] {
+        if unread[b] {
             continue;
         }
         if speech::script(&article.blocks[b].text) == Script::Latin {
@@ -342,7 +351,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         }
     }
     let captions: Vec<bool> = article.blocks.iter().map(|b| b.kind == BlockKind::Caption).collect();
-    resolve_speakers(&mut cands, &blocks, &book, &skip, &captions);
+    resolve_speakers(&mut cands, &blocks, &book, &skip, &unread, &captions);
     for c in cands.iter_mut().filter(|c| c.explicit) {
         c.class = if c.speaker.is_some() { Class::Key } else { Class::Partial };
     }
@@ -614,7 +623,7 @@ fn latin_mentions(
         .collect()
 }
 
-fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBook, skip: &[bool], captions: &[bool]) {
+fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBook, skip: &[bool], unread: &[bool], captions: &[bool]) {
     let mut book_gender: HashMap<String, Gender> = book.gender.clone();
     let gender_of = |g: &HashMap<String, Gender>, name: &str| g.get(&names::gender_key(name)).copied();
     // Pass 1: the article's named speakers (display forms), for mentions and colon lead-ins.
@@ -626,7 +635,7 @@ fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBo
             }
         }
     }
-    let mentions = latin_mentions(cands, blocks, skip, book, &speakers, &mut book_gender);
+    let mentions = latin_mentions(cands, blocks, unread, book, &speakers, &mut book_gender);
     let mut recent: Vec<Recent> = Vec::new();
     for i in 0..cands.len() {
         let b0 = cands[i].span.first_block();
@@ -674,10 +683,16 @@ fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBo
                     }
                 }
                 if pick.is_none() && g.is_some() {
-                    pick = pool
-                        .iter()
-                        .find(|r| if want_plural { !r.named && r.spoke } else { r.named && compatible(g, gender_of(&book_gender, &r.key)) })
-                        .map(|r| (r.name.clone(), r.key.clone()));
+                    // Latest first; a mere mention of unknown gender ("Lorenz gave her a manual") is
+                    // passed over for someone known to fit, then taken if nobody does.
+                    let fits = |r: &&Recent, strict: bool| {
+                        if want_plural {
+                            return !r.named && r.spoke;
+                        }
+                        let have = gender_of(&book_gender, &r.key).or_else(|| gender_of(&book_gender, &r.name));
+                        r.named && compatible(g, have) && (!strict || r.spoke || have.is_some() || speakers.contains(&r.name))
+                    };
+                    pick = pool.iter().find(|r| fits(r, true)).or_else(|| pool.iter().find(|r| fits(r, false))).map(|r| (r.name.clone(), r.key.clone()));
                 }
                 if let Some((display, key)) = pick {
                     if let Some(g) = g.filter(|g| *g != Gender::Plural) {

@@ -107,6 +107,13 @@ impl NameBook {
             .filter(|(full, _)| full.len() > words.len() && full.last().is_some_and(|l| l == last) && words.iter().all(|w| full.iter().any(|f| f == w)))
             .collect();
         let ambiguous = distinct.iter().any(|(a, _)| distinct.iter().any(|(b, _)| !a.iter().all(|w| b.contains(w)) && !b.iter().all(|w| a.contains(w))));
+        // A first name alone ("her mother, Fiona") → the one full name starting with it.
+        if best.is_none() && words.len() == 1 && words.len() == short.split_whitespace().count() {
+            let firsts: Vec<&(Vec<String>, usize)> = self.latin.iter().filter(|(full, _)| full.len() >= 2 && full.first().is_some_and(|f| f == last)).collect();
+            if let [only] = firsts.as_slice() {
+                return only.0.join(" ");
+            }
+        }
         match best {
             Some((full, _)) if !ambiguous => full.join(" "),
             _ if words.len() < short.split_whitespace().count() && !words.is_empty() => {
@@ -367,5 +374,8 @@ mod tests {
         assert_eq!(book.longest_latin("Johnson", &t::EN), "Boris Johnson");
         assert_eq!(book.longest_latin("Mr Johnson", &t::EN), "Boris Johnson");
         assert_eq!(book.gender_of("Boris Johnson"), Some(Gender::Male));
+        let toks = tokenize(&"Fiona Parry issued a plea.".chars().collect::<Vec<_>>());
+        book.add_latin_runs(&toks, &t::EN);
+        assert_eq!(book.longest_latin("Fiona", &t::EN), "Fiona Parry");
     }
 }

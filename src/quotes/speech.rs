@@ -114,6 +114,10 @@ fn classify_latin(cx: &Context<'_>, lex: &Lexicon) -> Class {
     }
     let first = text.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next();
     let starts_upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    // A single capitalised word inside the reporter's sentence is a name (the marketplace “Evolution”).
+    if words == 1 && starts_upper && !cx.sentence_start {
+        return Class::Term;
+    }
     if words < t::MIN_SPEECH_WORDS {
         // “I’m not,” Mr. Dejesus said — a short sentence of speech, not a term.
         let short_sentence = starts_upper && cx.sentence_start && text.trim_end_matches(['\'', '’', '"', '”']).ends_with(['.', ',', '!', '?', '…']);
