@@ -540,7 +540,10 @@ fn capitalised_words(cands: &[Candidate], blocks: &[Vec<char>], skip: &[bool]) -
             }
             let word: String = chars[start..j].iter().collect::<String>().trim_end_matches(['.', '\'', '’']).trim_end_matches("'s").trim_end_matches("’s").to_string();
             i = j.max(i + 1);
-            if !inside.iter().any(|&(s, e)| start >= s && start < e) && word.chars().count() >= 2 {
+            // The word before: a name after a preposition ("against Islamists", "to Kenya") is no subject.
+            let prev: String = chars[..start].iter().rev().skip_while(|c| c.is_whitespace()).take_while(|c| c.is_alphabetic()).collect::<String>().chars().rev().collect::<String>().to_lowercase();
+            let object = t::NOT_SUBJECT_BEFORE.contains(&prev.as_str());
+            if !object && !inside.iter().any(|&(s, e)| start >= s && start < e) && word.chars().count() >= 2 {
                 out.push((b, start, word));
             }
         }
@@ -605,9 +608,10 @@ fn latin_mentions(
         }
     }
     for (name, (m, f)) in counts {
-        let g = if m > 0 && m >= 2 * f {
+        // Two pronouns at least: one "his" next to an organisation's name proves nothing.
+        let g = if m >= 2 && m >= 2 * f {
             Some(Gender::Male)
-        } else if f > 0 && f >= 2 * m {
+        } else if f >= 2 && f >= 2 * m {
             Some(Gender::Female)
         } else {
             None
@@ -692,7 +696,12 @@ fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBo
                         let have = gender_of(&book_gender, &r.key).or_else(|| gender_of(&book_gender, &r.name));
                         r.named && compatible(g, have) && (!strict || r.spoke || have.is_some() || speakers.contains(&r.name))
                     };
-                    pick = pool.iter().find(|r| fits(r, true)).or_else(|| pool.iter().find(|r| fits(r, false))).map(|r| (r.name.clone(), r.key.clone()));
+                    // Whoever was quoted earlier in the same paragraph comes first.
+                    let same_block = pool.iter().find(|r| r.spoke && r.block == b0 && fits(r, false));
+                    pick = same_block
+                        .or_else(|| pool.iter().find(|r| fits(r, true)))
+                        .or_else(|| pool.iter().find(|r| fits(r, false)))
+                        .map(|r| (r.name.clone(), r.key.clone()));
                 }
                 if let Some((display, key)) = pick {
                     if let Some(g) = g.filter(|g| *g != Gender::Plural) {

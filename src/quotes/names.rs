@@ -106,7 +106,14 @@ impl NameBook {
             .iter()
             .filter(|(full, _)| full.len() > words.len() && full.last().is_some_and(|l| l == last) && words.iter().all(|w| full.iter().any(|f| f == w)))
             .collect();
-        let ambiguous = distinct.iter().any(|(a, _)| distinct.iter().any(|(b, _)| !a.iter().all(|w| b.contains(w)) && !b.iter().all(|w| a.contains(w))));
+        // A rival counts only if it is seen about as often ("Five Obama" from a menu does not make
+        // "Barack Obama" ambiguous).
+        let top = best.map_or(0, |(_, n)| *n);
+        let ambiguous = distinct.iter().any(|(a, na)| {
+            distinct.iter().any(|(b, nb)| {
+                !a.iter().all(|w| b.contains(w)) && !b.iter().all(|w| a.contains(w)) && (*na).min(*nb) * 2 >= top && (*na).min(*nb) >= 2
+            })
+        });
         // A first name alone ("her mother, Fiona") → the one full name starting with it.
         if best.is_none() && words.len() == 1 && words.len() == short.split_whitespace().count() {
             let firsts: Vec<&(Vec<String>, usize)> = self.latin.iter().filter(|(full, _)| full.len() >= 2 && full.first().is_some_and(|f| f == last)).collect();

@@ -38,6 +38,13 @@ pub const MAX_AFTER_WORDS: usize = 22;
 pub const PRONOUN_PARAGRAPHS: usize = 4;
 /// List items shorter than this (words) are link lists and related headlines, not article text.
 pub const MIN_LIST_ITEM_WORDS: usize = 15;
+/// Words after which a capitalised name is an object, not a possible antecedent of he/she
+/// (prepositions and the commonest transitive verbs of news copy).
+pub const NOT_SUBJECT_BEFORE: &[&str] = &[
+    "against", "of", "to", "in", "on", "at", "for", "with", "by", "from", "about", "into", "over", "under",
+    "than", "between", "toward", "towards", "via", "without", "thanked", "met", "visited", "called", "named",
+    "replaced", "succeeded", "defeated", "criticised", "criticized", "praised", "blamed", "accused",
+];
 /// Key quotes per speaker before the rest of that speaker's quotes go after everyone else's.
 pub const MAX_TOP_PER_SPEAKER: usize = 2;
 /// Token overlap above which two quotes are the same quote (pull quote vs body, repeats).
