@@ -375,10 +375,20 @@ pub fn latin_before(b: &[Tok], lex: &Lexicon, whole: bool) -> Option<Found> {
                 return found(s, t::CONF_NEAR);
             }
         }
-        // "… and said “…”": the sentence's subject speaks; anything else ("tough to maintain") is
-        // not a report.
-        if v > 0 && matches!(b[v - 1].lower.as_str(), "and" | "but" | "then" | "also") {
-            return found(Subject::Missing, t::CONF_SUBJECT);
+        // "Uber stepped in and tweeted: “…”", "Emery retweeted the story, saying, “…”": the
+        // sentence's subject speaks; anything else ("tough to maintain") is not a report.
+        let participle = b[v].lower.ends_with("ing");
+        if participle || v > 0 && matches!(b[v - 1].lower.as_str(), "and" | "but" | "then" | "also") {
+            let start = b.iter().take(v).position(|t| !lex.not_names.contains(&t.lower.as_str()) && !t.punct(',')).unwrap_or(v);
+            let e = (start..v).find(|&i| !is_name_word(&b[i], lex)).unwrap_or(v);
+            if e > start && (e == v || !b[e].punct(',') || participle) {
+                if let Some(s) = name_from_run(&b[start..e], lex) {
+                    return found(s, t::CONF_SUBJECT);
+                }
+            }
+            if !participle {
+                return found(Subject::Missing, t::CONF_SUBJECT);
+            }
         }
     }
     // X: “…”

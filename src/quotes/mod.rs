@@ -740,7 +740,7 @@ fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBo
             if let Some(r) = same_block.or(from_prev) {
                 speaker = Some((r.name.clone(), r.key.clone(), r.named));
                 conf = t::CONF_INHERIT;
-            } else if let Some(r) = pool.iter().find(|r| r.named).filter(|_| quote_only) {
+            } else if let Some(r) = pool.iter().find(|r| r.named && r.spoke).filter(|_| quote_only) {
                 speaker = Some((r.name.clone(), r.key.clone(), true));
                 conf = t::CONF_RECENT;
             }

@@ -100,6 +100,15 @@ impl NameBook {
             .iter()
             .filter(|(full, _)| full.len() > words.len() && full.last().is_some_and(|l| l == last) && words.iter().all(|w| full.iter().any(|f| f == w)))
             .max_by_key(|(full, n)| (*n, full.len()));
+        // The fullest form that extends the commonest one ("Forrest Jones" → "Michael Forrest Jones"),
+        // so that every short form of a person maps to the same display name.
+        let best = best.map(|(top, n)| {
+            self.latin
+                .iter()
+                .filter(|(full, _)| full.len() >= top.len() && full.last() == top.last() && top.iter().all(|w| full.contains(w)))
+                .max_by_key(|(full, m)| (full.len(), *m))
+                .map_or((top, n), |(f, m)| (f, m))
+        });
         // Two different full names ending alike ("Boris Johnson", "Stanley Johnson") are ambiguous.
         let distinct: Vec<_> = self
             .latin
@@ -108,7 +117,7 @@ impl NameBook {
             .collect();
         // A rival counts only if it is seen about as often ("Five Obama" from a menu does not make
         // "Barack Obama" ambiguous).
-        let top = best.map_or(0, |(_, n)| *n);
+        let top = distinct.iter().map(|(_, n)| *n).max().unwrap_or(0);
         let ambiguous = distinct.iter().any(|(a, na)| {
             distinct.iter().any(|(b, nb)| {
                 !a.iter().all(|w| b.contains(w)) && !b.iter().all(|w| a.contains(w)) && (*na).min(*nb) * 2 >= top && (*na).min(*nb) >= 2

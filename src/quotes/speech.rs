@@ -44,7 +44,11 @@ pub fn script(s: &str) -> Script {
 }
 
 /// Small words that stay lowercase in titles.
-const TITLE_SMALL: &[&str] = &["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "de", "la", "le", "der", "die", "das", "y", "et", "und", "vs", "is", "as"];
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "so", "yet", "of", "in", "on", "at", "to", "for", "by", "with",
+    "from", "into", "over", "up", "than", "that", "de", "la", "le", "der", "die", "das", "y", "et", "und", "vs",
+    "is", "as",
+];
 
 /// Every significant word capitalised ("Make America Great Again", "Blue House").
 pub fn is_title_case(s: &str) -> bool {
@@ -56,7 +60,8 @@ pub fn is_title_case(s: &str) -> bool {
     // A one-word quote is a title only when it is not a sentence ("Blue", but not "Yes.").
     !significant.is_empty()
         && significant.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
-        && !s.trim_end().trim_end_matches(['\'', '’', '"', '”']).ends_with(['.', '!', '?', ','])
+        && !s.trim_end().trim_end_matches(['\'', '’', '"', '”']).ends_with(['.', '!', '?'])
+        && (words.len() >= 4 || !s.trim_end().ends_with(','))
         && (words.len() >= 2 || s.chars().skip(1).any(char::is_uppercase))
 }
 
