@@ -13,7 +13,8 @@ use broadsheet::quotes::{Kind, Quote};
 use broadsheet::{analyze, snapshot, Options};
 use libtest_mimic::{Arguments, Failed, Trial};
 
-/// Per-page floors for labelled pages (the set as a whole does much better; see the benchmark).
+/// Per-page floors for labelled pages (the set as a whole does much better; see the benchmark). A
+/// page fails a floor only with two errors or more of that kind.
 const MIN_PRECISION: f32 = 0.8;
 const MIN_RECALL: f32 = 0.7;
 const MIN_SPEAKER: f32 = 0.7;
@@ -94,13 +95,14 @@ fn labelled_page(path: std::path::PathBuf) -> Result<(), Failed> {
     if !s.not_quotes_listed.is_empty() {
         problems.push(format!("not quotes listed: {:?}", s.not_quotes_listed));
     }
-    if s.precision() < MIN_PRECISION {
+    // Small pages may miss one quote or add one without failing (one error is 50% of two labels).
+    if s.precision() < MIN_PRECISION && s.spurious.len() > 1 {
         problems.push(format!("precision {:.2} < {MIN_PRECISION}; spurious: {:#?}", s.precision(), s.spurious));
     }
-    if s.recall() < MIN_RECALL {
+    if s.recall() < MIN_RECALL && s.missed.len() > 1 {
         problems.push(format!("recall {:.2} < {MIN_RECALL}; missed: {:#?}", s.recall(), s.missed));
     }
-    if s.speaker_accuracy() < MIN_SPEAKER {
+    if s.speaker_accuracy() < MIN_SPEAKER && s.wrong_speaker.len() > 1 {
         problems.push(format!("speaker accuracy {:.2} < {MIN_SPEAKER}; wrong: {:#?}", s.speaker_accuracy(), s.wrong_speaker));
     }
     if problems.is_empty() {

@@ -356,7 +356,7 @@ pub fn latin_before(b: &[Tok], lex: &Lexicon, whole: bool) -> Option<Found> {
     let gap = if whole { t::MAX_VERB_GAP_KEY } else { t::MAX_VERB_GAP_PARTIAL };
     let lowest = b.len().saturating_sub(gap + 1);
     for v in (lowest..b.len()).rev() {
-        let weak_ok = is_weak_verb(&b[v], lex) && (colon || v + 1 == b.len() || (!whole && v + 4 >= b.len()));
+        let weak_ok = is_weak_verb(&b[v], lex) && (colon || v + 1 == b.len());
         if !(is_verb(&b[v], lex) || weak_ok) {
             continue;
         }
@@ -379,7 +379,9 @@ pub fn latin_before(b: &[Tok], lex: &Lexicon, whole: bool) -> Option<Found> {
         // sentence's subject speaks; anything else ("tough to maintain") is not a report.
         let participle = b[v].lower.ends_with("ing");
         if participle || v > 0 && matches!(b[v - 1].lower.as_str(), "and" | "but" | "then" | "also") {
-            let start = b.iter().take(v).position(|t| !lex.not_names.contains(&t.lower.as_str()) && !t.punct(',')).unwrap_or(v);
+            // The clause's subject: after the last comma before the verb (or the sentence start).
+            let clause = if participle { 0 } else { b[..v].iter().rposition(|t| t.punct(',')).map_or(0, |i| i + 1) };
+            let start = (clause..v).find(|&i| !lex.not_names.contains(&b[i].lower.as_str()) && !b[i].punct(',')).unwrap_or(v);
             let e = (start..v).find(|&i| !is_name_word(&b[i], lex)).unwrap_or(v);
             if e > start && (e == v || !b[e].punct(',') || participle) {
                 if let Some(s) = name_from_run(&b[start..e], lex) {

@@ -314,7 +314,9 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         let verb_before = c.script == Script::Latin && attribution::ends_with_verb(&before_toks, c.lex);
         let sentence_start = lead.is_empty()
             || lead.ends_with([':', '：'])
-            || (lead.ends_with(',') && verb_before)
+            // "X said, “we …”" — but not the second half of a split fragment ("“igniting,” as
+            // Reuters reported, “fears of …”").
+            || (lead.ends_with(',') && verb_before && !lead.contains(['“', '”', '"']))
             || (c.script != Script::Latin && c.found.is_some() && lead.ends_with('，'));
         let after_trim = after_s.trim_start();
         let ends_sentence = after_trim.is_empty()

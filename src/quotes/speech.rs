@@ -123,6 +123,12 @@ fn classify_latin(cx: &Context<'_>, lex: &Lexicon) -> Class {
     if words == 1 && starts_upper && !cx.sentence_start {
         return Class::Term;
     }
+    // the “jobs machine” it thinks it is: a short phrase inside a noun phrase is a scare quote.
+    let before_word = cx.before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    let after_word = cx.after.trim_start().chars().next().is_some_and(char::is_alphanumeric);
+    if words < t::MIN_SPEECH_WORDS && after_word && matches!(before_word.as_str(), "the" | "a" | "an" | "its" | "their" | "this" | "that" | "these" | "those") {
+        return Class::Term;
+    }
     if words < t::MIN_SPEECH_WORDS {
         // “I’m not,” Mr. Dejesus said — a short sentence of speech, not a term.
         let short_sentence = starts_upper && cx.sentence_start && text.trim_end_matches(['\'', '’', '"', '”']).ends_with(['.', ',', '!', '?', '…']);
@@ -203,6 +209,8 @@ mod tests {
         assert_eq!(classify(&cx("Gucci Grace", "Dubbed \"DisGrace\" or ", " on account", false), &t::EN), Class::Term);
         assert_eq!(classify(&cx("Blue House", "at Mugabe's ", " compound", false), &t::EN), Class::Term);
         assert_eq!(classify(&cx("fake news", "label ", " on", false), &t::EN), Class::Term);
+        assert_eq!(classify(&cx("jobs machine", "might not be the ", " it thinks it is", true), &t::EN), Class::Term);
+        assert_eq!(classify(&cx("fake news", "in charge of labelling ", " alongside", true), &t::EN), Class::Term);
         assert_eq!(classify(&cx("Make America Great Again", "the ", " slogan", true), &t::EN), Class::Term);
     }
 

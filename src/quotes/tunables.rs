@@ -186,7 +186,7 @@ pub static EN: Lexicon = Lexicon {
     term_triggers: &[
         "so-called", "so called", "dubbed", "known as", "called", "termed", "nicknamed", "titled", "entitled",
         "the word", "the term", "the phrase", "named", "labelled", "labeled", "coined", "branded",
-        "referred to as", "billed as", "marked", "stamped", "signs reading", "the words", "headlined",
+        "referred to as", "billed as", "labelling", "labeling", "label", "labels", "brand", "branding", "marked", "stamped", "signs reading", "the words", "headlined",
         "hashtag", "slogan", "motto",
     ],
     honorifics: &[
