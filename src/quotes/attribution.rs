@@ -422,14 +422,7 @@ pub fn latin_source_after(a: &[Tok], lex: &Lexicon) -> Option<Found> {
 const ZH_CLAUSE_BOUNDARY: &str = "，,。；;：:！？!?";
 
 fn starts_at(s: &[char], i: usize, w: &str) -> bool {
-    let mut k = i;
-    for c in w.chars() {
-        if s.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    w.chars().enumerate().all(|(k, c)| s.get(i + k) == Some(&c))
 }
 
 /// Whether a non-verb word (称为, 据说) covers position `i`.

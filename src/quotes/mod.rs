@@ -142,7 +142,8 @@ fn is_sentence_end(chars: &[char], i: usize) -> bool {
             }
             let word: String = chars[..i].iter().rev().take_while(|c| c.is_alphanumeric() || **c == '.').collect::<Vec<_>>().into_iter().rev().collect();
             let lower = word.to_lowercase();
-            !(word.chars().count() == 1 && word.chars().all(char::is_uppercase)) && !["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "prof", "no", "vs", "u.s", "u.k", "inc", "co"].contains(&lower.as_str())
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            !initial && !["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "prof", "no", "vs", "u.s", "u.k", "inc", "co"].contains(&lower.as_str())
         }
         _ => false,
     }
@@ -643,6 +644,7 @@ fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBo
     }
     let mentions = latin_mentions(cands, blocks, unread, book, &speakers, &mut book_gender);
     let mut recent: Vec<Recent> = Vec::new();
+    #[allow(clippy::needless_range_loop)] // each step reads the candidate and writes its results
     for i in 0..cands.len() {
         let b0 = cands[i].span.first_block();
         let open_at = cands[i].span.open_at.unwrap_or(0);
@@ -880,6 +882,73 @@ mod tests {
         let q = find(&a, &Metadata::default());
         assert_eq!(q.len(), 1, "{q:#?}");
         assert_eq!(q[0].speaker.as_deref(), Some("the mayor"));
+    }
+
+    fn run_lang(lang: &str, paras: &[&str]) -> Vec<Quote> {
+        let meta = Metadata { lang: Some(lang.to_string()), ..Default::default() };
+        find(&article(paras), &meta)
+    }
+
+    fn key_speakers(q: &[Quote]) -> Vec<(String, String)> {
+        q.iter().filter(|q| q.kind == Kind::Key).map(|q| (q.text.clone(), q.speaker.clone().unwrap_or_default())).collect()
+    }
+
+    #[test]
+    fn french() {
+        let q = run_lang("fr", &["« Nous ne reculerons pas devant cette menace », a déclaré Emmanuel Macron.", "Selon Marine Dupont, « la situation reste très préoccupante pour tout le monde »."]);
+        let k = key_speakers(&q);
+        assert!(k.iter().any(|(t, s)| t.starts_with("Nous ne reculerons") && s == "Emmanuel Macron"), "{q:#?}");
+        assert!(q.iter().any(|q| q.text.starts_with("la situation") && q.speaker.as_deref() == Some("Marine Dupont")), "{q:#?}");
+    }
+
+    #[test]
+    fn german() {
+        let q = run_lang("de", &["„Wir werden das gemeinsam schaffen“, sagte Olaf Scholz am Montag.", "Er fügte hinzu: „Das ist keine leichte Aufgabe für uns alle.“"]);
+        let k = key_speakers(&q);
+        assert!(k.iter().any(|(t, s)| t.starts_with("Wir werden") && s == "Olaf Scholz"), "{q:#?}");
+    }
+
+    #[test]
+    fn spanish() {
+        let q = run_lang("es", &["\"No vamos a permitir que esto vuelva a ocurrir\", dijo Pedro Sánchez en Madrid."]);
+        assert_eq!(key_speakers(&q), vec![("No vamos a permitir que esto vuelva a ocurrir".to_string(), "Pedro Sánchez".to_string())]);
+    }
+
+    #[test]
+    fn russian() {
+        let q = run_lang("ru", &["«Мы не допустим повторения этой ситуации», — заявил Дмитрий Песков журналистам."]);
+        assert_eq!(key_speakers(&q), vec![("Мы не допустим повторения этой ситуации".to_string(), "Дмитрий Песков".to_string())]);
+    }
+
+    #[test]
+    fn japanese() {
+        let q = run_lang("ja", &["岸田首相は「経済の立て直しを最優先に取り組んでいきたい」と述べた。"]);
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("岸田首相"));
+    }
+
+    #[test]
+    fn chinese_role_and_so_called_terms() {
+        let q = run(&["外交部发言人毛宁表示：“中方坚决反对任何形式的单边制裁，这种做法不得人心。”", "所谓“新冷战”的说法没有根据。"]);
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert_eq!((q[0].speaker.as_deref(), q[0].role.as_deref()), (Some("毛宁"), Some("外交部发言人")));
+    }
+
+    #[test]
+    fn split_quote_and_according_to() {
+        let q = run(&["“We are not going anywhere,” Jane Doe said, “and neither is this town.”", "According to Tom Hale, “The bridge will reopen in May after the repairs are done.”"]);
+        let k = key_speakers(&q);
+        assert!(k.iter().any(|(t, s)| t.starts_with("We are not") && s == "Jane Doe"), "{q:#?}");
+        assert!(k.iter().any(|(t, s)| t.starts_with("The bridge") && s == "Tom Hale"), "{q:#?}");
+    }
+
+    #[test]
+    fn declined_to_comment_ranks_last() {
+        let q = run(&[
+            "“The company declined to comment on the record about this,” said Amy Lee, a spokeswoman.",
+            "“We expect growth to return strongly in the second half of the year,” said Bob Stone, the chief executive.",
+        ]);
+        assert!(q[0].text.starts_with("We expect"), "{q:#?}");
     }
 
     #[test]

@@ -8,14 +8,6 @@ use super::tokens::Tok;
 use super::tunables::{self as t, Gender, Lexicon};
 use std::collections::HashMap;
 
-/// A person (or body) the article quotes or mentions.
-#[derive(Clone, Debug, Default)]
-pub struct Person {
-    /// The displayed name: "Boris Johnson", "林剑", "特里 (Sue Mi Terry)".
-    pub name: String,
-    pub gender: Option<Gender>,
-}
-
 /// Known people of one article.
 #[derive(Debug, Default)]
 pub struct NameBook {
@@ -41,6 +33,7 @@ impl NameBook {
         self.gender.entry(gender_key(name)).or_insert(g);
     }
 
+    #[cfg(test)]
     pub fn gender_of(&self, name: &str) -> Option<Gender> {
         self.gender.get(&gender_key(name)).copied()
     }
@@ -322,7 +315,7 @@ pub fn split_han_role(span: &str) -> Option<HanSpeaker> {
         None => (None, s.clone()),
     };
     let name_chars = name.chars().count();
-    let plausible = name_chars >= 1 && name_chars <= 16 && !name.contains(['，', '。', '“', '”']);
+    let plausible = (1..=16).contains(&name_chars) && !name.contains(['，', '。', '“', '”']);
     if !plausible {
         return None;
     }
