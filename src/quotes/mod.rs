@@ -131,6 +131,38 @@ fn blockquote_blocks(article: &Article) -> HashSet<NodeId> {
     inside
 }
 
+/// The text of each `<q>` element, by the block it is in (blocks carry text only, and `<q>` shows its
+/// marks through CSS, so its quotation is found in the piece stream).
+fn q_elements(article: &Article) -> HashMap<NodeId, Vec<String>> {
+    let block_nodes: HashSet<NodeId> = article.blocks.iter().map(|b| b.node).collect();
+    let mut out: HashMap<NodeId, Vec<String>> = HashMap::new();
+    // Open elements: (source, is <q>); and the text of the outermost open <q>.
+    let mut stack: Vec<(NodeId, bool)> = Vec::new();
+    let mut q_text = String::new();
+    for p in &article.pieces {
+        match p {
+            Piece::Open { tag, source, .. } => stack.push((*source, *tag == crate::snapshot::Tag::Q)),
+            Piece::Text(t) => {
+                if stack.iter().any(|e| e.1) {
+                    q_text.push_str(t);
+                }
+            }
+            Piece::Close => {
+                if let Some((_, true)) = stack.pop() {
+                    if !stack.iter().any(|e| e.1) {
+                        let text = crate::text::fold_whitespace(&std::mem::take(&mut q_text));
+                        let block = stack.iter().rev().find(|e| block_nodes.contains(&e.0)).map(|e| e.0);
+                        if let (Some(b), false) = (block, text.is_empty()) {
+                            out.entry(b).or_default().push(text);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 fn is_sentence_end(chars: &[char], i: usize) -> bool {
     match chars[i] {
         '。' | '！' | '？' => true,
@@ -217,8 +249,26 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         .map(|(b, &s)| s && !matches!(b.kind, BlockKind::Heading(_)))
         .collect();
 
-    // 2. Pair the marks.
-    let spans = marks::pair(&blocks, &skip);
+    // 2. Pair the marks; add <q> elements that carry no marks in the text.
+    let mut spans = marks::pair(&blocks, &skip);
+    let q_texts = q_elements(article);
+    for (b, block) in article.blocks.iter().enumerate() {
+        let Some(texts) = q_texts.get(&block.node) else { continue };
+        let mut from = 0;
+        for q in texts {
+            let q: Vec<char> = q.chars().collect();
+            let Some(start) = (from..blocks[b].len().saturating_sub(q.len() - 1)).find(|&i| blocks[b][i..].starts_with(&q)) else { continue };
+            let end = start + q.len();
+            from = end;
+            let marked = spans.iter().any(|s| s.pieces.iter().any(|p| p.block == b && p.start < end + 1 && start < p.end + 1));
+            if !marked && !skip[b] {
+                spans.push(marks::Span { pieces: vec![marks::Piece { block: b, start, end }], open_at: Some(start.saturating_sub(1)), close_after: end, open: '\u{201C}', closed: true });
+            }
+        }
+    }
+    spans.sort_by_key(|s| (s.first_block(), s.open_at.unwrap_or(0)));
+    // A page with hundreds of quotes is a transcript or a broken page: read the first ones only.
+    spans.truncate(t::MAX_CANDIDATES);
 
     // 3–4. Context, attribution and class of each span.
     let mut cands: Vec<Candidate> = Vec::new();
@@ -236,9 +286,10 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         }
         let lex = lexicon_for(&article.blocks[b0].text, meta);
         let floor = last_cut.get(&b0).copied().unwrap_or(0).min(open_at);
+        let floor = floor.max(open_at.saturating_sub(t::MAX_CONTEXT_CHARS));
         let before: Vec<char> = first[sentence_start(first, open_at, floor)..open_at].to_vec();
         let close = span.close_after.min(last.len());
-        let after_end = sentence_end(last, close, last.len());
+        let after_end = sentence_end(last, close, last.len().min(close + t::MAX_CONTEXT_CHARS));
         let after: Vec<char> = last[close..after_end].to_vec();
         if is_substantial(&text) {
             last_cut.insert(bl, close);
@@ -362,6 +413,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
     // 6. De-duplicate pull quotes, score, order.
     let n = cands.len();
     let mut drop = vec![false; n];
+    let word_sets: Vec<HashSet<String>> = cands.iter().map(|c| rank::content_words(&c.text).into_iter().collect()).collect();
     for i in 0..n {
         for j in 0..n {
             if i == j || drop[i] || drop[j] {
@@ -373,7 +425,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             // A pull quote may be a part of the body quote; two body quotes must be alike in size.
             let (la, lb) = (a.text.chars().count() as f32, b.text.chars().count() as f32);
             let similar_size = la.min(lb) >= 0.6 * la.max(lb);
-            if (a_bq != b_bq || similar_size) && rank::overlap(&a.text, &b.text) >= t::DUPLICATE_OVERLAP {
+            if (a_bq != b_bq || similar_size) && rank::overlap_sets(&word_sets[i], &word_sets[j], &a.text, &b.text) >= t::DUPLICATE_OVERLAP {
                 // Keep the body quote over the blockquote, the attributed over the unattributed.
                 let loser = if a_bq != b_bq {
                     if a_bq { i } else { j }
@@ -682,7 +734,8 @@ fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBo
                 let want_plural = g == Some(Gender::Plural);
                 let mut pick: Option<(String, String)> = None;
                 if han && !want_plural {
-                    let para = &blocks[b0][..open_at.min(blocks[b0].len())];
+                    let end = open_at.min(blocks[b0].len());
+                    let para = &blocks[b0][end.saturating_sub(t::MAX_CONTEXT_CHARS)..end];
                     for name in han_clause_subjects(para, book) {
                         if compatible(g, gender_of(&book_gender, &name)) {
                             pick = Some((book.han_display(&name), name));
@@ -718,7 +771,8 @@ fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBo
             }
             Some((Subject::Missing, _)) => {
                 if han {
-                    let para = &blocks[b0][..open_at.min(blocks[b0].len())];
+                    let end = open_at.min(blocks[b0].len());
+                    let para = &blocks[b0][end.saturating_sub(t::MAX_CONTEXT_CHARS)..end];
                     if let Some(name) = han_clause_subjects(para, book).into_iter().next() {
                         speaker = Some((book.han_display(&name), name, true));
                         conf = conf.min(t::CONF_SUBJECT);
@@ -781,7 +835,7 @@ fn lead_in(c: &Candidate, blocks: &[Vec<char>], skip: &[bool]) -> Option<Found> 
     let lead: String = block[..open_at.min(block.len())].iter().collect();
     let mut f = if c.before.iter().all(|ch| ch.is_whitespace()) && !lead.trim().is_empty() {
         let prefix = &block[..open_at.min(block.len())];
-        let s = sentence_start(prefix, prefix.len().saturating_sub(1), 0);
+        let s = sentence_start(prefix, prefix.len().saturating_sub(1), prefix.len().saturating_sub(t::MAX_CONTEXT_CHARS));
         let sentence = &prefix[s..];
         match c.script {
             Script::Latin => {
@@ -799,7 +853,7 @@ fn lead_in(c: &Candidate, blocks: &[Vec<char>], skip: &[bool]) -> Option<Found> 
         let p = &blocks[prev];
         let trimmed_len = p.iter().rposition(|ch| !ch.is_whitespace()).map_or(0, |i| i + 1);
         if trimmed_len > 0 && matches!(p[trimmed_len - 1], ':' | '：') && b0 == prev + 1 {
-            let s = sentence_start(p, trimmed_len - 1, 0);
+            let s = sentence_start(p, trimmed_len - 1, trimmed_len.saturating_sub(t::MAX_CONTEXT_CHARS));
             f = match c.script {
                 Script::Latin => attribution::latin_before(&tokenize(&p[s..trimmed_len]), c.lex, true),
                 _ => attribution::han_before(&p[s..trimmed_len], false),
@@ -952,10 +1006,44 @@ mod tests {
     }
 
     #[test]
+    fn q_elements_are_quotes() {
+        let doc = crate::snapshot::from_html("<p><q>We will rebuild every single house on this street</q>, the mayor said on Monday.</p>", None);
+        let a = crate::analyze(&doc, &crate::Options { force: true }).expect("analysis");
+        assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
+        assert_eq!(a.quotes[0].text, "We will rebuild every single house on this street");
+        assert_eq!(a.quotes[0].speaker.as_deref(), Some("the mayor"));
+    }
+
+    #[test]
     fn nav_and_code_are_ignored() {
         let mut a = article(&["Home", "“Quoted headline in a related link”", "print(\"hello world, this is code\")"]);
         a.blocks[1].kind = BlockKind::ListItem;
         a.blocks[2].kind = BlockKind::Code;
         assert!(find(&a, &Metadata::default()).is_empty());
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod stress {
+    use super::*;
+    use crate::article::Block;
+
+    fn article(texts: Vec<String>) -> Article {
+        let blocks = texts.into_iter().enumerate().map(|(i, text)| Block { node: NodeId(i as u32 + 1), kind: BlockKind::Paragraph, text, emphasized: false }).collect();
+        Article { blocks, ..Default::default() }
+    }
+
+    #[test]
+    fn pathological_pages_stay_fast_and_do_not_panic() {
+        let started = std::time::Instant::now();
+        let many_marks = "a \"b\" ".repeat(20_000);
+        let unclosed = "“".repeat(5_000) + &"word ".repeat(5_000);
+        let apostrophes = "’'‘".repeat(10_000);
+        let mixed = "«„「『“\"'‘‚‹".repeat(2_000) + "”」』»›’";
+        let han = "他说，“".repeat(3_000);
+        let a = article(vec![many_marks, unclosed, apostrophes, mixed, han, String::new(), "“".into(), "”".into()]);
+        let q = find(&a, &Metadata::default());
+        assert!(q.len() <= t::MAX_CANDIDATES);
+        assert!(started.elapsed().as_secs_f32() < 5.0, "took {:?}", started.elapsed());
     }
 }

@@ -13,6 +13,11 @@
 
 /// A quote longer than this (characters) is a stray mark swallowing text, not speech (notes: ~1,500).
 pub const MAX_QUOTE_CHARS: usize = 1500;
+/// Characters of context read before and after a quote for its attribution (a sentence is rarely
+/// longer; the cap keeps pathological pages linear).
+pub const MAX_CONTEXT_CHARS: usize = 600;
+/// Quoted spans read per article (transcripts and broken pages can have thousands).
+pub const MAX_CANDIDATES: usize = 400;
 /// Latin-script quotes with fewer words than this and no adjacent reporting verb are terms or scare
 /// quotes (notes: "fewer than 4 words").
 pub const MIN_SPEECH_WORDS: usize = 4;
