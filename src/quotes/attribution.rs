@@ -196,6 +196,11 @@ fn np_after(s: &[Tok], lex: &Lexicon) -> Option<Subject> {
         .unwrap_or(s.len());
     let head = &s[..stop];
     let cap = head.iter().position(Tok::capitalised);
+    // "le ministre des Affaires étrangères", "the head of the Agency": a described speaker.
+    if let Some(c) = cap.filter(|&c| c > 0 && matches!(head[c - 1].lower.as_str(), "de" | "des" | "du" | "of" | "for" | "von" | "del" | "della")) {
+        let det = head[..c].iter().position(|t| lex.determiners.contains(&t.lower.as_str())).unwrap_or(0);
+        return Some(Subject::Described(join(&head[det..])));
+    }
     let subject = match cap {
         Some(c) if c <= 4 => {
             let mut e = c;
@@ -484,7 +489,7 @@ pub fn zh_subject(span: &str) -> Option<Subject> {
             return Some(Subject::Pronoun(*g));
         }
     }
-    if t::ZH_NOT_SPEAKERS.contains(&cleaned.as_str()) {
+    if t::ZH_NOT_SPEAKERS.contains(&cleaned.as_str()) || t::ZH_NOT_SPEAKER_STARTS.iter().any(|w| cleaned.starts_with(w)) {
         return None;
     }
     let gender = super::names::han_honorific_gender(&cleaned);
@@ -642,6 +647,7 @@ mod tests {
     fn other_latin_languages() {
         assert_eq!(name(latin_after(&toks(", a déclaré Emmanuel Macron."), &t::FR)), "Emmanuel Macron");
         assert_eq!(name(latin_after(&toks(", a-t-il dit."), &t::FR)), "pron:Some(Male)");
+        assert_eq!(name(latin_after(&toks(", a déclaré jeudi le ministre des Affaires étrangères."), &t::FR)), "desc:le ministre des Affaires étrangères");
         assert_eq!(name(latin_before(&toks("Selon Emmanuel Macron,"), &t::FR, true)), "Emmanuel Macron");
         assert_eq!(name(latin_after(&toks(", sagte Scholz."), &t::DE)), "Scholz");
         assert_eq!(name(latin_after(&toks(", sagte er."), &t::DE)), "pron:Some(Male)");

@@ -88,12 +88,27 @@ struct Candidate {
     evidence: bool,
 }
 
-/// The lexicon for a block: by script, then by the page's language.
-fn lexicon_for(text: &str, meta: &Metadata) -> &'static Lexicon {
+/// The language of a Latin-script text from its commonest function words.
+fn guess_lang(text: &str) -> &'static str {
+    let mut counts = [0usize; 4];
+    for w in text.split(|c: char| !c.is_alphabetic()).take(3000) {
+        let w = w.to_lowercase();
+        for (k, (_, words)) in t::STOPWORDS.iter().enumerate() {
+            if words.contains(&w.as_str()) {
+                counts[k] += 1;
+            }
+        }
+    }
+    let best = (0..counts.len()).max_by_key(|&k| (counts[k], usize::from(k == 0))).unwrap_or(0);
+    t::STOPWORDS[best].0
+}
+
+/// The lexicon for a block: by script, then by the page's language (or the guessed one).
+fn lexicon_for(text: &str, meta: &Metadata, guessed: &str) -> &'static Lexicon {
     if text.chars().any(|c| matches!(c as u32, 0x0400..=0x04FF)) {
         return &t::RU;
     }
-    let lang = meta.lang.as_deref().unwrap_or("en").to_ascii_lowercase();
+    let lang = meta.lang.as_deref().unwrap_or(guessed).to_ascii_lowercase();
     match lang.get(..2) {
         Some("fr") => &t::FR,
         Some("de") => &t::DE,
@@ -227,8 +242,10 @@ fn is_substantial(text: &str) -> bool {
 
 /// Finds the quotes of `article`, best first.
 pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
-    // 1. Blocks to read.
+    // 1. Blocks to read, and the language when the page does not declare it.
     let blocks: Vec<Vec<char>> = article.blocks.iter().map(|b| b.text.chars().collect()).collect();
+    let sample: String = article.blocks.iter().map(|b| b.text.as_str()).take(60).collect::<Vec<_>>().join(" ");
+    let guessed = guess_lang(&sample);
     let in_bq = blockquote_blocks(article);
     let skip: Vec<bool> = article
         .blocks
@@ -284,7 +301,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         if text.is_empty() {
             continue;
         }
-        let lex = lexicon_for(&article.blocks[b0].text, meta);
+        let lex = lexicon_for(&article.blocks[b0].text, meta, guessed);
         let floor = last_cut.get(&b0).copied().unwrap_or(0).min(open_at);
         let floor = floor.max(open_at.saturating_sub(t::MAX_CONTEXT_CHARS));
         let before: Vec<char> = first[sentence_start(first, open_at, floor)..open_at].to_vec();
@@ -339,7 +356,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             span: marks::Span { pieces: vec![marks::Piece { block: b, start: 0, end: n }], open_at: None, close_after: n, open: '\0', closed: true },
             text,
             script,
-            lex: lexicon_for(&block.text, meta),
+            lex: lexicon_for(&block.text, meta, guessed),
             before: Vec::new(),
             after: Vec::new(),
             found: None,
@@ -389,7 +406,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             continue;
         }
         if speech::script(&article.blocks[b].text) == Script::Latin {
-            book.add_latin_runs(&tokenize(block), lexicon_for(&article.blocks[b].text, meta));
+            book.add_latin_runs(&tokenize(block), lexicon_for(&article.blocks[b].text, meta, guessed));
         } else {
             book.learn_han(block);
         }

@@ -77,8 +77,10 @@ pub fn han_term_trigger_before(before: &str) -> bool {
     t::ZH_TERM_TRIGGERS.iter().any(|w| b.ends_with(w)) || b.ends_with('《')
 }
 
+/// Clause punctuation inside a Han quote (an ASCII dot only before a space: "08008.HK" is a name).
 fn has_clause_punct(s: &str) -> bool {
-    s.chars().any(|c| "，。！？；：,.!?;".contains(c))
+    let chars: Vec<char> = s.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| "，。！？；：,!?;".contains(c) || (c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace())))
 }
 
 /// Facts about a quote and its surroundings that classification needs.

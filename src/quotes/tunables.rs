@@ -348,7 +348,9 @@ pub const ZH_ROLE_SUFFIXES: &[&str] = &[
     "老师", "员工", "工人", "警方", "法官", "检察官", "首长", "总督", "元首", "外相", "国务卿", "助理", "高官",
 ];
 /// Spans that are not speakers (分析指 "analysis says", 报道称 "reports say").
-pub const ZH_NOT_SPEAKERS: &[&str] = &["分析", "报道", "外界", "有人", "有分析", "舆论", "据报", "消息", "评论", "文章", "报告", "声明", "他们", "她们", "有评论"];
+pub const ZH_NOT_SPEAKERS: &[&str] = &["分析", "报道", "外界", "有人", "有分析", "舆论", "据报", "消息", "评论", "文章", "报告", "声明", "他们", "她们", "有评论", "它", "它们", "您", "你", "你们", "我", "我们", "大家", "人们"];
+/// A speaker span starting with one of these is not a person ("它可以回答" "it can answer", "您认为" "you think").
+pub const ZH_NOT_SPEAKER_STARTS: &[&str] = &["它", "您", "你", "我", "这", "那", "其中", "如果", "例如", "比如"];
 /// Source phrases: 据X(介绍|透露|称), 在X看来.
 pub const ZH_SOURCES: &[&str] = &["据", "按照", "根据"];
 /// Pronouns with gender (他们 plural).
@@ -357,6 +359,15 @@ pub const ZH_PRONOUNS: &[(&str, Option<Gender>)] = &[("他们", Some(Gender::Plu
 pub const ZH_HONORIFICS: &[(&str, Gender)] = &[("先生", Gender::Male), ("女士", Gender::Female), ("夫人", Gender::Female), ("小姐", Gender::Female)];
 /// Boilerplate non-answers.
 pub const ZH_BOILERPLATE: &[&str] = &["拒绝置评", "不予置评", "没有回应", "未回应", "未有回应", "暂无回应"];
+
+/// Function words that tell Latin-script languages apart when the page does not say its language
+/// (the commonest words of each language, from frequency lists).
+pub const STOPWORDS: &[(&str, &[&str])] = &[
+    ("en", &["the", "and", "of", "to", "is", "that", "with", "was", "for", "said"]),
+    ("fr", &["le", "la", "les", "et", "des", "est", "une", "dans", "pour", "qui"]),
+    ("de", &["der", "die", "und", "das", "ist", "nicht", "mit", "sich", "den", "ein"]),
+    ("es", &["el", "los", "las", "que", "del", "por", "una", "para", "con", "es"]),
+];
 
 // ---------------------------------------------------------------------------------------------
 // 6. Japanese (notes § Reporting verbs)
