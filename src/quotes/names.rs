@@ -8,14 +8,6 @@ use super::tokens::Tok;
 use super::tunables::{self as t, Gender, Lexicon};
 use std::collections::HashMap;
 
-/// A person (or body) the article quotes or mentions.
-#[derive(Clone, Debug, Default)]
-pub struct Person {
-    /// The displayed name: "Boris Johnson", "林剑", "特里 (Sue Mi Terry)".
-    pub name: String,
-    pub gender: Option<Gender>,
-}
-
 /// Known people of one article.
 #[derive(Debug, Default)]
 pub struct NameBook {
@@ -41,6 +33,7 @@ impl NameBook {
         self.gender.entry(gender_key(name)).or_insert(g);
     }
 
+    #[cfg(test)]
     pub fn gender_of(&self, name: &str) -> Option<Gender> {
         self.gender.get(&gender_key(name)).copied()
     }
@@ -100,13 +93,36 @@ impl NameBook {
             .iter()
             .filter(|(full, _)| full.len() > words.len() && full.last().is_some_and(|l| l == last) && words.iter().all(|w| full.iter().any(|f| f == w)))
             .max_by_key(|(full, n)| (*n, full.len()));
+        // The fullest form that extends the commonest one ("Forrest Jones" → "Michael Forrest Jones"),
+        // so that every short form of a person maps to the same display name.
+        let best = best.map(|(top, n)| {
+            self.latin
+                .iter()
+                .filter(|(full, _)| full.len() >= top.len() && full.last() == top.last() && top.iter().all(|w| full.contains(w)))
+                .max_by_key(|(full, m)| (full.len(), *m))
+                .map_or((top, n), |(f, m)| (f, m))
+        });
         // Two different full names ending alike ("Boris Johnson", "Stanley Johnson") are ambiguous.
         let distinct: Vec<_> = self
             .latin
             .iter()
             .filter(|(full, _)| full.len() > words.len() && full.last().is_some_and(|l| l == last) && words.iter().all(|w| full.iter().any(|f| f == w)))
             .collect();
-        let ambiguous = distinct.iter().any(|(a, _)| distinct.iter().any(|(b, _)| !a.iter().all(|w| b.contains(w)) && !b.iter().all(|w| a.contains(w))));
+        // A rival counts only if it is seen about as often ("Five Obama" from a menu does not make
+        // "Barack Obama" ambiguous).
+        let top = distinct.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        let ambiguous = distinct.iter().any(|(a, na)| {
+            distinct.iter().any(|(b, nb)| {
+                !a.iter().all(|w| b.contains(w)) && !b.iter().all(|w| a.contains(w)) && (*na).min(*nb) * 2 >= top && (*na).min(*nb) >= 2
+            })
+        });
+        // A first name alone ("her mother, Fiona") → the one full name starting with it.
+        if best.is_none() && words.len() == 1 && words.len() == short.split_whitespace().count() {
+            let firsts: Vec<&(Vec<String>, usize)> = self.latin.iter().filter(|(full, _)| full.len() >= 2 && full.first().is_some_and(|f| f == last)).collect();
+            if let [only] = firsts.as_slice() {
+                return only.0.join(" ");
+            }
+        }
         match best {
             Some((full, _)) if !ambiguous => full.join(" "),
             _ if words.len() < short.split_whitespace().count() && !words.is_empty() => {
@@ -299,7 +315,7 @@ pub fn split_han_role(span: &str) -> Option<HanSpeaker> {
         None => (None, s.clone()),
     };
     let name_chars = name.chars().count();
-    let plausible = name_chars >= 1 && name_chars <= 16 && !name.contains(['，', '。', '“', '”']);
+    let plausible = (1..=16).contains(&name_chars) && !name.contains(['，', '。', '“', '”']);
     if !plausible {
         return None;
     }
@@ -367,5 +383,8 @@ mod tests {
         assert_eq!(book.longest_latin("Johnson", &t::EN), "Boris Johnson");
         assert_eq!(book.longest_latin("Mr Johnson", &t::EN), "Boris Johnson");
         assert_eq!(book.gender_of("Boris Johnson"), Some(Gender::Male));
+        let toks = tokenize(&"Fiona Parry issued a plea.".chars().collect::<Vec<_>>());
+        book.add_latin_runs(&toks, &t::EN);
+        assert_eq!(book.longest_latin("Fiona", &t::EN), "Fiona Parry");
     }
 }

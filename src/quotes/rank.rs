@@ -82,11 +82,16 @@ pub fn content_words(s: &str) -> Vec<String> {
 pub fn overlap(a: &str, b: &str) -> f32 {
     let wa: HashSet<String> = content_words(a).into_iter().collect();
     let wb: HashSet<String> = content_words(b).into_iter().collect();
+    overlap_sets(&wa, &wb, a, b)
+}
+
+/// [`overlap`] on precomputed word sets.
+pub fn overlap_sets(wa: &HashSet<String>, wb: &HashSet<String>, a: &str, b: &str) -> f32 {
     let small = wa.len().min(wb.len());
     if small == 0 {
         return if a.trim() == b.trim() { 1.0 } else { 0.0 };
     }
-    wa.intersection(&wb).count() as f32 / small as f32
+    wa.intersection(wb).count() as f32 / small as f32
 }
 
 /// Orders quotes: key quotes by score with the per-speaker cap, then partial quotes by score.

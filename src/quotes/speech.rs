@@ -44,7 +44,11 @@ pub fn script(s: &str) -> Script {
 }
 
 /// Small words that stay lowercase in titles.
-const TITLE_SMALL: &[&str] = &["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "de", "la", "le", "der", "die", "das", "y", "et", "und", "vs", "is", "as"];
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "so", "yet", "of", "in", "on", "at", "to", "for", "by", "with",
+    "from", "into", "over", "up", "than", "that", "de", "la", "le", "der", "die", "das", "y", "et", "und", "vs",
+    "is", "as",
+];
 
 /// Every significant word capitalised ("Make America Great Again", "Blue House").
 pub fn is_title_case(s: &str) -> bool {
@@ -56,7 +60,8 @@ pub fn is_title_case(s: &str) -> bool {
     // A one-word quote is a title only when it is not a sentence ("Blue", but not "Yes.").
     !significant.is_empty()
         && significant.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
-        && !s.trim_end().ends_with(['.', '!', '?', ','])
+        && !s.trim_end().trim_end_matches(['\'', '’', '"', '”']).ends_with(['.', '!', '?'])
+        && (words.len() >= 4 || !s.trim_end().ends_with(','))
         && (words.len() >= 2 || s.chars().skip(1).any(char::is_uppercase))
 }
 
@@ -72,8 +77,10 @@ pub fn han_term_trigger_before(before: &str) -> bool {
     t::ZH_TERM_TRIGGERS.iter().any(|w| b.ends_with(w)) || b.ends_with('《')
 }
 
+/// Clause punctuation inside a Han quote (an ASCII dot only before a space: "08008.HK" is a name).
 fn has_clause_punct(s: &str) -> bool {
-    s.chars().any(|c| "，。！？；：,.!?;".contains(c))
+    let chars: Vec<char> = s.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| "，。！？；：,!?;".contains(c) || (c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace())))
 }
 
 /// Facts about a quote and its surroundings that classification needs.
@@ -85,9 +92,13 @@ pub struct Context<'a> {
     pub after: &'a str,
     /// A reporting verb attributes this quote (found by the attribution rules).
     pub attributed: bool,
-    /// The quote starts its sentence (nothing but a lead-in like "X said:" before it).
+    /// The quote starts its sentence (nothing before it, or a lead-in ending with a colon, or
+    /// "X said," right before it).
     pub sentence_start: bool,
-    pub closed: bool,
+    /// A reporting verb (with its subject) ends the text right before the quote ("he said “…”").
+    pub verb_before: bool,
+    /// Nothing of the reporter's sentence follows the quote except an attribution.
+    pub ends_sentence: bool,
 }
 
 /// Classifies one quote.
@@ -108,22 +119,40 @@ fn classify_latin(cx: &Context<'_>, lex: &Lexicon) -> Class {
     if term_trigger_before(cx.before, lex) || is_title_case(text) {
         return Class::Term;
     }
-    if words < t::MIN_SPEECH_WORDS {
-        return if cx.attributed { Class::Partial } else { Class::Term };
-    }
     let first = text.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next();
     let starts_upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    // A single capitalised word inside the reporter's sentence is a name (the marketplace “Evolution”).
+    if words == 1 && starts_upper && !cx.sentence_start {
+        return Class::Term;
+    }
+    // the “jobs machine” it thinks it is: a short phrase inside a noun phrase is a scare quote.
+    let before_word = cx.before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    let after_word = cx.after.trim_start().chars().next().is_some_and(char::is_alphanumeric);
+    if words < t::MIN_SPEECH_WORDS && after_word && matches!(before_word.as_str(), "the" | "a" | "an" | "its" | "their" | "this" | "that" | "these" | "those") {
+        return Class::Term;
+    }
+    if words < t::MIN_SPEECH_WORDS {
+        // “I’m not,” Mr. Dejesus said — a short sentence of speech, not a term.
+        let short_sentence = starts_upper && cx.sentence_start && text.trim_end_matches(['\'', '’', '"', '”']).ends_with(['.', ',', '!', '?', '…']);
+        return if short_sentence {
+            Class::Key
+        } else if cx.attributed {
+            Class::Partial
+        } else {
+            Class::Term
+        };
+    }
     // Continuing a sentence ("…" at the start) or with a sentence break inside: a clause.
     let inner_sentence = text.trim_end_matches(|c: char| !c.is_alphanumeric()).contains(". ") || text.contains("? ") || text.contains("! ");
-    let lead_in = cx.before.trim_end().ends_with([':', ',']) || cx.sentence_start;
+    let lead_in = cx.before.trim_end().ends_with(':') || cx.sentence_start;
     if starts_upper && (lead_in || !cx.before.trim().chars().last().is_some_and(char::is_alphabetic) || words >= 6) {
         return Class::Key;
     }
     if !starts_upper && (inner_sentence && words >= t::MIN_EMBEDDED_KEY_WORDS || lead_in && cx.before.trim_end().ends_with(':')) {
         return Class::Key;
     }
-    if !starts_upper && cx.sentence_start && words >= t::MIN_SPEECH_WORDS && cx.attributed {
-        // “we will not back down,” she said — lowercase but the whole sentence.
+    if !starts_upper && (cx.sentence_start || cx.verb_before && cx.ends_sentence) && cx.attributed {
+        // “we will not back down,” she said / he said “every leader has strengths” — the whole sentence.
         return Class::Key;
     }
     Class::Partial
@@ -173,7 +202,7 @@ mod tests {
     use super::*;
 
     fn cx<'a>(text: &'a str, before: &'a str, after: &'a str, attributed: bool) -> Context<'a> {
-        Context { text, before, after, attributed, sentence_start: before.trim().is_empty(), closed: true }
+        Context { text, before, after, attributed, sentence_start: before.trim().is_empty(), verb_before: false, ends_sentence: false }
     }
 
     #[test]
@@ -182,6 +211,8 @@ mod tests {
         assert_eq!(classify(&cx("Gucci Grace", "Dubbed \"DisGrace\" or ", " on account", false), &t::EN), Class::Term);
         assert_eq!(classify(&cx("Blue House", "at Mugabe's ", " compound", false), &t::EN), Class::Term);
         assert_eq!(classify(&cx("fake news", "label ", " on", false), &t::EN), Class::Term);
+        assert_eq!(classify(&cx("jobs machine", "might not be the ", " it thinks it is", true), &t::EN), Class::Term);
+        assert_eq!(classify(&cx("fake news", "in charge of labelling ", " alongside", true), &t::EN), Class::Term);
         assert_eq!(classify(&cx("Make America Great Again", "the ", " slogan", true), &t::EN), Class::Term);
     }
 

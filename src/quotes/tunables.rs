@@ -13,6 +13,11 @@
 
 /// A quote longer than this (characters) is a stray mark swallowing text, not speech (notes: ~1,500).
 pub const MAX_QUOTE_CHARS: usize = 1500;
+/// Characters of context read before and after a quote for its attribution (a sentence is rarely
+/// longer; the cap keeps pathological pages linear).
+pub const MAX_CONTEXT_CHARS: usize = 600;
+/// Quoted spans read per article (transcripts and broken pages can have thousands).
+pub const MAX_CANDIDATES: usize = 400;
 /// Latin-script quotes with fewer words than this and no adjacent reporting verb are terms or scare
 /// quotes (notes: "fewer than 4 words").
 pub const MIN_SPEECH_WORDS: usize = 4;
@@ -35,9 +40,16 @@ pub const MAX_VERB_GAP_PARTIAL: usize = 16;
 /// Words after a quote within which the attribution's verb must come (“…,” the source, who …, told).
 pub const MAX_AFTER_WORDS: usize = 22;
 /// Paragraphs back that a pronoun may look for its speaker (notes: current and previous two).
-pub const PRONOUN_PARAGRAPHS: usize = 3;
+pub const PRONOUN_PARAGRAPHS: usize = 4;
 /// List items shorter than this (words) are link lists and related headlines, not article text.
 pub const MIN_LIST_ITEM_WORDS: usize = 15;
+/// Words after which a capitalised name is an object, not a possible antecedent of he/she
+/// (prepositions and the commonest transitive verbs of news copy).
+pub const NOT_SUBJECT_BEFORE: &[&str] = &[
+    "against", "of", "to", "in", "on", "at", "for", "with", "by", "from", "about", "into", "over", "under",
+    "than", "between", "toward", "towards", "via", "without", "thanked", "met", "visited", "called", "named",
+    "replaced", "succeeded", "defeated", "criticised", "criticized", "praised", "blamed", "accused",
+];
 /// Key quotes per speaker before the rest of that speaker's quotes go after everyone else's.
 pub const MAX_TOP_PER_SPEAKER: usize = 2;
 /// Token overlap above which two quotes are the same quote (pull quote vs body, repeats).
@@ -57,6 +69,9 @@ pub const CONF_SOURCE: f32 = 0.85;
 pub const CONF_COLON: f32 = 0.7;
 /// A later quote in the same paragraph, or a quote-only paragraph after an attributed one.
 pub const CONF_INHERIT: f32 = 0.75;
+/// A quote-only paragraph with no attribution at all: the person the article was just quoting or
+/// naming (news convention: an unattributed quote continues the current speaker).
+pub const CONF_RECENT: f32 = 0.6;
 /// The subject of the sentence (a known name at a clause start) when the verb has no subject.
 pub const CONF_SUBJECT: f32 = 0.7;
 /// Multiplier for a pronoun resolved to a named speaker.
@@ -147,10 +162,12 @@ pub static EN: Lexicon = Lexicon {
         "wondered", "cautioned", "boasted", "lamented", "mused", "added", "reiterated", "agreed",
         "countered", "acknowledges", "describes", "described", "reported", "reports", "intimated",
         "whispered", "yelled", "cried", "screamed", "snapped", "laughed", "sighed", "murmured",
-        "demanded", "begged", "pleaded", "announces", "confirms", "denies", "urges", "stresses", "warns",
+        "demanded", "begged", "pleaded", "instructed", "explains", "recalls", "added", "wrote", "quipped",
+        "written", "texted", "emailed", "messaged", "replied", "responds", "retorted", "noting", "adding", "insisting", "warning",
+        "telling", "explaining", "arguing", "announces", "confirms", "denies", "urges", "stresses", "warns",
     ],
     weak_verbs: &["think", "thinks", "thought", "believe", "believes", "believed", "feel", "feels", "felt", "hope", "hopes", "hoped", "fear", "fears", "feared", "worry", "worries", "worried", "estimate", "estimated", "estimates", "called", "calls", "put"],
-    pronouns: &[("he", Some(Gender::Male)), ("she", Some(Gender::Female)), ("they", Some(Gender::Plural)), ("i", None), ("we", Some(Gender::Plural))],
+    pronouns: &[("he", Some(Gender::Male)), ("she", Some(Gender::Female)), ("they", Some(Gender::Plural)), ("it", Some(Gender::Plural)), ("i", None), ("we", Some(Gender::Plural))],
     sources: &["according to", "in the words of"],
     sources_after: &[],
     skip: &["also", "later", "then", "previously", "recently", "once", "again", "further", "repeatedly", "simply", "just", "has", "have", "had", "had", "would", "will", "did", "does", "quickly", "flatly", "publicly", "privately", "separately", "earlier", "first", "last", "still", "often", "has", "reportedly", "subsequently", "initially"],
@@ -174,7 +191,7 @@ pub static EN: Lexicon = Lexicon {
     term_triggers: &[
         "so-called", "so called", "dubbed", "known as", "called", "termed", "nicknamed", "titled", "entitled",
         "the word", "the term", "the phrase", "named", "labelled", "labeled", "coined", "branded",
-        "referred to as", "billed as", "marked", "stamped", "signs reading", "the words", "headlined",
+        "referred to as", "billed as", "labelling", "labeling", "label", "labels", "brand", "branding", "marked", "stamped", "signs reading", "the words", "headlined",
         "hashtag", "slogan", "motto",
     ],
     honorifics: &[
@@ -331,7 +348,9 @@ pub const ZH_ROLE_SUFFIXES: &[&str] = &[
     "老师", "员工", "工人", "警方", "法官", "检察官", "首长", "总督", "元首", "外相", "国务卿", "助理", "高官",
 ];
 /// Spans that are not speakers (分析指 "analysis says", 报道称 "reports say").
-pub const ZH_NOT_SPEAKERS: &[&str] = &["分析", "报道", "外界", "有人", "有分析", "舆论", "据报", "消息", "评论", "文章", "报告", "声明", "他们", "她们", "有评论"];
+pub const ZH_NOT_SPEAKERS: &[&str] = &["分析", "报道", "外界", "有人", "有分析", "舆论", "据报", "消息", "评论", "文章", "报告", "声明", "他们", "她们", "有评论", "它", "它们", "您", "你", "你们", "我", "我们", "大家", "人们"];
+/// A speaker span starting with one of these is not a person ("它可以回答" "it can answer", "您认为" "you think").
+pub const ZH_NOT_SPEAKER_STARTS: &[&str] = &["它", "您", "你", "我", "这", "那", "其中", "如果", "例如", "比如"];
 /// Source phrases: 据X(介绍|透露|称), 在X看来.
 pub const ZH_SOURCES: &[&str] = &["据", "按照", "根据"];
 /// Pronouns with gender (他们 plural).
@@ -340,6 +359,15 @@ pub const ZH_PRONOUNS: &[(&str, Option<Gender>)] = &[("他们", Some(Gender::Plu
 pub const ZH_HONORIFICS: &[(&str, Gender)] = &[("先生", Gender::Male), ("女士", Gender::Female), ("夫人", Gender::Female), ("小姐", Gender::Female)];
 /// Boilerplate non-answers.
 pub const ZH_BOILERPLATE: &[&str] = &["拒绝置评", "不予置评", "没有回应", "未回应", "未有回应", "暂无回应"];
+
+/// Function words that tell Latin-script languages apart when the page does not say its language
+/// (the commonest words of each language, from frequency lists).
+pub const STOPWORDS: &[(&str, &[&str])] = &[
+    ("en", &["the", "and", "of", "to", "is", "that", "with", "was", "for", "said"]),
+    ("fr", &["le", "la", "les", "et", "des", "est", "une", "dans", "pour", "qui"]),
+    ("de", &["der", "die", "und", "das", "ist", "nicht", "mit", "sich", "den", "ein"]),
+    ("es", &["el", "los", "las", "que", "del", "por", "una", "para", "con", "es"]),
+];
 
 // ---------------------------------------------------------------------------------------------
 // 6. Japanese (notes § Reporting verbs)
