@@ -33,7 +33,7 @@ fn is_han(c: char) -> bool {
 pub fn script(s: &str) -> Script {
     let han = s.chars().filter(|&c| is_han(c)).count();
     let kana = s.chars().filter(|&c| matches!(c as u32, 0x3040..=0x30FF)).count();
-    let latin = s.chars().filter(|c| c.is_alphabetic() && !is_han(*c)).count() - kana;
+    let latin = s.chars().filter(|&c| c.is_alphabetic() && !is_han(c) && !matches!(c as u32, 0x3040..=0x30FF)).count();
     if kana > 0 && han + kana >= latin {
         Script::Kana
     } else if han > 0 && han * 2 >= latin {
