@@ -28,6 +28,9 @@ APT_PACKAGES=(chromium:$CHROMIUM chromium-driver:$CHROMEDRIVER binaryen:wasm-opt
 # is built for `mvp`: with LTO every function, std's included, is code-generated again. Only the
 # precompiled compiler-builtins keep bulk-memory and sign-ext, which wasm-opt is told about.
 WASM_RUSTFLAGS="-C target-cpu=mvp"
+# The wasm is optimised for size (`z`: 6% smaller than Cargo.toml's `s` after wasm-opt, measured
+# here); native release builds keep `s`.
+WASM_CARGO_CONFIG=(--config 'profile.release.opt-level="z"')
 WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals)
 
 say() { printf '==> %s\n' "$*" >&2; }
@@ -111,7 +114,8 @@ setup() {
 
 build() {
   say "building the wasm (cargo build --release --target $WASM_TARGET)"
-  RUSTFLAGS="$WASM_RUSTFLAGS" cargo build --quiet --lib --target "$WASM_TARGET" --release || die "the wasm build failed"
+  RUSTFLAGS="$WASM_RUSTFLAGS" cargo build --quiet --lib --target "$WASM_TARGET" --release "${WASM_CARGO_CONFIG[@]}" \
+    || die "the wasm build failed"
   local wasm="$TARGET_DIR/$WASM_TARGET/release/$CRATE.wasm"
   local out=pkg/${CRATE}_bg.wasm glue=pkg/$CRATE.js stamp=pkg/.built
   # The stamp is written last: an interrupted run, a newer wasm or a changed build.sh redo pkg/.
