@@ -226,3 +226,16 @@ fn strings_fall_back_to_english_outside_the_extension() {
     assert_eq!(i18n::message("readingTime", Some("5")), "5 min read");
     assert_eq!(i18n::t("showAnyway"), "Show it anyway");
 }
+
+#[wasm_bindgen_test]
+fn a_leading_heading_that_repeats_the_title_is_not_shown_twice() {
+    use broadsheet::article::Piece;
+    let open = |tag| Piece::Open { tag, attrs: vec![], class: None, source: NodeId(1) };
+    let text = |t: &str| Piece::Text(t.to_owned());
+    let pieces = vec![open(Tag::H1), text("Harbour wall "), text("to be rebuilt"), Piece::Close, open(Tag::P), text("Body"), Piece::Close];
+    assert_eq!(overlay::title_heading(&pieces, "Harbour wall to be rebuilt - The Gazette"), Some(0..4));
+    assert_eq!(overlay::title_heading(&pieces, "Something else entirely"), None);
+    // Only a heading that comes before any text.
+    let later = vec![open(Tag::P), text("Lead"), Piece::Close, open(Tag::H1), text("Harbour wall to be rebuilt"), Piece::Close];
+    assert_eq!(overlay::title_heading(&later, "Harbour wall to be rebuilt"), None);
+}
