@@ -15,6 +15,8 @@ set -euo pipefail
 
 cd "$(dirname "$0")"
 ROOT=$PWD
+# rustup's and cargo install's binaries, also for shells that did not load ~/.cargo/env.
+export PATH="$HOME/.cargo/bin:$PATH"
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 WASM_TARGET=wasm32-unknown-unknown
 CRATE=broadsheet
@@ -84,7 +86,6 @@ ensure_wasm_bindgen() {
   local want have_version=""
   want=$(wasm_bindgen_version)
   [ -n "$want" ] || die "no wasm-bindgen version in Cargo.lock"
-  export PATH="$HOME/.cargo/bin:$PATH"
   if have wasm-bindgen; then have_version=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}'); fi
   if [ "$have_version" != "$want" ] || ! have wasm-bindgen-test-runner; then
     say "installing wasm-bindgen-cli $want (cargo install; about 4 minutes on 2 cores)${have_version:+, replacing $have_version}"
