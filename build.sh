@@ -178,8 +178,25 @@ run_suite() {
 }
 
 # Chromium leaves profile folders in /tmp after each wasm-bindgen-test run; remove the ones that
-# appeared during the run (other Chromium processes on the machine keep theirs).
+# appeared during the run (other Chromium processes on the machine keep theirs), once the
+# browser that used them has exited (it outlives the test runner by a second or two).
 chromium_tmp() { ls -d /tmp/org.chromium.Chromium.* /tmp/scoped_dir* 2>/dev/null | sort || true; }
+
+remove_new_chromium_tmp() {
+  local before=$1 dir new tries=0
+  new=$(comm -13 <(echo "$before") <(chromium_tmp))
+  [ -n "$new" ] || return 0
+  while [ $tries -lt 20 ]; do
+    local busy=0
+    for dir in $new; do
+      grep -qsF "$dir" /proc/[0-9]*/cmdline && busy=1 && break
+    done
+    [ $busy -eq 0 ] && break
+    sleep 0.5
+    tries=$((tries + 1))
+  done
+  for dir in $new; do rm -rf "$dir"; done
+}
 
 run_tests() {
   mkdir -p "$LOGS"
@@ -191,7 +208,7 @@ run_tests() {
   before=$(chromium_tmp)
   run_suite in-browser count_cargo "$LOGS/browser.log" "$LOGS/browser.log" -- \
     env CHROMEDRIVER="$CHROMEDRIVER" cargo test --target "$WASM_TARGET" --no-default-features --test web
-  comm -13 <(echo "$before") <(chromium_tmp) | while read -r dir; do [ -n "$dir" ] && rm -rf "$dir"; done
+  remove_new_chromium_tmp "$before"
 
   # End to end: the unpacked extension in Chromium, driven by Playwright (tests/e2e/*.test.mjs).
   rm -f "$LOGS/e2e.tap"
