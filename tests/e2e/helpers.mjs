@@ -1,7 +1,7 @@
 // Shared harness for the end-to-end tests: a tiny static server on 127.0.0.1, Debian's Chromium
 // with the unpacked extension (the repository root), and a real press of the toolbar button.
-// See ../../../shared/e2e-notes.md for what was verified about each step (the notes are not read
-// by the tests; everything they need is in the repository).
+// What each step needs was verified on Debian 12 with Chromium 156: a persistent context for the
+// extension, a worker woken before the click, the TAB target for Extensions.triggerAction.
 
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -69,7 +69,7 @@ export async function serve({ pages = {}, headers = () => ({}) } = {}) {
   };
 }
 
-/** Flags for Debian's Chromium in a container (e2e-notes.md). */
+/** Flags for Debian's Chromium in a container. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -129,7 +129,7 @@ export function hostState(page) {
 
 /**
  * Presses the button until `done(state)` holds for the host state. A press with no visible effect
- * within 2 s is repeated (e2e-notes.md: a click can be dropped while the worker starts); while
+ * within 2 s is repeated (a click can be dropped while the service worker starts); while
  * the overlay says `loading`, the press is still being handled and is not repeated.
  */
 export async function pressUntil(browser, page, done) {
