@@ -19,6 +19,7 @@ use super::page::SavedPage;
 use super::snapshot;
 use crate::article::{base_url, safe_url, Piece};
 use crate::snapshot::{Document, Tag};
+use crate::text::fold_whitespace;
 use crate::{analyze, Analysis, Error, Options};
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use std::cell::RefCell;
@@ -228,7 +229,9 @@ impl Overlay {
         let base = base_url(&self.snapshot);
         self.render_header(analysis)?;
         let body = self.dom.child(&self.parts.article, "div", &[("class", "bs-body")])?;
-        render_pieces(&self.dom, &body, &analysis.article.pieces)?;
+        let pieces = &analysis.article.pieces;
+        let skip = title_heading(pieces, &self.header_title(analysis));
+        render_pieces(&self.dom, &body, pieces, skip)?;
         self.render_outline(analysis)?;
         self.render_quotes(analysis)?;
         self.render_sources(analysis, base.as_deref())?;
@@ -245,8 +248,7 @@ impl Overlay {
             article.set_attribute("dir", dir)?;
         }
         let header = dom.child(article, "header", &[("class", "bs-header")])?;
-        let title = if meta.title.trim().is_empty() { self.dom.document.title() } else { meta.title.clone() };
-        dom.text(&header, "h1", &[("class", "bs-title")], title.trim())?;
+        dom.text(&header, "h1", &[("class", "bs-title")], &self.header_title(analysis))?;
         if let Some(byline) = meta.byline.as_deref().filter(|b| !b.trim().is_empty()) {
             dom.text(&header, "p", &[("class", "bs-byline")], byline.trim())?;
         }
@@ -266,6 +268,12 @@ impl Overlay {
             }
         }
         Ok(())
+    }
+
+    /// The title the header shows: the page's metadata title, or its `<title>` as a last resort.
+    fn header_title(&self, analysis: &Analysis) -> String {
+        let title = analysis.metadata.title.trim();
+        if title.is_empty() { self.dom.document.title().trim().to_owned() } else { title.to_owned() }
     }
 
     /// The outline as nested lists of buttons that jump to `#bs-<node>` (levels from the flat list).
@@ -430,12 +438,62 @@ fn with_overlay(f: impl FnOnce(&mut Overlay)) {
     });
 }
 
-/// Renders the sanitized article stream: one element per `Open`, text nodes for `Text`. Block
-/// elements get `id="bs-<source node>"` (first one wins) so the outline, quotes and sources can jump.
-fn render_pieces(dom: &Dom, container: &Element, pieces: &[Piece]) -> Result<(), JsValue> {
+/// The range of pieces of a leading heading that repeats the title shown in the header (articles
+/// often open with their own `<h1>`): the header already shows it. Only a heading before any other
+/// text counts.
+pub fn title_heading(pieces: &[Piece], title: &str) -> Option<std::ops::Range<usize>> {
+    let title = fold_whitespace(title);
+    let start = pieces.iter().position(|p| match p {
+        Piece::Open { tag, .. } => matches!(tag, Tag::H1 | Tag::H2),
+        Piece::Text(t) => !t.trim().is_empty(),
+        Piece::Close => false,
+    })?;
+    if !matches!(pieces[start], Piece::Open { .. }) {
+        return None;
+    }
+    // Find the heading's Close and gather its text.
+    let (mut depth, mut text) = (0usize, String::new());
+    for (i, piece) in pieces.iter().enumerate().skip(start) {
+        match piece {
+            Piece::Open { .. } => depth += 1,
+            Piece::Text(t) => text.push_str(t),
+            Piece::Close => {
+                depth -= 1;
+                if depth == 0 {
+                    return same_title(&fold_whitespace(&text), &title).then_some(start..i + 1);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether a heading says the same as the title: equal, or one starts with the other and the
+/// shorter is at least [`TITLE_OVERLAP`] of the longer (titles carry a " - Site" suffix).
+fn same_title(heading: &str, title: &str) -> bool {
+    // ASCII case folding only: full Unicode case tables would add 20 KB to the wasm.
+    let (h, t) = (heading.to_ascii_lowercase(), title.to_ascii_lowercase());
+    if h.is_empty() || t.is_empty() {
+        return false;
+    }
+    let (short, long) = if h.chars().count() <= t.chars().count() { (&h, &t) } else { (&t, &h) };
+    h == t || (long.starts_with(short.as_str()) && short.chars().count() as f32 >= TITLE_OVERLAP * long.chars().count() as f32)
+}
+
+/// How much of the longer of heading and title the shorter must cover to count as the same
+/// (Readability's `_headerDuplicatesTitle` uses a 0.75 similarity; a prefix test is stricter).
+const TITLE_OVERLAP: f32 = 0.6;
+
+/// Renders the sanitized article stream: one element per `Open`, text nodes for `Text`, leaving
+/// out the pieces in `skip`. Block elements get `id="bs-<source node>"` (first one wins) so the
+/// outline, quotes and sources can jump.
+fn render_pieces(dom: &Dom, container: &Element, pieces: &[Piece], skip: Option<std::ops::Range<usize>>) -> Result<(), JsValue> {
     let mut open: Vec<Element> = vec![container.clone()];
     let mut anchored: HashSet<u32> = HashSet::new();
-    for piece in pieces {
+    for (i, piece) in pieces.iter().enumerate() {
+        if skip.as_ref().is_some_and(|s| s.contains(&i)) {
+            continue;
+        }
         match piece {
             Piece::Open { tag, attrs, class, source } => {
                 let element = dom.el(element_name(*tag), &[])?;

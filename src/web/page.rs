@@ -10,6 +10,9 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollToOptions, Window};
 
+/// The declaration that stops the page from scrolling (`!important` beats the page's stylesheets).
+const SCROLL_LOCK: &str = "overflow: hidden !important;";
+
 /// One locked element and its `style` attribute as it was.
 struct Locked {
     element: HtmlElement,
@@ -43,7 +46,14 @@ impl SavedPage {
         let html = document.document_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
         for element in [html, document.body()].into_iter().flatten() {
             let style = element.get_attribute("style");
-            if element.style().set_property("overflow", "hidden").is_ok() {
+            // The attribute is written as text, not through `element.style`: Chromium serializes
+            // CSSOM changes into the attribute lazily, and removing an attribute that was never
+            // serialized later brings back an empty `style=""`.
+            let locked = match &style {
+                Some(text) => format!("{text}; {SCROLL_LOCK}"),
+                None => SCROLL_LOCK.to_owned(),
+            };
+            if element.set_attribute("style", &locked).is_ok() {
                 self.locked.push(Locked { element, style });
             }
         }
