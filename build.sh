@@ -201,13 +201,13 @@ remove_new_chromium_tmp() {
 run_tests() {
   mkdir -p "$LOGS"
   # Native: every unit, fixture and doc test of the crate.
-  run_suite native count_cargo "$LOGS/native.log" "$LOGS/native.log" -- cargo test
+  run_suite native count_cargo "$LOGS/native.log" "$LOGS/native.log" -- cargo test --no-fail-fast
 
   # In the browser: wasm-bindgen tests of the web layer (tests/web.rs) in headless Chromium.
   local before
   before=$(chromium_tmp)
   run_suite in-browser count_cargo "$LOGS/browser.log" "$LOGS/browser.log" -- \
-    env CHROMEDRIVER="$CHROMEDRIVER" cargo test --target "$WASM_TARGET" --no-default-features --test web
+    env CHROMEDRIVER="$CHROMEDRIVER" cargo test --no-fail-fast --target "$WASM_TARGET" --no-default-features --test web
   remove_new_chromium_tmp "$before"
 
   # End to end: the unpacked extension in Chromium, driven by Playwright (tests/e2e/*.test.mjs).

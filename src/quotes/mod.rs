@@ -1061,6 +1061,8 @@ mod stress {
         let a = article(vec![many_marks, unclosed, apostrophes, mixed, han, String::new(), "“".into(), "”".into()]);
         let q = find(&a, &Metadata::default());
         assert!(q.len() <= t::MAX_CANDIDATES);
-        assert!(started.elapsed().as_secs_f32() < 5.0, "took {:?}", started.elapsed());
+        // A hang detector, not a speed test (speed is measured by examples/quotes_bench): a debug build
+        // on a loaded 2-core machine takes ~13 s here, a quadratic regression would take minutes.
+        assert!(started.elapsed().as_secs_f32() < 120.0, "took {:?}", started.elapsed());
     }
 }
