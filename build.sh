@@ -6,6 +6,8 @@
 #   ./build.sh test     build, then run every test suite; the last line is "N passed, N failed"
 #   ./build.sh demo     build, open the seed article in Chromium with the extension, press the
 #                       toolbar button and save a screenshot (headless when there is no $DISPLAY)
+#   ./build.sh fuzz [SECONDS]  fuzz HTML → snapshot → analysis (cargo fuzz, default 600 s); crashing
+#                       inputs are copied to tests/regressions/ (keep them: they become tests)
 #
 # Set-up installs only what is missing, and says so: the Rust wasm32 target, Debian packages
 # (Chromium and its WebDriver, binaryen for wasm-opt, a CJK font for the Chinese seed article),
@@ -261,8 +263,46 @@ run_tests() {
     node --test --test-reporter=spec --test-reporter-destination=stdout \
       --test-reporter=tap --test-reporter-destination="$LOGS/e2e.tap" tests/e2e/
 
+  # Fuzzing, briefly: one test, passed when 30 s of fuzzing find no crash.
+  run_fuzz_as_test 30
+
   echo "$PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]
+}
+
+# ---------------------------------------------------------------------------------------------
+# 4. Fuzzing: fuzz/fuzz_targets/analyze.rs with cargo-fuzz (libFuzzer). Runs on stable Rust with
+#    RUSTC_BOOTSTRAP=1 and no sanitizer (`-s none`): the target checks that nothing panics.
+
+ensure_cargo_fuzz() {
+  if ! have cargo-fuzz; then
+    say "installing cargo-fuzz (cargo install; about 4 minutes on 2 cores)"
+    cargo install cargo-fuzz || die "could not install cargo-fuzz"
+  fi
+}
+
+# fuzz SECONDS: fuzzes for SECONDS; a crash fails, and its input is kept in tests/regressions/.
+fuzz() {
+  local seconds=${1:-600} status=0 crash
+  ensure_cargo_fuzz
+  mkdir -p fuzz/corpus/analyze tests/regressions
+  say "fuzzing the analyze target for $seconds s (cargo fuzz run -s none analyze)"
+  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -s none analyze corpus/analyze ../tests/fixtures/seed \
+      -- -max_total_time="$seconds" -max_len=65536) || status=$?
+  for crash in fuzz/artifacts/analyze/crash-* fuzz/artifacts/analyze/timeout-* fuzz/artifacts/analyze/oom-*; do
+    [ -f "$crash" ] || continue
+    cp "$crash" tests/regressions/ && say "kept $(basename "$crash") in tests/regressions/"
+  done
+  return "$status"
+}
+
+run_fuzz_as_test() {
+  say "running the fuzz test ($1 s)"
+  if fuzz "$1" >"$LOGS/fuzz.log" 2>&1; then
+    say "fuzz: 1 passed"; PASSED=$((PASSED + 1))
+  else
+    say "fuzz: 1 failed (see $LOGS/fuzz.log and tests/regressions/)"; FAILED=$((FAILED + 1))
+  fi
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -271,6 +311,7 @@ case "${1:-build}" in
   build) setup; build ;;
   test) setup; build; run_tests ;;
   demo) setup; build; node tests/e2e/demo.mjs ;;
-  -h|--help|help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
+  fuzz) setup; fuzz "${2:-600}" ;;
+  -h|--help|help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1' (try: ./build.sh, ./build.sh test, ./build.sh demo)" ;;
 esac
