@@ -207,7 +207,7 @@ fn build_frame(dom: &Dom, root: &ShadowRoot, current: &Settings) -> Result<Parts
     dom.text(&bar, "span", &[("class", "bs-brand")], "Broadsheet")?;
     let status = dom.child(&bar, "span", &[("class", "bs-status"), ("role", "status"), ("aria-live", "polite")])?;
     bar_button(dom, &bar, "copy-article", &t("copyArticle"), None, &[("class", "bs-button bs-wide-only")])?;
-    bar_button(dom, &bar, "print", &t("print"), Some("⎙"), &[])?;
+    bar_button(dom, &bar, "print", &t("print"), None, &[("class", "bs-button bs-wide-only")])?;
     bar_button(dom, &bar, "toggle-settings", &t("settings"), Some("Aa"), &[("aria-expanded", "false"), ("aria-controls", "bs-settings")])?;
     bar_button(dom, &bar, "toggle-panel", &t("togglePanel"), Some("☰"), &[("aria-expanded", "true"), ("aria-controls", "bs-panel")])?;
     bar_button(dom, &bar, "close", &t("closeHint"), Some("×"), &[("class", "bs-button bs-icon bs-close")])?;

@@ -101,7 +101,7 @@ fn quote_list(dom: &Dom, part: &Element, quotes: &[(usize, &Quote)], class: &str
             }
         }
         let label = format!("{copy}: {}", short(quote.text.trim(), 40));
-        dom.text(&footer, "button", &[("type", "button"), ("class", "bs-link"), ("data-action", "copy-quote"), ("data-quote", &index), ("aria-label", &label), ("title", &copy)], "⧉")?;
+        dom.text(&footer, "button", &[("type", "button"), ("class", "bs-link"), ("data-action", "copy-quote"), ("data-quote", &index), ("aria-label", &label), ("title", &copy)], &t("copy"))?;
     }
     Ok(())
 }
