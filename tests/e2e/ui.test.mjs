@@ -98,6 +98,17 @@ test('outline: nested entries, click scrolls and focuses, scroll-spy follows, bo
   await closeOverlay();
 });
 
+test('outline: a story without subheads gets generated sections, tagged "auto"', async () => {
+  await openAt('/tests/fixtures/readability/herald-sun-1/source.html');
+  const entries = await inOverlay((root) => [...root.querySelectorAll('[data-part=outline] [data-action=jump]')].map((b) => ({
+    generated: b.classList.contains('bs-generated'), tag: b.querySelector('.bs-tag')?.textContent ?? null,
+  })));
+  assert.ok(entries.length >= 3, JSON.stringify(entries));
+  for (const e of entries) assert.deepEqual(e, { generated: true, tag: 'auto' });
+  await page.screenshot({ path: join(ARTIFACTS, 'generated-outline.png') });
+  await closeOverlay();
+});
+
 test('quotes: key quotes first, click highlights the quote in the article, copy variants', async () => {
   await page.goto(server.url(SEED));
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url('') });
