@@ -153,18 +153,23 @@ pub fn render_sources(dom: &Dom, part: &Element, analysis: &Analysis, base: Opti
     Ok(())
 }
 
-/// Host and the end of the path of an http(s) URL, for link text (`host/…/name.jpg`).
+/// Host and the end of the file name of an http(s) URL, for link text (`host/…/kim_01_reuters.jpg`).
 fn short_url(url: &str) -> String {
+    /// Characters of the file name kept (its end, where the distinctive part and extension are).
+    const NAME_CHARS: usize = 24;
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let path_end = rest.find(['?', '#']).unwrap_or(rest.len());
     let rest = &rest[..path_end];
     let host_end = rest.find('/').unwrap_or(rest.len());
     let (host, path) = rest.split_at(host_end);
     let name = path.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
-    match name {
-        "" => host.to_owned(),
-        n if path.trim_matches('/') == n => format!("{host}/{}", short(n, 32)),
-        n => format!("{host}/…/{}", short(n, 32)),
+    let count = name.chars().count();
+    let tail: String = name.chars().skip(count.saturating_sub(NAME_CHARS)).collect();
+    let cut = count > NAME_CHARS || path.trim_matches('/') != name;
+    match (name.is_empty(), cut) {
+        (true, _) => host.to_owned(),
+        (false, true) => format!("{host}/…{tail}"),
+        (false, false) => format!("{host}/{name}"),
     }
 }
 

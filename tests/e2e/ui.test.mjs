@@ -164,6 +164,8 @@ test('sources: every image with caption, credit and an origin link that opens sa
   await page.waitForTimeout(300);
   const boxes = await inOverlay((root) => [...root.querySelectorAll('.bs-body .bs-missing')].map((b) => b.getBoundingClientRect().height));
   assert.ok(boxes.length >= 1 && boxes.every((h) => h < 200), JSON.stringify(boxes));
+  await inOverlay((root) => root.querySelector('[data-part=sources]').scrollIntoView());
+  await overlay('.bs-panel').screenshot({ path: join(ARTIFACTS, 'seed-sources-panel.png') });
   await closeOverlay();
 });
 
@@ -252,6 +254,30 @@ test('wide viewport: the panel can be hidden; the article column stays within it
   await overlay('[data-action=toggle-panel]').click();
   assert.equal(await overlay('[data-part=outline]').isVisible(), true);
   await page.screenshot({ path: join(ARTIFACTS, 'long-light.png') });
+  await closeOverlay();
+});
+
+test('print: the article alone, with its images and credits; the page comes back after', async () => {
+  await openAt(SEED);
+  const before = await page.evaluate(() => document.body.getAttribute('style'));
+  await page.emulateMedia({ media: 'print' });
+  try {
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const printed = await inOverlay((root) => {
+      const shown = (s) => { const e = root.querySelector(s); return !!e && getComputedStyle(e).display !== 'none'; };
+      return {
+        body: getComputedStyle(document.body).display,
+        bar: shown('.bs-bar'), panel: shown('.bs-panel'), article: shown('[data-part=article]'),
+        credit: shown('.bs-body .bs-credit'), host: getComputedStyle(document.getElementById('broadsheet-host')).position,
+      };
+    });
+    assert.deepEqual(printed, { body: 'none', bar: false, panel: false, article: true, credit: true, host: 'static' });
+    await page.screenshot({ path: join(ARTIFACTS, 'print.png'), fullPage: false });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
+  assert.equal(await page.evaluate(() => document.body.getAttribute('style')), before);
   await closeOverlay();
 });
 
