@@ -128,7 +128,9 @@ pub fn render_sources(dom: &Dom, part: &Element, analysis: &Analysis, base: Opti
     for image in &analysis.images {
         let item = dom.child(&list, "li", &[("class", "bs-source")])?;
         let alt = image.alt.as_deref().or(image.caption.as_deref()).unwrap_or("").trim();
-        let thumb = dom.child(&item, "div", &[("class", "bs-thumb")])?;
+        let target = image.node.0.to_string();
+        // The thumbnail is the "show in the article" control.
+        let thumb = dom.child(&item, "button", &[("type", "button"), ("class", "bs-thumb"), ("data-action", "jump"), ("data-target", &target), ("aria-label", &show), ("title", &show)])?;
         if let Some(src) = safe_url(&image.src, base, true) {
             dom.child(&thumb, "img", &[("src", &src), ("alt", alt), ("loading", "lazy"), ("decoding", "async")])?;
         }
@@ -147,8 +149,6 @@ pub fn render_sources(dom: &Dom, part: &Element, analysis: &Analysis, base: Opti
             let link = dom.child(&line, "a", &[("href", &origin), ("target", "_blank"), ("rel", "noopener noreferrer"), ("title", &origin)])?;
             link.set_text_content(Some(&short_url(&origin)));
         }
-        let target = image.node.0.to_string();
-        dom.text(&line, "button", &[("type", "button"), ("class", "bs-link"), ("data-action", "jump"), ("data-target", &target), ("aria-label", &show), ("title", &show)], "↗")?;
     }
     Ok(())
 }
