@@ -490,7 +490,6 @@ fn emit_image(st: &mut BuildState<'_>, id: NodeId, images: &Images) {
             st.pieces.push(Piece::Open { tag: Tag::Span, attrs: vec![], class: Some("bs-caption"), source: id });
             st.pieces.push(Piece::Text(caption.clone()));
             st.pieces.push(Piece::Close);
-            st.blocks.push(Block { node: id, kind: BlockKind::Caption, text: fold_whitespace(caption), emphasized: false });
         }
         if let Some(credit) = &image.credit {
             st.pieces.push(Piece::Open { tag: Tag::Small, attrs: vec![], class: Some("bs-credit"), source: id });
@@ -498,6 +497,10 @@ fn emit_image(st: &mut BuildState<'_>, id: NodeId, images: &Images) {
             st.pieces.push(Piece::Close);
         }
         st.pieces.push(Piece::Close);
+        // The caption block holds what the figcaption shows, credit included: the page's own
+        // caption/credit nodes are consumed by the image, so this is the only place their text lives.
+        let shown = [image.caption.as_deref(), image.credit.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        st.blocks.push(Block { node: id, kind: BlockKind::Caption, text: fold_whitespace(&shown), emphasized: false });
     }
     st.pieces.push(Piece::Close);
 }
