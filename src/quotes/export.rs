@@ -134,6 +134,14 @@ mod tests {
     }
 
     #[test]
+    fn json_scores_have_three_decimals() {
+        let mut quote = q("x", None, None);
+        quote.score = 0.755;
+        let json = serde_json::to_string(&quote).unwrap();
+        assert!(json.contains(r#""score":0.755"#), "{json}");
+    }
+
+    #[test]
     fn empty_inputs_do_not_panic() {
         assert_eq!(to_clipboard_text(&[], &Metadata::default()), "\n");
         assert_eq!(to_clipboard_markdown(&[], &Metadata::default()), "");
