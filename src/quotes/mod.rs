@@ -48,6 +48,10 @@ pub enum Kind {
     Partial,
 }
 
+fn three_decimals<S: serde::Serializer>(x: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((f64::from(*x) * 1000.0).round() / 1000.0)
+}
+
 /// One quotation.
 #[derive(Clone, Debug, Serialize)]
 pub struct Quote {
@@ -55,6 +59,9 @@ pub struct Quote {
     pub speaker: Option<String>,
     pub role: Option<String>,
     pub kind: Kind,
+    /// Ranking score, 0–1; serialized to three decimals (an `f32` printed as `f64` shows noise:
+    /// 0.755 came out as 0.7549999952316284).
+    #[serde(serialize_with = "three_decimals")]
     pub score: f32,
     /// The block the quote is in.
     #[serde(skip)]
