@@ -6,7 +6,7 @@ use crate::metadata::Metadata;
 
 /// Opening and closing marks for a quote, by the quote's script (「」 for Japanese, “” otherwise).
 fn marks(text: &str) -> (&'static str, &'static str) {
-    if text.chars().any(|c| matches!(c as u32, 0x3040..=0x30FF)) {
+    if text.chars().any(crate::text::is_kana) {
         ("「", "」")
     } else {
         ("“", "”")
