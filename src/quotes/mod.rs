@@ -1068,6 +1068,9 @@ mod stress {
         let a = article(vec![many_marks, unclosed, apostrophes, mixed, han, String::new(), "“".into(), "”".into()]);
         let q = find(&a, &Metadata::default());
         assert!(q.len() <= t::MAX_CANDIDATES);
-        assert!(started.elapsed().as_secs_f32() < 5.0, "took {:?}", started.elapsed());
+        // Release takes ~0.1 s; an unoptimised build ~30× that, and more on a loaded machine. The
+        // budget is there to catch a quadratic blow-up (minutes), not to time the build.
+        let budget = if cfg!(debug_assertions) { 20.0 } else { 5.0 };
+        assert!(started.elapsed().as_secs_f32() < budget, "took {:?}", started.elapsed());
     }
 }
