@@ -637,69 +637,18 @@ pub mod lazy {
         pub alt: Option<String>,
     }
 
-    /// Reads the first `<img>` of a `<noscript>`'s raw markup: its `src` (or `data-src`/`srcset`)
-    /// and `alt`. A small attribute scanner, not an HTML parser: enough for the one tag.
+    /// Reads the first `<img>` of a `<noscript>`'s raw markup (with the image stage's tag scanner,
+    /// [`crate::images::noscript`]): its `src` (or `data-src`/`srcset`) and `alt`.
     pub fn noscript_img(raw: &str) -> Option<NoscriptImg> {
-        let lower = raw.to_ascii_lowercase();
-        let start = lower.find("<img")?;
-        let end = start + lower[start..].find('>').unwrap_or(lower.len() - start);
-        let tag = &raw[start + 4..end];
-        let attrs = scan_attrs(tag);
-        let get = |name: &str| attrs.iter().find(|(n, _)| n == name).map(|(_, v)| crate::metadata::unescape_entities(v));
-        let src = get("src")
+        let tags = crate::images::noscript::scan_images(raw);
+        let img = tags.iter().find(|t| t.name == "img")?;
+        let src = img
+            .attr("src")
             .filter(|s| !is_placeholder(s))
-            .or_else(|| get("data-src"))
-            .or_else(|| get("srcset").and_then(|s| largest_in_srcset(&s)))?;
-        Some(NoscriptImg { src, alt: get("alt").filter(|a| !a.trim().is_empty()) })
-    }
-
-    /// `name=value` pairs of a tag's insides (quoted or bare values; names lower-cased).
-    fn scan_attrs(tag: &str) -> Vec<(String, String)> {
-        let b = tag.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
-                i += 1;
-            }
-            let ns = i;
-            while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'=' && b[i] != b'>' {
-                i += 1;
-            }
-            let name = tag[ns..i].to_ascii_lowercase();
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let mut value = String::new();
-            if i < b.len() && b[i] == b'=' {
-                i += 1;
-                while i < b.len() && b[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
-                    let q = b[i];
-                    let vs = i + 1;
-                    i = vs;
-                    while i < b.len() && b[i] != q {
-                        i += 1;
-                    }
-                    value = tag[vs..i.min(b.len())].to_owned();
-                    i += 1;
-                } else {
-                    let vs = i;
-                    while i < b.len() && !b[i].is_ascii_whitespace() {
-                        i += 1;
-                    }
-                    value = tag[vs..i].to_owned();
-                }
-            }
-            if !name.is_empty() {
-                out.push((name, value));
-            } else {
-                i += 1;
-            }
-        }
-        out
+            .or_else(|| img.attr("data-src"))
+            .map(str::to_owned)
+            .or_else(|| img.attr("srcset").and_then(largest_in_srcset))?;
+        Some(NoscriptImg { src, alt: img.attr("alt").map(str::to_owned) })
     }
 }
 

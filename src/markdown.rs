@@ -28,6 +28,19 @@ pub fn analysis_to_markdown(a: &Analysis) -> String {
     out
 }
 
+/// Escapes the characters that would start Markdown syntax inside a line of text (emphasis, links,
+/// code, HTML, headings). Shared by the outline and the quote exports.
+pub fn escape_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Renders the sanitized stream as Markdown (iteratively; nesting depth is tracked, not recursed).
 pub fn pieces_to_markdown(pieces: &[Piece]) -> String {
     let mut out = String::new();

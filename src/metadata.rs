@@ -488,8 +488,19 @@ fn similarity_tokens(s: &str) -> Vec<String> {
     out
 }
 
+/// The five XML entities: what Readability's `_unescapeHtmlEntities` decodes (it leaves `&nbsp;`).
+pub const XML_ENTITIES: &[(&str, char)] = &[("quot", '"'), ("amp", '&'), ("apos", '\''), ("lt", '<'), ("gt", '>')];
+/// For raw markup (the `<noscript>` text the image scanner reads): the XML five and `&nbsp;`.
+pub const MARKUP_ENTITIES: &[(&str, char)] = &[("quot", '"'), ("amp", '&'), ("apos", '\''), ("lt", '<'), ("gt", '>'), ("nbsp", '\u{a0}')];
+
 /// Readability `_unescapeHtmlEntities`: the five XML entities and numeric references.
 pub fn unescape_entities(s: &str) -> String {
+    unescape_entities_with(s, XML_ENTITIES)
+}
+
+/// Decodes the named entities of `named` and numeric references (invalid code points and NUL
+/// become U+FFFD, as in Readability); anything else is left as written.
+pub fn unescape_entities_with(s: &str, named: &[(&str, char)]) -> String {
     if !s.contains('&') {
         return s.to_owned();
     }
@@ -498,16 +509,13 @@ pub fn unescape_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest.find(';').filter(|e| *e <= 32);
+        // Entities are short: look for the `;` only nearby (a page of `&`s stays linear).
+        let end = rest.bytes().take(33).position(|b| b == b';');
         let decoded = end.and_then(|e| {
             let ent = &rest[1..e];
-            let c = match ent {
-                "quot" => Some('"'),
-                "amp" => Some('&'),
-                "apos" => Some('\''),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                _ => {
+            let c = match named.iter().find(|(name, _)| *name == ent) {
+                Some((_, c)) => Some(*c),
+                None => {
                     let num = ent.strip_prefix('#')?;
                     let n = match num.strip_prefix(['x', 'X']) {
                         Some(h) => u32::from_str_radix(h, 16).ok()?,

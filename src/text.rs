@@ -22,6 +22,18 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FFFF)
 }
 
+/// True for Han ideographs (unified, extension A, compatibility, and the supplementary planes).
+#[inline]
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// True for Hiragana and Katakana (what tells Japanese from Chinese).
+#[inline]
+pub fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF)
+}
+
 /// True for CJK ideographs and kana (not punctuation): what counts as one "word" in a CJK text.
 #[inline]
 pub fn is_cjk_letter(c: char) -> bool {

@@ -56,7 +56,7 @@ pub fn strip_label(text: &str) -> Option<(LabelKind, &str)> {
             Some(c) if c.is_whitespace() => {
                 phrase || label_is_cjk || *label == "©" || *label == "(c)" || rest.trim_start().starts_with([':', '：'])
             }
-            Some(c) => is_label_separator(c) || *label == "©" || *label == "(c)" || (label_is_cjk && !is_cjk_letter_like(c)),
+            Some(c) => is_label_separator(c) || *label == "©" || *label == "(c)" || (label_is_cjk && !crate::text::is_cjk_letter(c)),
         };
         // A CJK label glued to more CJK text ("图片中的…") is ordinary text, not a label.
         if ok {
@@ -64,10 +64,6 @@ pub fn strip_label(text: &str) -> Option<(LabelKind, &str)> {
         }
     }
     None
-}
-
-fn is_cjk_letter_like(c: char) -> bool {
-    crate::text::is_cjk_letter(c)
 }
 
 /// True when `text` names a known agency as a whole word (ASCII names, as written or in capitals)

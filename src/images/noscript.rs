@@ -5,6 +5,8 @@
 //! needs: the attributes of `<img>` and `<source>` start tags, with the common character
 //! references decoded. Anything malformed ends the tag where it stands.
 
+use crate::metadata::{unescape_entities_with, MARKUP_ENTITIES};
+
 /// A scanned start tag: its lower-case name and attributes (lower-case names, decoded values).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ScannedTag {
@@ -72,14 +74,14 @@ fn scan_attrs(html: &str, start: usize) -> (Vec<(String, String)>, usize) {
                 let quote = bytes[i] as char;
                 let v_start = i + 1;
                 let v_end = html[v_start..].find(quote).map_or(bytes.len(), |e| v_start + e);
-                value = decode_entities(&html[v_start..v_end]);
+                value = unescape_entities_with(&html[v_start..v_end], MARKUP_ENTITIES);
                 i = (v_end + 1).min(bytes.len());
             } else {
                 let v_start = i;
                 while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
                     i += 1;
                 }
-                value = decode_entities(&html[v_start..i]);
+                value = unescape_entities_with(&html[v_start..i], MARKUP_ENTITIES);
             }
         }
         if !name.is_empty() {
@@ -88,47 +90,6 @@ fn scan_attrs(html: &str, start: usize) -> (Vec<(String, String)>, usize) {
             i += 1; // a stray byte: step over it
         }
     }
-}
-
-/// Decodes `&amp;`, `&quot;`, `&#39;`, `&apos;`, `&lt;`, `&gt;` and numeric references.
-pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_owned();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest.find(';').filter(|e| *e <= 12);
-        let decoded = end.and_then(|e| {
-            let name = &rest[1..e];
-            let c = match name {
-                "amp" => Some('&'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "nbsp" => Some('\u{a0}'),
-                n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16).ok().and_then(char::from_u32),
-                n if n.starts_with('#') => n[1..].parse::<u32>().ok().and_then(char::from_u32),
-                _ => None,
-            };
-            c.map(|c| (c, e + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -159,6 +120,6 @@ mod tests {
         assert_eq!(scan_images("<img src=\"a.jpg").len(), 1);
         assert_eq!(scan_images("<img").len(), 1);
         assert!(scan_images("<").is_empty());
-        assert_eq!(decode_entities("a &amp b &#x56FE; &#22270; &bogus;"), "a &amp b 图 图 &bogus;");
+        assert_eq!(scan_images("<img alt='a &amp b &#x56FE;&nbsp;&#22270; &bogus;'>")[0].attr("alt"), Some("a &amp b 图\u{a0}图 &bogus;"));
     }
 }

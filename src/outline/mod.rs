@@ -160,20 +160,8 @@ pub fn to_markdown(entries: &[Entry]) -> String {
         prev_depth = Some(depth);
         out.push_str(&"  ".repeat(depth));
         out.push_str("- ");
-        out.push_str(&escape_markdown(&fold_whitespace(&e.text)));
+        out.push_str(&crate::markdown::escape_inline(&fold_whitespace(&e.text)));
         out.push('\n');
-    }
-    out
-}
-
-/// Escapes what would turn list text into other Markdown (emphasis, links, code, HTML).
-fn escape_markdown(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
-            out.push('\\');
-        }
-        out.push(c);
     }
     out
 }

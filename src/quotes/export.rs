@@ -2,11 +2,12 @@
 //! date and URL) and a Markdown variant. The overlay's "Copy quotes" calls these.
 
 use super::Quote;
+use crate::markdown::escape_inline;
 use crate::metadata::Metadata;
 
 /// Opening and closing marks for a quote, by the quote's script (「」 for Japanese, “” otherwise).
 fn marks(text: &str) -> (&'static str, &'static str) {
-    if text.chars().any(|c| matches!(c as u32, 0x3040..=0x30FF)) {
+    if text.chars().any(crate::text::is_kana) {
         ("「", "」")
     } else {
         ("“", "”")
@@ -48,41 +49,29 @@ pub fn to_clipboard_text(quotes: &[Quote], meta: &Metadata) -> String {
     s
 }
 
-/// Escapes the characters that would start Markdown syntax inside a line.
-fn escape_md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>' | '#') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Markdown: each quote as a block quote with its speaker (and role), then a source line
 /// `[Title](URL) — Site, date`.
 pub fn to_clipboard_markdown(quotes: &[Quote], meta: &Metadata) -> String {
     let mut out = String::new();
     for q in quotes {
         let (open, close) = marks(&q.text);
-        out.push_str(&format!("> {open}{}{close}\n", escape_md(&q.text)));
+        out.push_str(&format!("> {open}{}{close}\n", escape_inline(&q.text)));
         if let Some(s) = &q.speaker {
             match &q.role {
-                Some(r) => out.push_str(&format!(">\n> — **{}**, {}\n", escape_md(s), escape_md(r))),
-                None => out.push_str(&format!(">\n> — **{}**\n", escape_md(s))),
+                Some(r) => out.push_str(&format!(">\n> — **{}**, {}\n", escape_inline(s), escape_inline(r))),
+                None => out.push_str(&format!(">\n> — **{}**\n", escape_inline(s))),
             }
         }
         out.push('\n');
     }
-    let title = escape_md(meta.title.trim());
+    let title = escape_inline(meta.title.trim());
     let mut source = match (&meta.url, title.is_empty()) {
         (Some(u), false) => format!("[{title}]({})", u.replace(' ', "%20").replace(')', "%29")),
         (Some(u), true) => format!("<{u}>"),
         (None, _) => title,
     };
     let date = meta.published.as_deref().map(crate::metadata::display_date);
-    let rest: Vec<String> = [meta.site_name.as_deref(), date].into_iter().flatten().map(escape_md).collect();
+    let rest: Vec<String> = [meta.site_name.as_deref(), date].into_iter().flatten().map(escape_inline).collect();
     if !rest.is_empty() {
         if !source.is_empty() {
             source.push_str(" — ");

@@ -6,6 +6,7 @@
 
 use super::tokens::Tok;
 use super::tunables::{self as t, Gender, Lexicon};
+use crate::text::is_han;
 use std::collections::HashMap;
 
 /// Known people of one article.
@@ -182,10 +183,6 @@ fn is_particle(t: &Tok) -> bool {
 
 /// Characters that end a Han name (function words and verbs that follow names in running text).
 const HAN_STOPS: &str = "的了在是和与对向说表称指曾将已为被等及也还则又并就都时于从把让给而但要会能可这那其一二三四五六七八九十个年月日前后上下中里外等";
-
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
-}
 
 /// A Han name at the start of `rest`: among 2–4 characters (or a ·-joined transliteration), the
 /// longest whose frequency in `whole` stays close to that of its shorter prefix.

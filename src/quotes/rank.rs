@@ -78,14 +78,8 @@ pub fn content_words(s: &str) -> Vec<String> {
     out
 }
 
-/// Token overlap of two texts relative to the shorter one (1.0 = one contains the other).
-pub fn overlap(a: &str, b: &str) -> f32 {
-    let wa: HashSet<String> = content_words(a).into_iter().collect();
-    let wb: HashSet<String> = content_words(b).into_iter().collect();
-    overlap_sets(&wa, &wb, a, b)
-}
-
-/// [`overlap`] on precomputed word sets.
+/// Token overlap of two texts relative to the shorter one (1.0 = one contains the other), on their
+/// precomputed [`content_words`] sets.
 pub fn overlap_sets(wa: &HashSet<String>, wb: &HashSet<String>, a: &str, b: &str) -> f32 {
     let small = wa.len().min(wb.len());
     if small == 0 {
@@ -122,6 +116,12 @@ pub fn order(items: &[(bool, Option<String>, f32)]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn overlap(a: &str, b: &str) -> f32 {
+        let wa: HashSet<String> = content_words(a).into_iter().collect();
+        let wb: HashSet<String> = content_words(b).into_iter().collect();
+        overlap_sets(&wa, &wb, a, b)
+    }
 
     #[test]
     fn at_most_two_per_speaker_at_the_top() {

@@ -8,6 +8,7 @@
 //! clause punctuation, for Han text), a fragment when it is embedded in the reporter's sentence.
 
 use super::tunables::{self as t, Lexicon};
+use crate::text::{is_han, is_kana};
 
 /// What a quoted span is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,15 +26,11 @@ pub enum Script {
     Latin,
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
-}
-
 /// Mostly Han (with kana: Japanese) or not.
 pub fn script(s: &str) -> Script {
     let han = s.chars().filter(|&c| is_han(c)).count();
-    let kana = s.chars().filter(|&c| matches!(c as u32, 0x3040..=0x30FF)).count();
-    let latin = s.chars().filter(|&c| c.is_alphabetic() && !is_han(c) && !matches!(c as u32, 0x3040..=0x30FF)).count();
+    let kana = s.chars().filter(|&c| is_kana(c)).count();
+    let latin = s.chars().filter(|&c| c.is_alphabetic() && !is_han(c) && !is_kana(c)).count();
     if kana > 0 && han + kana >= latin {
         Script::Kana
     } else if han > 0 && han * 2 >= latin {
