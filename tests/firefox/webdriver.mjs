@@ -4,6 +4,7 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,29 +21,36 @@ export function missingTools() {
   return null;
 }
 
-/** Starts geckodriver on a free port; resolves to `{ url, stop() }` once it listens. */
-export async function startGeckodriver() {
-  const child = spawn(GECKODRIVER, ['--port', '0', '--log', 'error'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise((resolve, reject) => {
-    let seen = '';
-    const onData = (chunk) => {
-      seen += chunk;
-      const match = seen.match(/Listening on ([\d.]+:\d+)/);
-      if (match) resolve(`http://${match[1]}`);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`geckodriver exited (${code}): ${seen}`)));
-    setTimeout(() => reject(new Error(`geckodriver did not start: ${seen}`)), 15000);
+/** A free TCP port on 127.0.0.1 (the OS picks it; geckodriver binds it right after). */
+async function freePort() {
+  const server = createServer();
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address();
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+/** Starts geckodriver; resolves to `{ url, stop() }` once it answers /status. */
+export async function startGeckodriver(extraArgs = []) {
+  const port = await freePort();
+  const child = spawn(GECKODRIVER, ['--host', '127.0.0.1', '--port', String(port), '--log', 'error', ...extraArgs], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.on('exit', () => done());
+    child.kill();
   });
-  return {
-    url,
-    stop: () => new Promise((done) => {
-      if (child.exitCode !== null) return done();
-      child.on('exit', done);
-      child.kill();
-    }),
-  };
+  for (const deadline = Date.now() + 15000; ;) {
+    if (child.exitCode !== null) throw new Error(`geckodriver exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/status`)).ok) return { url, stop };
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error('geckodriver did not answer within 15 s');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** One WebDriver session: `send(method, path, body)` and the commands the tests use. */
@@ -105,6 +113,22 @@ export class Session {
     const up = [...keys].reverse().map((value) => ({ type: 'keyUp', value }));
     return this.send('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }] })
       .then(() => this.send('DELETE', '/actions'));
+  }
+
+  /**
+   * Presses a chord in the browser window itself rather than in the page. Key actions sent to the
+   * page are synthesized in the content process and never reach the window's keyboard shortcuts
+   * (checked on Firefox 153 ESR: the page saw Alt+Shift+R, the extension's command did not fire);
+   * the same actions in the privileged "chrome" context go through the window's shortcut handling,
+   * exactly like a person's key press. Needs geckodriver started with --allow-system-access.
+   */
+  async pressKeysInWindow(...keys) {
+    await this.send('POST', '/moz/context', { context: 'chrome' });
+    try {
+      await this.pressKeys(...keys);
+    } finally {
+      await this.send('POST', '/moz/context', { context: 'content' });
+    }
   }
 
   close() {
