@@ -3,16 +3,17 @@
 #
 #   ./build.sh          set up what is missing, then build the extension (the repository root is
 #                       then loadable as an unpacked extension: chrome://extensions → Load unpacked)
-#   ./build.sh test     build, then run every test suite; the last line is "N passed, N failed"
+#   ./build.sh test     build and package, then run every test suite (Chromium and Firefox); the
+#                       last line is "N passed, N failed"
 #   ./build.sh demo     build, open the seed article in Chromium with the extension, press the
 #                       toolbar button and save a screenshot (headless when there is no $DISPLAY)
 #   ./build.sh package  build, then write dist/broadsheet-chrome.zip and dist/broadsheet-firefox.zip
 #                       (only what the extension loads; the version from Cargo.toml)
 #
 # Set-up installs only what is missing, and says so: the Rust wasm32 target, Debian packages
-# (Chromium and its WebDriver, binaryen for wasm-opt, a CJK font for the Chinese seed article),
-# the wasm-bindgen CLI matching Cargo.lock, and the npm test dependencies. Re-running with
-# nothing changed takes a second or two.
+# (Chromium and its WebDriver, binaryen for wasm-opt, a CJK font for the Chinese seed article, zip),
+# the wasm-bindgen CLI matching Cargo.lock, and the npm test dependencies; `test` also Firefox ESR
+# and geckodriver. Re-running with nothing changed takes a second or two.
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -102,6 +103,23 @@ ensure_npm_deps() {
   if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
     say "installing npm test dependencies (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
+  fi
+}
+
+# Firefox ESR and geckodriver, for the Firefox end-to-end tests (./build.sh test only).
+FIREFOX=/usr/bin/firefox-esr
+GECKODRIVER_VERSION=0.37.1
+ensure_firefox() {
+  if [ ! -x "$FIREFOX" ]; then
+    have apt-get || die "Firefox ESR is missing and there is no apt-get to install it"
+    say "installing Firefox ESR for the Firefox tests (apt-get install firefox-esr; about 20 s)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends firefox-esr \
+      || die "apt-get could not install firefox-esr"
+  fi
+  if ! have geckodriver; then
+    say "installing geckodriver $GECKODRIVER_VERSION for the Firefox tests (cargo install; about 4 minutes on 2 cores)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" || die "could not install geckodriver"
   fi
 }
 
@@ -283,6 +301,12 @@ run_tests() {
     node --test --test-reporter=spec --test-reporter-destination=stdout \
       --test-reporter=tap --test-reporter-destination="$LOGS/e2e.tap" tests/e2e/
 
+  # Firefox: the Firefox package (dist/firefox/) in headless Firefox ESR through geckodriver.
+  rm -f "$LOGS/firefox.tap"
+  run_suite Firefox count_tap "$LOGS/firefox.tap" "$LOGS/firefox.log" -- \
+    env FIREFOX="$FIREFOX" GECKODRIVER="$(command -v geckodriver)" node --test --test-reporter=spec --test-reporter-destination=stdout \
+      --test-reporter=tap --test-reporter-destination="$LOGS/firefox.tap" tests/firefox/
+
   echo "$PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]
 }
@@ -291,9 +315,9 @@ run_tests() {
 
 case "${1:-build}" in
   build) setup; build ;;
-  test) setup; build; run_tests ;;
+  test) setup; ensure_firefox; build; package; run_tests ;;
   demo) setup; build; node tests/e2e/demo.mjs ;;
   package) setup; build; package ;;
-  -h|--help|help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1' (try: ./build.sh, ./build.sh test, ./build.sh demo, ./build.sh package)" ;;
 esac

@@ -1,7 +1,8 @@
 // The store packages written by `./build.sh package` (run by `./build.sh test` before the tests):
 // dist/broadsheet-chrome.zip and dist/broadsheet-firefox.zip hold what the extension loads and
-// nothing else, and carry the version from Cargo.toml. The zips are read here with a small reader
-// of the zip format (central directory + raw deflate), so the test needs no unzip tool.
+// nothing else, carry the version from Cargo.toml, and the Firefox one passes Mozilla's add-on
+// linter (web-ext lint). The zips are read here with a small reader of the zip format (central
+// directory + raw deflate), so the test needs no unzip tool.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -92,3 +93,15 @@ for (const browser of ['chrome', 'firefox']) {
     }
   });
 }
+
+test('package: web-ext lint (Mozilla addons-linter) finds no errors and no warnings in the Firefox zip', async (t) => {
+  const { cmd } = await import('web-ext');
+  const result = await cmd.lint(
+    { sourceDir: join(ROOT, 'dist', 'broadsheet-firefox.zip'), output: 'none' },
+    { shouldExitProgram: false },
+  );
+  const list = (items) => items.map((item) => `${item.code} ${item.file ?? ''}: ${item.message}`);
+  for (const line of list(result.notices)) t.diagnostic(`notice: ${line}`);
+  assert.deepEqual(list(result.errors), [], 'no errors');
+  assert.deepEqual(list(result.warnings), [], 'no warnings');
+});
