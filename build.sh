@@ -9,6 +9,8 @@
 #                       toolbar button and save a screenshot (headless when there is no $DISPLAY)
 #   ./build.sh package  build, then write dist/broadsheet-chrome.zip and dist/broadsheet-firefox.zip
 #                       (only what the extension loads; the version from Cargo.toml)
+#   ./build.sh fuzz [SECONDS]  fuzz HTML → snapshot → analysis (cargo fuzz, default 600 s); crashing
+#                       inputs are copied to tests/regressions/ (keep them: they become tests)
 #
 # Set-up installs only what is missing, and says so: the Rust wasm32 target, Debian packages
 # (Chromium and its WebDriver, binaryen for wasm-opt, a CJK font for the Chinese seed article, zip),
@@ -140,17 +142,62 @@ build() {
   local wasm="$TARGET_DIR/$WASM_TARGET/release/$CRATE.wasm"
   local out=pkg/${CRATE}_bg.wasm glue=pkg/$CRATE.js stamp=pkg/.built
   # The stamp is written last: an interrupted run, a newer wasm or a changed build.sh redo pkg/.
-  if [ -f "$out" ] && [ -f "$glue" ] && [ "$stamp" -nt "$wasm" ] && [ "$stamp" -nt build.sh ]; then
+  if [ -f "$out" ] && [ -f "$glue" ] && [ -f "pkg/${CRATE}_asm.js" ] && [ "$stamp" -nt "$wasm" ] && [ "$stamp" -nt build.sh ]; then
     say "pkg/ is up to date"
   else
     say "generating the JavaScript glue (wasm-bindgen --target web) and shrinking (wasm-opt -Oz)"
     wasm-bindgen --target web --no-typescript --out-dir pkg "$wasm" || die "wasm-bindgen failed"
     wasm-opt "${WASM_OPT_FLAGS[@]}" "$out" -o "$out.opt" || die "wasm-opt failed"
     mv "$out.opt" "$out"
+    build_wasm2js "$out" "$glue"
     touch "$stamp"
   fi
   say "extension ready: load $ROOT as an unpacked extension"
-  say "sizes: $(size_line "$out") wasm, $(size_line "$glue") glue"
+  say "sizes: $(size_line "$out") wasm, $(size_line "pkg/${CRATE}_asm.js") wasm2js, $(size_line "$glue") glue"
+}
+
+# The same wasm as plain JavaScript (binaryen's wasm2js), for pages whose CSP forbids
+# WebAssembly: there a compile in the content script fails AND makes the page send a CSP
+# violation report, so the content script loads this build instead (see extension/content.js).
+# Both builds share the one wasm-bindgen glue, patched here in two places:
+#  - wasm2js writes an ES module importing each wasm import by name from './broadsheet_bg.js';
+#    it is rewritten to export `instantiate(imports)`, fed with the glue's own import object;
+#  - wasm2js's memory.grow swaps in a new ArrayBuffer without detaching the old one, so the
+#    glue's cached memory views must be refreshed whenever `wasm.memory.buffer` changes (the
+#    native wasm passes this check too: its buffer object only changes when memory grows).
+# Every pattern is checked: a wasm-bindgen upgrade that changes the glue fails the build here.
+build_wasm2js() {
+  local wasm=$1 glue=$2 asm=pkg/${CRATE}_asm.js
+  say "translating the wasm to JavaScript (wasm2js) for strict-CSP pages"
+  wasm2js "${WASM_OPT_FLAGS[@]:1}" -Oz "$wasm" -o "$asm.tmp" || die "wasm2js failed"
+  node - "$asm.tmp" "$asm" "$glue" <<'NODE' || die "could not adapt the wasm2js output or the glue"
+const fs = require('fs');
+const [asmIn, asmOut, gluePath] = process.argv.slice(2);
+const fail = (what) => { console.error(`build.sh: ${what} not found`); process.exit(1); };
+let asm = fs.readFileSync(asmIn, 'utf8');
+// 1. Drop the named imports and the module-level instantiation with its exports.
+asm = asm.replace(/^import \{ \w+ \} from '\.\/broadsheet_bg\.js';\n/gm, '');
+const at = asm.indexOf('\nvar retasmFunc = asmFunc(');
+if (at < 0 || /^import /m.test(asm)) fail('the wasm2js module shape');
+asm = asm.slice(0, at) + `
+// Added by build.sh: instantiates the module with the wasm-bindgen glue's imports.
+export function instantiate(imports) {
+  return asmFunc({ abort() { throw new Error('abort'); }, ...imports['./broadsheet_bg.js'] });
+}
+`;
+fs.writeFileSync(asmOut, asm);
+fs.unlinkSync(asmIn);
+let glue = fs.readFileSync(gluePath, 'utf8');
+// 2. Memory views are stale as soon as the buffer object changes.
+const views = /(cached\w+Memory0) === null \|\|/g;
+if (!views.test(glue)) fail('the glue memory-view caches');
+glue = glue.replace(views, '$1 === null || $1.buffer !== wasm.memory.buffer ||');
+// 3. Export what the wasm2js loader needs to instantiate without WebAssembly.
+const last = 'export { initSync, __wbg_init as default };';
+if (!glue.includes(last)) fail('the glue exports');
+glue = glue.replace(last, 'export { initSync, __wbg_init as default, __wbg_get_imports, __wbg_finalize_init };');
+fs.writeFileSync(gluePath, glue);
+NODE
 }
 
 size_line() {
@@ -286,13 +333,13 @@ remove_new_chromium_tmp() {
 run_tests() {
   mkdir -p "$LOGS"
   # Native: every unit, fixture and doc test of the crate.
-  run_suite native count_cargo "$LOGS/native.log" "$LOGS/native.log" -- cargo test
+  run_suite native count_cargo "$LOGS/native.log" "$LOGS/native.log" -- cargo test --no-fail-fast
 
   # In the browser: wasm-bindgen tests of the web layer (tests/web.rs) in headless Chromium.
   local before
   before=$(chromium_tmp)
   run_suite in-browser count_cargo "$LOGS/browser.log" "$LOGS/browser.log" -- \
-    env CHROMEDRIVER="$CHROMEDRIVER" cargo test --target "$WASM_TARGET" --no-default-features --test web
+    env CHROMEDRIVER="$CHROMEDRIVER" cargo test --no-fail-fast --target "$WASM_TARGET" --no-default-features --test web
   remove_new_chromium_tmp "$before"
 
   # End to end: the unpacked extension in Chromium, driven by Playwright (tests/e2e/*.test.mjs).
@@ -307,8 +354,46 @@ run_tests() {
     env FIREFOX="$FIREFOX" GECKODRIVER="$(command -v geckodriver)" node --test --test-reporter=spec --test-reporter-destination=stdout \
       --test-reporter=tap --test-reporter-destination="$LOGS/firefox.tap" tests/firefox/
 
+  # Fuzzing, briefly: one test, passed when 30 s of fuzzing find no crash.
+  run_fuzz_as_test 30
+
   echo "$PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]
+}
+
+# ---------------------------------------------------------------------------------------------
+# 5. Fuzzing: fuzz/fuzz_targets/analyze.rs with cargo-fuzz (libFuzzer). Runs on stable Rust with
+#    RUSTC_BOOTSTRAP=1 and no sanitizer (`-s none`): the target checks that nothing panics.
+
+ensure_cargo_fuzz() {
+  if ! have cargo-fuzz; then
+    say "installing cargo-fuzz (cargo install; about 4 minutes on 2 cores)"
+    cargo install cargo-fuzz || die "could not install cargo-fuzz"
+  fi
+}
+
+# fuzz SECONDS: fuzzes for SECONDS; a crash fails, and its input is kept in tests/regressions/.
+fuzz() {
+  local seconds=${1:-600} status=0 crash
+  ensure_cargo_fuzz
+  mkdir -p fuzz/corpus/analyze tests/regressions
+  say "fuzzing the analyze target for $seconds s (cargo fuzz run -s none analyze)"
+  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -s none analyze corpus/analyze ../tests/fixtures/seed \
+      -- -max_total_time="$seconds" -max_len=65536) || status=$?
+  for crash in fuzz/artifacts/analyze/crash-* fuzz/artifacts/analyze/timeout-* fuzz/artifacts/analyze/oom-*; do
+    [ -f "$crash" ] || continue
+    cp "$crash" tests/regressions/ && say "kept $(basename "$crash") in tests/regressions/"
+  done
+  return "$status"
+}
+
+run_fuzz_as_test() {
+  say "running the fuzz test ($1 s)"
+  if fuzz "$1" >"$LOGS/fuzz.log" 2>&1; then
+    say "fuzz: 1 passed"; PASSED=$((PASSED + 1))
+  else
+    say "fuzz: 1 failed (see $LOGS/fuzz.log and tests/regressions/)"; FAILED=$((FAILED + 1))
+  fi
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -318,6 +403,7 @@ case "${1:-build}" in
   test) setup; ensure_firefox; build; package; run_tests ;;
   demo) setup; build; node tests/e2e/demo.mjs ;;
   package) setup; build; package ;;
-  -h|--help|help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command '$1' (try: ./build.sh, ./build.sh test, ./build.sh demo, ./build.sh package)" ;;
+  fuzz) setup; fuzz "${2:-600}" ;;
+  -h|--help|help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$1' (try: ./build.sh, ./build.sh test, ./build.sh demo, ./build.sh package, ./build.sh fuzz)" ;;
 esac

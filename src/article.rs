@@ -171,6 +171,26 @@ pub fn base_url(doc: &Document) -> Option<String> {
     }
 }
 
+/// An ARIA heading (`role="heading"`, issue 5: pages style `<div role=heading>` as their subheads):
+/// its `aria-level` (clamped to 1–6), [`ARIA_DEFAULT_HEADING_LEVEL`] when missing or unreadable.
+fn aria_heading_level(doc: &Document, id: NodeId) -> Option<u8> {
+    let role = doc.attr(id, Attr::Role)?;
+    // `role` is a token list; the first token a browser knows wins, and "heading" is one it knows.
+    if !role.split_ascii_whitespace().next().is_some_and(|r| r.eq_ignore_ascii_case("heading")) {
+        return None;
+    }
+    let level = doc.attr(id, Attr::AriaLevel).and_then(|v| v.trim().parse::<u32>().ok()).filter(|l| *l >= 1);
+    Some(level.map_or(ARIA_DEFAULT_HEADING_LEVEL, |l| l.min(6) as u8))
+}
+
+/// WAI-ARIA: a `heading` without `aria-level` has level 2.
+pub const ARIA_DEFAULT_HEADING_LEVEL: u8 = 2;
+
+/// The `h1`–`h6` tag for a level.
+fn heading_tag(level: u8) -> Tag {
+    [Tag::H1, Tag::H2, Tag::H3, Tag::H4, Tag::H5, Tag::H6][usize::from(level.clamp(1, 6)) - 1]
+}
+
 fn block_kind(tag: Tag) -> Option<BlockKind> {
     Some(match tag {
         Tag::P | Tag::Dt | Tag::Dd | Tag::Summary => BlockKind::Paragraph,
@@ -325,26 +345,29 @@ impl Article {
                             i = node.end;
                             continue;
                         }
-                        let kind = block_kind(e.tag);
+                        let aria_level = aria_heading_level(doc, id);
+                        let kind = aria_level.map(BlockKind::Heading).or_else(|| block_kind(e.tag));
                         if e.tag.is_block() || kind.is_some() {
                             st.end_anonymous();
                         }
                         // A figure holding a described image is rendered by the image itself.
                         let unwrap_figure = e.tag == Tag::Figure
                             && doc.find_all(id, Tag::Img).any(|img| images.by_node.contains_key(&img));
-                        let rendered = RENDERED_TAGS.contains(&e.tag) && !unwrap_figure;
+                        // An ARIA heading is shown as the heading it is.
+                        let shown_tag = aria_level.map_or(e.tag, heading_tag);
+                        let rendered = (RENDERED_TAGS.contains(&e.tag) || aria_level.is_some()) && !unwrap_figure;
                         if rendered {
                             let attrs = e
                                 .attrs
                                 .iter()
-                                .filter(|(a, _)| allowed_attr(e.tag, *a))
+                                .filter(|(a, _)| allowed_attr(shown_tag, *a))
                                 .filter_map(|(a, v)| match a {
                                     Attr::Href => safe_url(v, st.base.as_deref(), false).map(|u| (*a, u)),
                                     Attr::Src => None,
                                     _ => Some((*a, v.to_string())),
                                 })
                                 .collect();
-                            st.pieces.push(Piece::Open { tag: e.tag, attrs, class: None, source: id });
+                            st.pieces.push(Piece::Open { tag: shown_tag, attrs, class: None, source: id });
                         }
                         // A paragraph inside a blockquote is quoted text.
                         let kind = match kind {
@@ -490,7 +513,6 @@ fn emit_image(st: &mut BuildState<'_>, id: NodeId, images: &Images) {
             st.pieces.push(Piece::Open { tag: Tag::Span, attrs: vec![], class: Some("bs-caption"), source: id });
             st.pieces.push(Piece::Text(caption.clone()));
             st.pieces.push(Piece::Close);
-            st.blocks.push(Block { node: id, kind: BlockKind::Caption, text: fold_whitespace(caption), emphasized: false });
         }
         if let Some(credit) = &image.credit {
             st.pieces.push(Piece::Open { tag: Tag::Small, attrs: vec![], class: Some("bs-credit"), source: id });
@@ -498,6 +520,10 @@ fn emit_image(st: &mut BuildState<'_>, id: NodeId, images: &Images) {
             st.pieces.push(Piece::Close);
         }
         st.pieces.push(Piece::Close);
+        // The caption block holds what the figcaption shows, credit included: the page's own
+        // caption/credit nodes are consumed by the image, so this is the only place their text lives.
+        let shown = [image.caption.as_deref(), image.credit.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        st.blocks.push(Block { node: id, kind: BlockKind::Caption, text: fold_whitespace(&shown), emphasized: false });
     }
     st.pieces.push(Piece::Close);
 }
@@ -708,6 +734,23 @@ mod tests {
         let a = build("<div>first line<p>para</p>tail</div>");
         let texts: Vec<_> = a.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, vec!["first line", "para", "tail"]);
+    }
+
+    #[test]
+    fn aria_headings_are_heading_blocks() {
+        let a = build(r#"<div role="heading" aria-level="3">Level three</div><p>text</p><span role="heading">Default level</span><div role="heading" aria-level="9">Deep</div><div role="headingx">Not one</div>"#);
+        let kinds: Vec<_> = a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockKind::Heading(3), "Level three"),
+                (BlockKind::Paragraph, "text"),
+                (BlockKind::Heading(2), "Default level"),
+                (BlockKind::Heading(6), "Deep"),
+                (BlockKind::Paragraph, "Not one"),
+            ]
+        );
+        assert!(a.html().starts_with("<h3>Level three</h3><p>text</p><h2>Default level</h2>"), "{}", a.html());
     }
 
     #[test]

@@ -8,10 +8,16 @@ use crate::Analysis;
 /// The whole analysis as a Markdown document: title, a metadata line, then the article.
 pub fn analysis_to_markdown(a: &Analysis) -> String {
     let mut out = format!("# {}\n\n", a.metadata.title.trim());
-    let mut meta: Vec<String> = Vec::new();
-    meta.extend(a.metadata.byline.clone());
-    meta.extend(a.metadata.site_name.clone());
-    meta.extend(a.metadata.published.clone());
+    // Byline · site · date, each once: many sites name themselves as the author (the seed's byline
+    // is "BBC News 中文", its site name too).
+    let m = &a.metadata;
+    let date = m.published.as_deref().map(crate::metadata::display_date);
+    let mut meta: Vec<&str> = Vec::new();
+    for part in [m.byline.as_deref(), m.site_name.as_deref(), date].into_iter().flatten().map(str::trim) {
+        if !part.is_empty() && !meta.iter().any(|seen| seen.eq_ignore_ascii_case(part)) {
+            meta.push(part);
+        }
+    }
     if !meta.is_empty() {
         out.push_str(&format!("*{}*\n\n", meta.join(" · ")));
     }
@@ -92,4 +98,35 @@ pub fn pieces_to_markdown(pieces: &[Piece]) -> String {
     }
     flush(&mut line, &mut out, "");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metadata::Metadata;
+
+    fn analysis(byline: Option<&str>, site: Option<&str>, published: Option<&str>) -> Analysis {
+        Analysis {
+            metadata: Metadata {
+                title: "T".into(),
+                byline: byline.map(Into::into),
+                site_name: site.map(Into::into),
+                published: published.map(Into::into),
+                ..Default::default()
+            },
+            readerable: true,
+            article: Default::default(),
+            outline: vec![],
+            quotes: vec![],
+            images: vec![],
+        }
+    }
+
+    #[test]
+    fn metadata_line_names_each_part_once_with_a_plain_date() {
+        let md = analysis_to_markdown(&analysis(Some("BBC News 中文"), Some("BBC News 中文"), Some("2024-06-19T04:12:00.000Z")));
+        assert!(md.starts_with("# T\n\n*BBC News 中文 · 2024-06-19*\n"), "{md}");
+        let md = analysis_to_markdown(&analysis(Some("Jane Doe"), Some("The Paper"), None));
+        assert!(md.starts_with("# T\n\n*Jane Doe · The Paper*\n"), "{md}");
+    }
 }

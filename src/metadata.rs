@@ -442,6 +442,17 @@ pub fn article_title(doc: &Document) -> String {
     cur
 }
 
+/// The calendar date of a published time for people to read: `2024-06-19` for an ISO 8601
+/// date-time (`2024-06-19T04:12:00.000Z`, the date as the page wrote it), anything else as is.
+pub fn display_date(published: &str) -> &str {
+    let p = published.trim();
+    let b = p.as_bytes();
+    let iso_date = b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        && (b.len() == 10 || b[10] == b'T' || b[10] == b' ');
+    if iso_date { &p[..10] } else { p }
+}
+
 /// Readability `_textSimilarity`: the share of `b`'s tokens (by length) also in `a`, with CJK
 /// characters as tokens of their own.
 pub fn text_similarity(a: &str, b: &str) -> f32 {
@@ -524,6 +535,16 @@ pub fn unescape_entities(s: &str) -> String {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    #[test]
+    fn display_date_keeps_the_calendar_date_of_iso_times() {
+        assert_eq!(super::display_date("2024-06-19T04:12:00.000Z"), "2024-06-19");
+        assert_eq!(super::display_date(" 2024-06-19 "), "2024-06-19");
+        assert_eq!(super::display_date("2024-06-19 10:00"), "2024-06-19");
+        assert_eq!(super::display_date("June 19, 2024"), "June 19, 2024");
+        assert_eq!(super::display_date("2024-06-1"), "2024-06-1");
+        assert_eq!(super::display_date("二〇二四年"), "二〇二四年");
+    }
+
     use super::*;
     use crate::snapshot::from_html;
 

@@ -24,7 +24,6 @@ fn outline_of(doc: &snapshot::Document, ex: &Extraction) -> Vec<(u8, String, boo
 
 /// Through the whole pipeline (the extraction decides what the article is).
 #[test]
-#[ignore = "needs extraction branch: the stub extraction (<body>) keeps the sidebar's 热读 and 相关话题 h2s"]
 fn seed_outline_matches_gold() {
     let doc = snapshot::from_html(PAGE, Some(URL));
     let meta = metadata::read(&doc);

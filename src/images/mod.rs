@@ -101,7 +101,7 @@ pub fn collect(doc: &Document, extraction: &Extraction, meta: &Metadata) -> Imag
             };
             if let Some(sources) = sources {
                 // 2–4. Reject, resolve the origin, describe.
-                match build_image(doc, id, root, sources, base.as_deref(), &ld, &mut consumed) {
+                match build_image(doc, id, (root, &extraction.dropped), sources, base.as_deref(), &ld, &mut consumed) {
                     Some(image) => match found.last_mut().filter(|prev| is_duplicate(doc, prev, &image)) {
                         // A low-resolution preview and the real picture in one wrapper: keep one.
                         Some(prev) => {
@@ -200,11 +200,31 @@ fn lone_noscript_sources(doc: &Document, noscript: NodeId, tags: &[ScannedTag]) 
 }
 
 /// Two consecutive pictures of the same file in one small wrapper (Medium's blurred preview next
-/// to the real image, a `<picture>` duplicated for art direction).
+/// to the real image, a `<picture>` duplicated for art direction): close in the tree, in the same
+/// list item / figure / paragraph, with no text between them. A page showing one file twice in
+/// two places (a figure after an inline image, a list of the same picture) keeps both.
 fn is_duplicate(doc: &Document, prev: &Image, next: &Image) -> bool {
     let same = origin::same_picture(&prev.origin, &next.origin) || prev.origin == next.origin;
     let near = doc.ancestors(next.node).take(4).any(|a| doc.contains(a, prev.node));
-    same && near
+    let item = |n: NodeId| doc.ancestors(n).take(4).find(|a| doc.tag(*a).is_some_and(|t| matches!(t, Tag::Li | Tag::Figure | Tag::P | Tag::Td)));
+    same && near && item(prev.node) == item(next.node) && !text_between(doc, prev.node, next.node)
+}
+
+/// Whether visible, non-blank text lies between two nodes in document order.
+fn text_between(doc: &Document, first: NodeId, second: NodeId) -> bool {
+    let mut i = doc.node(first).end;
+    while i < second.0 {
+        let node = doc.node(NodeId(i));
+        if !node.visible {
+            i = node.end;
+            continue;
+        }
+        if doc.text(NodeId(i)).is_some_and(|t| !t.trim().is_empty()) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Keeps `keep`'s sources and fills what it lacks from the other entry.
@@ -309,11 +329,15 @@ fn is_placeholder(src: &str) -> bool {
     PLACEHOLDER_SRC_WORDS.iter().any(|w| file.contains(w))
 }
 
+/// The article root an image sits in and what the extraction dropped: captions are read only from
+/// the article, never from nodes the extractor removed (a teaser next to a figure).
+type Within<'a> = (NodeId, &'a NodeSet);
+
 /// Stages 2–4 for one picture: `None` when it is not a picture of the article.
 fn build_image(
     doc: &Document,
     node: NodeId,
-    root: NodeId,
+    within: Within<'_>,
     s: Sources,
     base: Option<&str>,
     ld: &[LdImage],
@@ -340,7 +364,7 @@ fn build_image(
         return None;
     }
     // 4. Caption and credit.
-    let described = describe(doc, node, root);
+    let described = describe(doc, node, within);
     for n in &described.consumed {
         consumed.insert(*n);
     }
@@ -355,7 +379,19 @@ fn build_image(
         credit = credit.or_else(|| found.credit.clone());
         caption = caption.or_else(|| found.caption.clone());
     }
+    // A credit from an attribute often repeats at the caption's end ("Dig a hole. (Lucy Akins)").
+    if let (Some(cap), Some(cr)) = (&caption, &credit) {
+        caption = without_trailing_credit(cap, cr);
+    }
     Some(Image { src, origin, alt: s.alt.filter(|a| !a.is_empty()), caption, credit, width: s.width, height: s.height, lead: false, node })
+}
+
+/// `caption` without a trailing copy of `credit` (bare or in brackets); `None` when nothing is left.
+fn without_trailing_credit(caption: &str, credit: &str) -> Option<String> {
+    let stripped = caption.trim_end().trim_end_matches([')', '）', ']']).trim_end();
+    let Some(rest) = stripped.strip_suffix(credit.trim()) else { return Some(caption.to_owned()) };
+    let rest = credit::trim_edges(rest.trim_end().trim_end_matches(['(', '（', '[']));
+    (!rest.is_empty()).then(|| rest.to_owned())
 }
 
 /// The picture sits in a link with its own text to another page: a teaser card.
@@ -467,8 +503,8 @@ fn container(doc: &Document, img: NodeId, root: NodeId) -> (NodeId, bool) {
     (cur, media)
 }
 
-/// Text segments of `scope` (skipping the picture itself, scripts, buttons, hidden nodes).
-fn segments(doc: &Document, scope: NodeId, container: NodeId, img: NodeId, in_figure: bool, out: &mut Vec<Segment>) {
+/// Text segments of `scope` (skipping the picture itself, scripts, buttons, hidden and dropped nodes).
+fn segments(doc: &Document, scope: NodeId, container: NodeId, img: NodeId, in_figure: bool, dropped: &NodeSet, out: &mut Vec<Segment>) {
     let range = doc.subtree_range(scope);
     let mut i = range.start;
     while i < range.end {
@@ -476,6 +512,7 @@ fn segments(doc: &Document, scope: NodeId, container: NodeId, img: NodeId, in_fi
         let node = doc.node(id);
         let skip = !node.visible
             || id == img
+            || dropped.contains(id)
             || doc.tag(id).is_some_and(|t| matches!(t, Tag::Img | Tag::Picture | Tag::Noscript | Tag::Button) || t.is_never_content())
             || doc.attr(id, Attr::AriaHidden) == Some("true");
         if skip {
@@ -517,23 +554,26 @@ fn segments(doc: &Document, scope: NodeId, container: NodeId, img: NodeId, in_fi
 }
 
 /// Stage 4: the caption and credit of the picture at `img`.
-fn describe(doc: &Document, img: NodeId, root: NodeId) -> Described {
+fn describe(doc: &Document, img: NodeId, (root, dropped): Within<'_>) -> Described {
     let (container, trusted) = container(doc, img, root);
     let in_figure = doc.is(container, Tag::Figure);
     let mut segs = Vec::new();
     if container != img {
-        segments(doc, container, container, img, in_figure, &mut segs);
+        segments(doc, container, container, img, in_figure, dropped, &mut segs);
     }
-    // The element right after the container, when it reads as a caption or credit.
-    if let Some(next) = next_element_sibling(doc, container).filter(|n| doc.contains(root, *n)) {
+    // The element right after the container, when it reads as a caption or credit. It is outside
+    // the figure, so a `byline` class there is an article's byline (a teaser card's), not a photo
+    // credit; and an element holding a heading starts something else.
+    if let Some(next) = next_element_sibling(doc, container).filter(|n| doc.contains(root, *n) && !dropped.contains(*n)) {
         let text = fold_whitespace(&doc.text_content(next));
         let short = !text.is_empty() && text.chars().count() <= FOLLOWING_CAPTION_MAX_CHARS;
-        let marked = class_hint(doc, next, in_figure).is_some()
-            || doc.descendants(next).take(8).any(|d| class_hint(doc, d, in_figure).is_some())
+        let marked = class_hint(doc, next, false).is_some()
+            || doc.descendants(next).take(8).any(|d| class_hint(doc, d, false).is_some())
             || strip_label(&text).is_some()
             || looks_like_credit(&text);
-        if short && marked && !doc.find_all(next, Tag::Img).any(|_| true) {
-            segments(doc, next, next, img, in_figure, &mut segs);
+        let starts_something = std::iter::once(next).chain(doc.descendants(next)).any(|d| doc.tag(d).is_some_and(|t| t.heading_level().is_some()));
+        if short && marked && !starts_something && !doc.find_all(next, Tag::Img).any(|_| true) {
+            segments(doc, next, next, img, false, dropped, &mut segs);
         }
     }
     classify(doc, &segs, img, trusted)

@@ -135,3 +135,28 @@ fn credits_text_lists_caption_credit_and_origin() {
     assert_eq!(credits_text(&im.list), "Caption A. — Jane Doe — https://cdn.example/a.jpg\nAlt B — https://news.example/b.jpg\n");
     assert_eq!(credits_text(&[]), "");
 }
+
+#[test]
+fn attribute_credit_repeated_at_the_caption_end_is_not_shown_twice() {
+    let html = r#"<article><p>Some text of the article that is long enough to be read.</p>
+        <figure><img src="https://example.com/a.jpg" data-credit="Lucy Akins"></figure>
+        <figcaption>Dig a hole in the oasis. (Lucy Akins)</figcaption></article>"#;
+    let images = run(html);
+    assert_eq!(images.list[0].caption.as_deref(), Some("Dig a hole in the oasis."));
+    assert_eq!(images.list[0].credit.as_deref(), Some("Lucy Akins"));
+}
+
+#[test]
+fn the_same_file_shown_in_two_places_is_two_images() {
+    let im = run(r#"<p><img src="/a.jpg" alt="A"></p><h2>Figure</h2><figure><img src="/a.jpg" alt="A"><figcaption>Caption of the figure</figcaption></figure>"#);
+    assert_eq!(im.list.len(), 2);
+    assert_eq!(im.list[1].caption.as_deref(), Some("Caption of the figure"));
+}
+
+#[test]
+fn a_teaser_after_a_figure_is_not_its_caption() {
+    let im = run(r#"<figure><img src="/a.jpg"><figcaption><span>Credit</span>Danielle Chenette</figcaption></figure>
+        <div><h2><span class="last-byline">John Doe</span></h2><h2><a href="/other">Another story</a></h2><p>Its summary.</p></div>"#);
+    assert_eq!(im.list[0].credit.as_deref(), Some("Danielle Chenette"));
+    assert_eq!(im.list[0].caption, None);
+}

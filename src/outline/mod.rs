@@ -207,6 +207,21 @@ mod tests {
         assert_eq!(got, vec![(2, "First part".into(), false), (3, "A detail".into(), false), (2, "Second part".into(), false)]);
     }
 
+    /// Issue 5: `[role=heading]` subheads reach the outline through the article's blocks.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn aria_role_headings_are_sections() {
+        let doc = crate::snapshot::from_html(
+            r#"<h1>Title</h1><p>Lead paragraph.</p><div role="heading">First part</div><p>Body.</p><div role="heading" aria-level="3">A detail</div><p>More.</p>"#,
+            Some("https://example.com/a"),
+        );
+        let ex = crate::extract::Extraction { roots: vec![doc.body()], dropped: crate::snapshot::NodeSet::for_doc(&doc), readerable: true };
+        let m = meta("Title");
+        let a = Article::build(&doc, &ex, &Default::default(), &m);
+        let got: Vec<_> = build(&a, &m).into_iter().map(|e| (e.level, e.text, e.generated)).collect();
+        assert_eq!(got, vec![(2, "First part".into(), false), (3, "A detail".into(), false)]);
+    }
+
     #[test]
     fn bold_standalone_lines_followed_by_text_are_pseudo_headings() {
         let a = article(vec![

@@ -23,7 +23,8 @@ pub fn quote_line(q: &Quote) -> String {
 }
 
 fn source_lines(meta: &Metadata) -> Vec<String> {
-    [Some(meta.title.trim()).filter(|t| !t.is_empty()), meta.site_name.as_deref(), meta.published.as_deref(), meta.url.as_deref()]
+    let date = meta.published.as_deref().map(crate::metadata::display_date);
+    [Some(meta.title.trim()).filter(|t| !t.is_empty()), meta.site_name.as_deref(), date, meta.url.as_deref()]
         .into_iter()
         .flatten()
         .map(|s| s.trim().to_string())
@@ -80,7 +81,8 @@ pub fn to_clipboard_markdown(quotes: &[Quote], meta: &Metadata) -> String {
         (Some(u), true) => format!("<{u}>"),
         (None, _) => title,
     };
-    let rest: Vec<String> = [meta.site_name.as_deref(), meta.published.as_deref()].into_iter().flatten().map(escape_md).collect();
+    let date = meta.published.as_deref().map(crate::metadata::display_date);
+    let rest: Vec<String> = [meta.site_name.as_deref(), date].into_iter().flatten().map(escape_md).collect();
     if !rest.is_empty() {
         if !source.is_empty() {
             source.push_str(" — ");
@@ -109,7 +111,7 @@ mod tests {
         Metadata {
             title: "Obama on guns".into(),
             site_name: Some("BBC News".into()),
-            published: Some("2015-07-24".into()),
+            published: Some("2015-07-24T10:00:00Z".into()),
             url: Some("https://www.bbc.com/news/world-us-canada-33646875".into()),
             ..Default::default()
         }
@@ -129,6 +131,14 @@ mod tests {
         let md = to_clipboard_markdown(&[q("a *bold* claim", Some("Jane Doe"), Some("a lawyer"))], &meta());
         assert!(md.starts_with("> “a \\*bold\\* claim”\n>\n> — **Jane Doe**, a lawyer\n\n"), "{md}");
         assert!(md.ends_with("Source: [Obama on guns](https://www.bbc.com/news/world-us-canada-33646875) — BBC News, 2015-07-24\n"), "{md}");
+    }
+
+    #[test]
+    fn json_scores_have_three_decimals() {
+        let mut quote = q("x", None, None);
+        quote.score = 0.755;
+        let json = serde_json::to_string(&quote).unwrap();
+        assert!(json.contains(r#""score":0.755"#), "{json}");
     }
 
     #[test]

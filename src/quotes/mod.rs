@@ -48,6 +48,10 @@ pub enum Kind {
     Partial,
 }
 
+fn three_decimals<S: serde::Serializer>(x: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((f64::from(*x) * 1000.0).round() / 1000.0)
+}
+
 /// One quotation.
 #[derive(Clone, Debug, Serialize)]
 pub struct Quote {
@@ -55,6 +59,9 @@ pub struct Quote {
     pub speaker: Option<String>,
     pub role: Option<String>,
     pub kind: Kind,
+    /// Ranking score, 0–1; serialized to three decimals (an `f32` printed as `f64` shows noise:
+    /// 0.755 came out as 0.7549999952316284).
+    #[serde(serialize_with = "three_decimals")]
     pub score: f32,
     /// The block the quote is in.
     #[serde(skip)]
@@ -1061,6 +1068,8 @@ mod stress {
         let a = article(vec![many_marks, unclosed, apostrophes, mixed, han, String::new(), "“".into(), "”".into()]);
         let q = find(&a, &Metadata::default());
         assert!(q.len() <= t::MAX_CANDIDATES);
-        assert!(started.elapsed().as_secs_f32() < 5.0, "took {:?}", started.elapsed());
+        // A hang detector, not a speed test (speed is measured by examples/quotes_bench): a debug build
+        // on a loaded 2-core machine takes ~13 s here, a quadratic regression would take minutes.
+        assert!(started.elapsed().as_secs_f32() < 120.0, "took {:?}", started.elapsed());
     }
 }

@@ -5,12 +5,16 @@
 //! - [`snapshot`] — the live DOM → [`crate::snapshot::Document`], with visibility from layout;
 //! - [`overlay`] — the overlay in a shadow root, its states and listeners;
 //! - [`page`] — what opening changes on the page (scroll lock, focus) and its exact restoration;
+//! - [`panels`] — the side panel's sections (outline, quotes, sources), scroll-spy, quote highlight;
+//! - [`settings`] — theme, type and measure, saved in `chrome.storage.local`;
 //! - [`dom`], [`i18n`] — element building with `textContent` only, and the overlay's strings.
 
 pub mod dom;
 pub mod i18n;
 pub mod overlay;
 pub mod page;
+pub mod panels;
+pub mod settings;
 pub mod snapshot;
 
 use wasm_bindgen::prelude::*;

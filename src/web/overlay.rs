@@ -8,16 +8,22 @@
 //!
 //! Lifecycle: [`open`] 1. records the page state, 2. creates the host in the `loading` state,
 //! 3. snapshots the live DOM (without the host), 4. analyzes it, 5. renders the result or a message,
-//! 6. locks page scrolling and moves focus in, 7. starts listening. Everything the overlay owns —
-//! host, listeners (gloo `EventListener`s, removed when dropped), saved page state — lives in one
-//! [`Overlay`] kept in a thread-local; [`close`] takes it out and drops it, and dropping restores the
-//! page.
+//! 6. locks page scrolling and moves focus in, 7. starts listening, 8. applies the stored settings
+//! when storage answers. Everything the overlay owns — host, listeners (gloo `EventListener`s,
+//! removed when dropped), saved page state — lives in one [`Overlay`] kept in a thread-local;
+//! [`close`] takes it out and drops it, and dropping restores the page.
+//!
+//! Layout: a sticky toolbar; `<main>` with the `<article>` column; an `<aside>` side panel with the
+//! three sections ([`super::panels`]), a drawer at ≤ 700 px, hidden or shown by the toolbar's panel
+//! button (`data-panel` on the shell). Settings ([`super::settings`]) live in a panel under the bar.
 
 use super::dom::{clear, Dom};
 use super::i18n::{message, t};
 use super::page::SavedPage;
+use super::panels;
+use super::settings::{self, Settings};
 use super::snapshot;
-use crate::article::{base_url, safe_url, Piece};
+use crate::article::{base_url, Piece};
 use crate::snapshot::{Document, Tag};
 use crate::text::fold_whitespace;
 use crate::{analyze, Analysis, Error, Options};
@@ -26,7 +32,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, HtmlElement, HtmlSelectElement, KeyboardEvent, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// The overlay's stylesheet, embedded so it applies under any page CSP (a `<style>` in a shadow root
 /// created by the extension is not subject to the page's `style-src`).
@@ -35,6 +41,16 @@ const STYLESHEET: &str = include_str!("../../extension/overlay.css");
 /// The host element's id and tag name. A custom tag keeps page rules written for `div` off it.
 pub const HOST_ID: &str = "broadsheet-host";
 const HOST_TAG: &str = "broadsheet-reader";
+
+/// Viewports at most this wide show the side panel as a drawer, closed on open (overlay.css has the
+/// same figure in its media query).
+const DRAWER_MEDIA: &str = "(max-width: 700px)";
+
+/// Languages written right to left, for pages that give a `lang` but no `dir`.
+const RTL_LANGUAGES: &[&str] = &["ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"];
+
+/// What Tab may land on inside the overlay (the focus trap cycles through these).
+const FOCUSABLE: &str = "button:not([disabled]), select, a[href], input, [tabindex]:not([tabindex='-1'])";
 
 thread_local! {
     static OVERLAY: RefCell<Option<Overlay>> = const { RefCell::new(None) };
@@ -62,12 +78,14 @@ impl State {
 
 /// The elements of the overlay's frame that are filled per state.
 struct Parts {
+    root: ShadowRoot,
     shell: HtmlElement,
     article: Element,
     outline: Element,
     quotes: Element,
     sources: Element,
     status: Element,
+    settings: Element,
 }
 
 /// An open overlay and everything it changed or holds.
@@ -77,6 +95,7 @@ pub struct Overlay {
     parts: Parts,
     snapshot: Document,
     analysis: Option<Analysis>,
+    settings: Settings,
     page: SavedPage,
     listeners: Vec<EventListener>,
 }
@@ -119,25 +138,34 @@ pub fn open(options: &Options) -> Result<State, JsValue> {
     // 1. What closing must put back, before anything changes.
     let page = SavedPage::save(&window, &document);
     remove_stale_hosts(&document);
-    // 2. The host, in the loading state.
+    // 2. The host, in the loading state (its message fades in only after 150 ms: overlay.css).
     let dom = Dom { document: document.clone() };
     let host = dom.el(HOST_TAG, &[("id", HOST_ID), ("data-state", State::Loading.as_str())])?;
     let init = ShadowRootInit::new(ShadowRootMode::Open);
     let root = host.attach_shadow(&init)?;
-    let parts = build_frame(&dom, &root)?;
-    dom.text(&parts.article, "p", &[("class", "bs-message")], &t("loading"))?;
+    let settings = Settings::default();
+    let parts = build_frame(&dom, &root, &settings)?;
+    settings.apply(&parts.shell);
+    let drawer = window.match_media(DRAWER_MEDIA).ok().flatten().is_some_and(|m| m.matches());
+    set_panel(&parts, !drawer);
+    dom.text(&parts.article, "p", &[("class", "bs-message bs-loading")], &t("loading"))?;
     document.document_element().ok_or("no root element")?.append_child(&host)?;
     // 3. The live DOM, without our host.
     let snapshot = snapshot::snapshot(&document, Some(&host));
-    let mut overlay = Overlay { dom, host, parts, snapshot, analysis: None, page, listeners: Vec::new() };
+    let mut overlay = Overlay { dom, host, parts, snapshot, analysis: None, settings, page, listeners: Vec::new() };
     // 4–5. Analysis and rendering.
     let state = overlay.show(options);
     // 6. Scroll lock and focus.
     overlay.page.lock_scroll(&document);
     let _ = overlay.parts.shell.focus();
     // 7. Listeners, owned by the overlay.
-    overlay.listen(&document, &root);
+    overlay.listen(&window, &document, &root);
     OVERLAY.with(|o| o.replace(Some(overlay)));
+    // 8. The stored settings, applied when storage answers.
+    wasm_bindgen_futures::spawn_local(async {
+        let stored = settings::load().await;
+        with_overlay(|o| o.use_settings(stored, false));
+    });
     Ok(state)
 }
 
@@ -156,32 +184,73 @@ fn remove_stale_hosts(document: &web_sys::Document) {
     }
 }
 
-/// The frame every state shares: toolbar, article column and side panel.
-fn build_frame(dom: &Dom, root: &ShadowRoot) -> Result<Parts, JsValue> {
+/// A toolbar button: visible text, or an icon with a label and tooltip.
+fn bar_button(dom: &Dom, bar: &Element, action: &str, label: &str, icon: Option<&str>, extra: &[(&str, &str)]) -> Result<Element, JsValue> {
+    let class = if icon.is_some() { "bs-button bs-icon" } else { "bs-button" };
+    let mut attrs = vec![("type", "button"), ("class", class), ("data-action", action)];
+    if icon.is_some() {
+        attrs.push(("aria-label", label));
+        attrs.push(("title", label));
+    }
+    attrs.extend_from_slice(extra);
+    dom.text(bar, "button", &attrs, icon.unwrap_or(label))
+}
+
+/// The frame every state shares: toolbar, settings, article column and side panel.
+fn build_frame(dom: &Dom, root: &ShadowRoot, current: &Settings) -> Result<Parts, JsValue> {
     dom.text(root, "style", &[], STYLESHEET)?;
     let label = t("overlayLabel");
     let shell = dom
         .child(root, "div", &[("class", "bs-shell"), ("role", "dialog"), ("aria-modal", "true"), ("aria-label", &label), ("tabindex", "-1")])?
         .unchecked_into::<HtmlElement>();
-    let bar = dom.child(&shell, "div", &[("class", "bs-bar")])?;
+    let bar = dom.child(&shell, "div", &[("class", "bs-bar"), ("role", "toolbar"), ("aria-label", &label)])?;
     dom.text(&bar, "span", &[("class", "bs-brand")], "Broadsheet")?;
     let status = dom.child(&bar, "span", &[("class", "bs-status"), ("role", "status"), ("aria-live", "polite")])?;
-    dom.text(&bar, "button", &[("type", "button"), ("class", "bs-button"), ("data-action", "copy-quotes")], &t("copyQuotes"))?;
-    let close_label = t("closeHint");
-    dom.text(&bar, "button", &[("type", "button"), ("class", "bs-button bs-close"), ("data-action", "close"), ("aria-label", &close_label), ("title", &close_label)], "×")?;
+    bar_button(dom, &bar, "copy-article", &t("copyArticle"), None, &[("class", "bs-button bs-wide-only")])?;
+    bar_button(dom, &bar, "print", &t("print"), None, &[("class", "bs-button bs-wide-only")])?;
+    bar_button(dom, &bar, "toggle-settings", &t("settings"), Some("Aa"), &[("aria-expanded", "false"), ("aria-controls", "bs-settings")])?;
+    bar_button(dom, &bar, "toggle-panel", &t("togglePanel"), Some("☰"), &[("aria-expanded", "true"), ("aria-controls", "bs-panel")])?;
+    bar_button(dom, &bar, "close", &t("closeHint"), Some("×"), &[("class", "bs-button bs-icon bs-close")])?;
+    let settings = settings::build_panel(dom, &shell, current)?;
 
     let layout = dom.child(&shell, "div", &[("class", "bs-layout")])?;
-    let article = dom.child(&layout, "article", &[("class", "bs-article"), ("data-part", "article")])?;
-    let panel = dom.child(&layout, "aside", &[("class", "bs-panel")])?;
-    let section = |key: &str, part: &str, tag: &str| -> Result<Element, JsValue> {
-        let s = dom.child(&panel, "section", &[("class", "bs-section")])?;
-        dom.text(&s, "h2", &[], &t(key))?;
-        dom.child(&s, tag, &[("data-part", part)])
+    let main = dom.child(&layout, "main", &[("class", "bs-main")])?;
+    let article = dom.child(&main, "article", &[("class", "bs-article"), ("data-part", "article")])?;
+    let panel = dom.child(&layout, "aside", &[("class", "bs-panel"), ("id", "bs-panel"), ("aria-label", &t("panel"))])?;
+    let section = |key: &str, part: &str, tag: &str, action: Option<(&str, String)>| -> Result<Element, JsValue> {
+        let heading_id = format!("bs-h-{part}");
+        let s = dom.child(&panel, tag, &[("class", "bs-section"), ("aria-labelledby", &heading_id)])?;
+        let head = dom.child(&s, "div", &[("class", "bs-section-head")])?;
+        dom.text(&head, "h2", &[("id", &heading_id)], &t(key))?;
+        if let Some((action, text)) = action {
+            dom.text(&head, "button", &[("type", "button"), ("class", "bs-button bs-small"), ("data-action", action)], &text)?;
+        }
+        dom.child(&s, "div", &[("data-part", part)])
     };
-    let outline = section("outline", "outline", "nav")?;
-    let quotes = section("quotes", "quotes", "div")?;
-    let sources = section("sources", "sources", "div")?;
-    Ok(Parts { shell, article, outline, quotes, sources, status })
+    let outline = section("outline", "outline", "nav", None)?;
+    let quotes = section("quotes", "quotes", "section", Some(("copy-quotes", t("copyQuotes"))))?;
+    let sources = section("sources", "sources", "section", None)?;
+    Ok(Parts { root: root.clone(), shell, article, outline, quotes, sources, status, settings })
+}
+
+/// Shows or hides the side panel (a drawer on narrow viewports).
+fn set_panel(parts: &Parts, shown: bool) {
+    let _ = parts.shell.set_attribute("data-panel", if shown { "shown" } else { "hidden" });
+    if let Ok(Some(button)) = parts.root.query_selector("[data-action=toggle-panel]") {
+        let _ = button.set_attribute("aria-expanded", if shown { "true" } else { "false" });
+    }
+}
+
+/// The writing direction for the page's `dir`, or its language when it gives none.
+fn direction(dir: Option<&str>, lang: Option<&str>) -> Option<&'static str> {
+    match dir.map(str::trim) {
+        Some(d) if d.eq_ignore_ascii_case("rtl") => Some("rtl"),
+        Some(d) if d.eq_ignore_ascii_case("ltr") => Some("ltr"),
+        _ => {
+            let primary = lang?.split(['-', '_']).next()?.to_ascii_lowercase();
+            RTL_LANGUAGES.contains(&primary.as_str()).then_some("rtl")
+        }
+    }
 }
 
 impl Overlay {
@@ -191,27 +260,34 @@ impl Overlay {
             clear(part);
         }
         self.analysis = None;
+        let mut detail = String::new();
         let state = match analyze(&self.snapshot, options) {
             Ok(analysis) => {
                 let rendered = self.render_analysis(&analysis);
                 self.analysis = Some(analysis);
                 match rendered {
                     Ok(()) => State::Open,
-                    Err(_) => State::Error,
+                    Err(e) => {
+                        detail = e.as_string().unwrap_or_default();
+                        State::Error
+                    }
                 }
             }
             Err(Error::NotAnArticle) => State::NoArticle,
-            Err(_) => State::Error,
+            Err(e) => {
+                detail = e.to_string();
+                State::Error
+            }
         };
         if state != State::Open {
             clear(&self.parts.article);
-            let _ = self.render_message(state);
+            let _ = self.render_message(state, &detail);
         }
         let _ = self.host.set_attribute("data-state", state.as_str());
         state
     }
 
-    fn render_message(&self, state: State) -> Result<(), JsValue> {
+    fn render_message(&self, state: State, detail: &str) -> Result<(), JsValue> {
         let (dom, article) = (&self.dom, &self.parts.article);
         let box_ = dom.child(article, "div", &[("class", "bs-notice")])?;
         if state == State::NoArticle {
@@ -220,6 +296,9 @@ impl Overlay {
             dom.text(&box_, "button", &[("type", "button"), ("class", "bs-button bs-primary"), ("data-action", "show-anyway")], &t("showAnyway"))?;
         } else {
             dom.text(&box_, "h1", &[("class", "bs-title")], &t("errorTitle"))?;
+            if !detail.is_empty() {
+                dom.text(&box_, "p", &[("class", "bs-error-detail")], detail)?;
+            }
             dom.text(&box_, "p", &[], &t("errorHint"))?;
         }
         Ok(())
@@ -232,20 +311,23 @@ impl Overlay {
         let pieces = &analysis.article.pieces;
         let skip = title_heading(pieces, &self.header_title(analysis));
         render_pieces(&self.dom, &body, pieces, skip)?;
-        self.render_outline(analysis)?;
-        self.render_quotes(analysis)?;
-        self.render_sources(analysis, base.as_deref())?;
+        panels::render_outline(&self.dom, &self.parts.outline, analysis)?;
+        panels::render_quotes(&self.dom, &self.parts.quotes, analysis)?;
+        panels::render_sources(&self.dom, &self.parts.sources, analysis, base.as_deref())?;
         Ok(())
     }
 
     fn render_header(&self, analysis: &Analysis) -> Result<(), JsValue> {
         let (dom, article) = (&self.dom, &self.parts.article);
         let meta = &analysis.metadata;
-        if let Some(lang) = meta.lang.as_deref().filter(|l| is_language_tag(l)) {
+        let lang = meta.lang.as_deref().filter(|l| is_language_tag(l));
+        if let Some(lang) = lang {
             article.set_attribute("lang", lang)?;
         }
-        if let Some(dir) = meta.dir.as_deref().filter(|d| matches!(*d, "ltr" | "rtl" | "auto")) {
-            article.set_attribute("dir", dir)?;
+        // The direction goes on the shell, so the whole layout mirrors (panel on the left for RTL).
+        match direction(meta.dir.as_deref(), lang) {
+            Some(dir) => self.parts.shell.set_attribute("dir", dir)?,
+            None => self.parts.shell.remove_attribute("dir")?,
         }
         let header = dom.child(article, "header", &[("class", "bs-header")])?;
         dom.text(&header, "h1", &[("class", "bs-title")], &self.header_title(analysis))?;
@@ -276,103 +358,68 @@ impl Overlay {
         if title.is_empty() { self.dom.document.title().trim().to_owned() } else { title.to_owned() }
     }
 
-    /// The outline as nested lists of buttons that jump to `#bs-<node>` (levels from the flat list).
-    fn render_outline(&self, analysis: &Analysis) -> Result<(), JsValue> {
-        let (dom, part) = (&self.dom, &self.parts.outline);
-        if analysis.outline.is_empty() {
-            dom.text(part, "p", &[("class", "bs-empty")], &t("noOutline"))?;
-            return Ok(());
-        }
-        let top_level = analysis.outline.iter().map(|e| e.level).min().unwrap_or(1);
-        let top = dom.child(part, "ol", &[("class", "bs-outline")])?;
-        // Open lists, innermost last: (level, list, its last item).
-        let mut lists: Vec<(u8, Element, Option<Element>)> = vec![(top_level, top, None)];
-        for entry in &analysis.outline {
-            while lists.len() > 1 && lists.last().is_some_and(|(level, ..)| *level > entry.level) {
-                lists.pop();
+    /// Takes new settings: shows them, updates the controls, and saves them when the reader chose.
+    fn use_settings(&mut self, new: Settings, chosen: bool) {
+        new.apply(&self.parts.shell);
+        if let Ok(selects) = self.parts.settings.query_selector_all("select[data-setting]") {
+            for i in 0..selects.length() {
+                let Some(select) = selects.item(i).and_then(|n| n.dyn_into::<HtmlSelectElement>().ok()) else { continue };
+                let value = match select.get_attribute("data-setting").as_deref() {
+                    Some("theme") => new.theme.clone(),
+                    Some("font") => new.font.clone(),
+                    Some("size") => new.size.to_string(),
+                    Some("width") => new.width.to_string(),
+                    Some("leading") => new.leading.to_string(),
+                    _ => continue,
+                };
+                if select.value() != value {
+                    select.set_value(&value);
+                }
             }
-            let deeper = lists.last().and_then(|(level, _, last)| last.clone().filter(|_| entry.level > *level));
-            if let Some(parent_item) = deeper {
-                let nested = dom.child(&parent_item, "ol", &[])?;
-                lists.push((entry.level, nested, None));
-            }
-            let Some((_, list, last)) = lists.last_mut() else { break };
-            let item = dom.child(list, "li", &[])?;
-            let target = entry.target.0.to_string();
-            let class = if entry.generated { "bs-jump bs-generated" } else { "bs-jump" };
-            dom.text(&item, "button", &[("type", "button"), ("class", class), ("data-action", "jump"), ("data-target", &target)], &entry.text)?;
-            *last = Some(item);
         }
-        Ok(())
+        if chosen {
+            settings::save(&new);
+        }
+        self.settings = new;
     }
 
-    fn render_quotes(&self, analysis: &Analysis) -> Result<(), JsValue> {
-        let (dom, part) = (&self.dom, &self.parts.quotes);
-        if analysis.quotes.is_empty() {
-            dom.text(part, "p", &[("class", "bs-empty")], &t("noQuotes"))?;
-            return Ok(());
-        }
-        let list = dom.child(part, "ul", &[("class", "bs-quotes")])?;
-        for quote in &analysis.quotes {
-            let item = dom.child(&list, "li", &[("class", if quote.kind == crate::quotes::Kind::Key { "bs-quote bs-key" } else { "bs-quote" })])?;
-            dom.text(&item, "blockquote", &[], &format!("“{}”", quote.text.trim()))?;
-            let footer = dom.child(&item, "p", &[("class", "bs-speaker")])?;
-            if let Some(who) = speaker_line(quote) {
-                dom.append_text(&footer, &format!("— {who} "))?;
-            }
-            let target = quote.target.0.to_string();
-            let label = t("showInArticle");
-            dom.text(&footer, "button", &[("type", "button"), ("class", "bs-link"), ("data-action", "jump"), ("data-target", &target), ("aria-label", &label), ("title", &label)], "↗")?;
-        }
-        Ok(())
-    }
-
-    fn render_sources(&self, analysis: &Analysis, base: Option<&str>) -> Result<(), JsValue> {
-        let (dom, part) = (&self.dom, &self.parts.sources);
-        if analysis.images.is_empty() {
-            dom.text(part, "p", &[("class", "bs-empty")], &t("noSources"))?;
-            return Ok(());
-        }
-        let list = dom.child(part, "ul", &[("class", "bs-sources")])?;
-        for image in &analysis.images {
-            let item = dom.child(&list, "li", &[("class", "bs-source")])?;
-            if let Some(src) = safe_url(&image.src, base, true) {
-                let alt = image.alt.as_deref().unwrap_or("");
-                dom.child(&item, "img", &[("src", &src), ("alt", alt), ("loading", "lazy"), ("class", "bs-thumb")])?;
-            }
-            let text = dom.child(&item, "div", &[("class", "bs-source-text")])?;
-            if let Some(caption) = image.caption.as_deref().filter(|c| !c.trim().is_empty()) {
-                dom.text(&text, "p", &[("class", "bs-caption")], caption.trim())?;
-            }
-            if let Some(credit) = image.credit.as_deref().filter(|c| !c.trim().is_empty()) {
-                dom.text(&text, "p", &[("class", "bs-credit")], credit.trim())?;
-            }
-            if let Some(origin) = safe_url(&image.origin, base, true).filter(|o| !o.starts_with("data:")) {
-                let line = dom.child(&text, "p", &[("class", "bs-origin")])?;
-                dom.append_text(&line, &format!("{}: ", t("origin")))?;
-                let link = dom.child(&line, "a", &[("href", &origin), ("target", "_blank"), ("rel", "noopener noreferrer")])?;
-                link.set_text_content(Some(host_of(&origin)));
-            }
-            let target = image.node.0.to_string();
-            let label = t("showInArticle");
-            dom.text(&text, "button", &[("type", "button"), ("class", "bs-link"), ("data-action", "jump"), ("data-target", &target), ("aria-label", &label), ("title", &label)], "↗")?;
-        }
-        Ok(())
-    }
-
-    /// Escape (anywhere) and clicks on the overlay's controls (one delegated listener).
-    fn listen(&mut self, document: &web_sys::Document, root: &ShadowRoot) {
+    /// Escape, the focus trap, clicks on controls (one delegated listener), settings changes, the
+    /// outline's scroll-spy, images that fail to load, and printing.
+    fn listen(&mut self, window: &web_sys::Window, document: &web_sys::Document, root: &ShadowRoot) {
         let capture = EventListenerOptions { phase: EventListenerPhase::Capture, passive: false };
         let host = self.host.clone();
+        let trap_root = root.clone();
+        let shell = self.parts.shell.clone();
         self.listeners.push(EventListener::new_with_options(document, "keydown", capture, move |event| {
             let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return };
             if key.key() == "Escape" {
                 event.prevent_default();
                 event.stop_immediate_propagation();
-                close();
-            } else if event.target().is_some_and(|t| t.dyn_ref::<Element>() == Some(&host)) {
+                // Escape first closes an open settings panel, then the overlay.
+                let settings_open = trap_root.get_element_by_id("bs-settings").is_some_and(|s| !s.has_attribute("hidden"));
+                if settings_open {
+                    with_overlay(|o| o.toggle_settings(Some(false)));
+                } else {
+                    close();
+                }
+                return;
+            }
+            if key.key() == "Tab" {
+                trap_focus(&trap_root, &shell, key);
+            }
+            if event.target().is_some_and(|t| t.dyn_ref::<Element>() == Some(&host)) {
                 // Keys typed in the overlay are not the page's shortcuts.
                 event.stop_propagation();
+            }
+        }));
+        // Focus that leaves for the page (a click outside cannot happen: the overlay covers it; but
+        // a script or the address bar can) is brought back.
+        let host = self.host.clone();
+        let shell = self.parts.shell.clone();
+        self.listeners.push(EventListener::new_with_options(document, "focusin", capture, move |event| {
+            let outside = event.target().and_then(|t| t.dyn_into::<Node>().ok()).is_some_and(|n| !host.contains(Some(&n)));
+            if outside {
+                let _ = shell.focus();
             }
         }));
         self.listeners.push(EventListener::new(root, "click", |event| {
@@ -384,47 +431,225 @@ impl Overlay {
                 return;
             };
             let action = control.get_attribute("data-action").unwrap_or_default();
-            match action.as_str() {
-                "close" => {
-                    close();
+            if action == "close" {
+                close();
+                return;
+            }
+            with_overlay(|o| o.act(&action, &control));
+        }));
+        self.listeners.push(EventListener::new(root, "change", |event| {
+            let Some(select) = event.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
+            let Some(name) = select.get_attribute("data-setting") else { return };
+            with_overlay(|o| {
+                let mut next = o.settings.clone();
+                next.set(&name, &select.value());
+                o.use_settings(next, true);
+            });
+        }));
+        let spy_root = root.clone();
+        let scroller: Element = self.parts.shell.clone().into();
+        let passive = EventListenerOptions { phase: EventListenerPhase::Bubble, passive: true };
+        self.listeners.push(EventListener::new_with_options(&self.parts.shell, "scroll", passive, move |_| {
+            panels::update_spy(&spy_root, &scroller);
+        }));
+        panels::update_spy(root, &self.parts.shell);
+        // `error` does not bubble: caught on the way down. A picture that cannot load becomes a
+        // small box with its description instead of an empty frame.
+        let dom = Dom { document: document.clone() };
+        self.listeners.push(EventListener::new_with_options(root, "error", capture, move |event| {
+            let Some(img) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).filter(|e| e.local_name() == "img") else { return };
+            replace_broken_image(&dom, &img);
+        }));
+        // Printing shows the article alone: the page's body is hidden for the print only.
+        self.listeners.push(EventListener::new(window, "beforeprint", |_| with_overlay(|o| o.page.hide_for_print(true, &o.dom.document))));
+        self.listeners.push(EventListener::new(window, "afterprint", |_| with_overlay(|o| o.page.hide_for_print(false, &o.dom.document))));
+    }
+
+    /// What a control's `data-action` does (`close` is handled before: it drops the overlay).
+    fn act(&mut self, action: &str, control: &Element) {
+        let quote = || control.get_attribute("data-quote").and_then(|i| i.parse::<usize>().ok());
+        let Some(analysis) = &self.analysis else {
+            match action {
+                "show-anyway" => {
+                    self.show(&Options { force: true });
+                    let _ = self.parts.shell.focus();
                 }
-                "copy-quotes" => with_overlay(|o| o.copy_quotes()),
-                "show-anyway" => with_overlay(|o| {
-                    o.show(&Options { force: true });
-                    let _ = o.parts.shell.focus();
-                }),
-                "jump" => with_overlay(|o| o.jump(control.get_attribute("data-target").as_deref())),
+                "toggle-panel" | "toggle-settings" | "print" => self.act_frame(action),
                 _ => {}
             }
-        }));
+            return;
+        };
+        let meta = &analysis.metadata;
+        match action {
+            "copy-quotes" => self.copy(crate::quotes::to_clipboard_text(&analysis.quotes, meta), control),
+            "copy-quotes-markdown" => self.copy(crate::quotes::to_clipboard_markdown(&analysis.quotes, meta), control),
+            "copy-quote" => {
+                if let Some(q) = quote().and_then(|i| analysis.quotes.get(i)) {
+                    self.copy(crate::quotes::to_clipboard_text(std::slice::from_ref(q), meta), control);
+                }
+            }
+            "copy-outline" => self.copy(crate::outline::to_markdown(&analysis.outline), control),
+            "copy-credits" => self.copy(crate::images::credits_text(&analysis.images), control),
+            "copy-article" => self.copy(crate::markdown::analysis_to_markdown(analysis), control),
+            "jump" => self.jump(control.get_attribute("data-target").as_deref(), None),
+            "jump-quote" => {
+                let range = quote().and_then(|i| analysis.quotes.get(i)).map(|q| (q.start, q.end));
+                self.jump(control.get_attribute("data-target").as_deref(), range);
+            }
+            _ => self.act_frame(action),
+        }
     }
 
-    /// Scrolls the article to the block `#bs-<target>`.
-    fn jump(&self, target: Option<&str>) {
-        let Some(root) = self.host.shadow_root() else { return };
+    fn act_frame(&self, action: &str) {
+        match action {
+            "toggle-panel" => {
+                let shown = self.parts.shell.get_attribute("data-panel").as_deref() == Some("shown");
+                set_panel(&self.parts, !shown);
+            }
+            "toggle-settings" => self.toggle_settings(None),
+            "print" => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens or closes the settings panel (`None`: the other way round); focus follows.
+    fn toggle_settings(&self, open: Option<bool>) {
+        let panel = &self.parts.settings;
+        let open = open.unwrap_or(panel.has_attribute("hidden"));
+        let button = self.parts.root.query_selector("[data-action=toggle-settings]").ok().flatten();
+        if open {
+            let _ = panel.remove_attribute("hidden");
+            if let Some(first) = panel.query_selector("select").ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                let _ = first.focus();
+            }
+        } else {
+            let _ = panel.set_attribute("hidden", "");
+            if let Some(b) = button.as_ref().and_then(|b| b.dyn_ref::<HtmlElement>()) {
+                let _ = b.focus();
+            }
+        }
+        if let Some(b) = button {
+            let _ = b.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        }
+    }
+
+    /// Scrolls the article to the block `#bs-<target>` and moves focus there; for a quote, its
+    /// characters `start..end` in the block are highlighted first.
+    fn jump(&self, target: Option<&str>, quote: Option<(usize, usize)>) {
+        let root = &self.parts.root;
         let Some(block) = target.and_then(|t| root.get_element_by_id(&format!("bs-{t}"))) else { return };
+        panels::clear_highlight(root);
+        let destination = match quote {
+            Some((start, end)) => panels::highlight(&self.dom, &block, start, end),
+            None => block,
+        };
+        // On a narrow viewport the drawer covers the article: close it.
+        let drawer = web_sys::window().and_then(|w| w.match_media(DRAWER_MEDIA).ok().flatten()).is_some_and(|m| m.matches());
+        if drawer {
+            set_panel(&self.parts, false);
+        }
         let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Start);
-        let reduced = web_sys::window()
-            .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-            .is_some_and(|m| m.matches());
-        options.set_behavior(if reduced { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
-        block.scroll_into_view_with_scroll_into_view_options(&options);
+        options.set_block(if quote.is_some() { web_sys::ScrollLogicalPosition::Center } else { web_sys::ScrollLogicalPosition::Start });
+        options.set_behavior(if reduced_motion() { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+        destination.scroll_into_view_with_scroll_into_view_options(&options);
+        panels::focus_quietly(&destination);
     }
 
-    /// Copies the quotes and where they come from; the status line says whether it worked.
-    fn copy_quotes(&self) {
-        let Some(analysis) = &self.analysis else { return };
-        let text = citation_text(analysis);
+    /// Copies `text`; the status line and the control itself say whether it worked.
+    fn copy(&self, text: String, control: &Element) {
         let status = self.parts.status.clone();
+        let control = control.clone();
         let Some(window) = web_sys::window() else { return };
         let promise = window.navigator().clipboard().write_text(&text);
+        let dom = Dom { document: self.dom.document.clone() };
+        let root = self.parts.root.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            let mut ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            if !ok {
+                // A page that broke or denied the async clipboard: the older copy command.
+                ok = copy_with_command(&dom, &root, &text);
+            }
             status.set_text_content(Some(&t(if ok { "copied" } else { "copyFailed" })));
             let _ = status.set_attribute("data-copied", if ok { "true" } else { "false" });
+            let _ = control.set_attribute("data-copied", if ok { "true" } else { "false" });
+            // The feedback fades after a moment (the status line keeps its text for screen readers).
+            let clear_control = Closure::once_into_js(move || {
+                let _ = control.remove_attribute("data-copied");
+            });
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(clear_control.unchecked_ref(), 2000);
+            }
         });
     }
+}
+
+/// Copies through a hidden textarea and `document.execCommand('copy')`.
+fn copy_with_command(dom: &Dom, root: &ShadowRoot, text: &str) -> bool {
+    let Ok(area) = dom.el("textarea", &[("class", "bs-copy-buffer"), ("aria-hidden", "true"), ("readonly", "")]) else { return false };
+    area.set_text_content(Some(text));
+    if root.append_child(&area).is_err() {
+        return false;
+    }
+    let area = area.unchecked_into::<web_sys::HtmlTextAreaElement>();
+    area.select();
+    let exec = js_sys::Reflect::get(&dom.document, &"execCommand".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let ok = exec.and_then(|f| f.call1(&dom.document, &"copy".into()).ok()).is_some_and(|v| v.is_truthy());
+    area.remove();
+    ok
+}
+
+/// Tab and Shift+Tab cycle through the overlay's visible controls and never reach the page.
+fn trap_focus(root: &ShadowRoot, shell: &HtmlElement, key: &KeyboardEvent) {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else { return };
+    let visible: Vec<HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()))
+        .filter(|e| { let r = e.get_bounding_client_rect(); r.width() > 0.0 || r.height() > 0.0 })
+        .collect();
+    let (Some(first), Some(last)) = (visible.first(), visible.last()) else {
+        key.prevent_default();
+        let _ = shell.focus();
+        return;
+    };
+    let active = root.active_element();
+    let is = |e: &HtmlElement| active.as_ref().is_some_and(|a| e.is_same_node(Some(a)));
+    let shift = key.shift_key();
+    let wrap_to = match &active {
+        // Focus is not in the overlay at all.
+        None => Some(if shift { last } else { first }),
+        Some(a) if shift && (is(first) || shell.is_same_node(Some(a))) => Some(last),
+        Some(_) if !shift && is(last) => Some(first),
+        // Anywhere else inside (a control, or a block focused by a jump), the browser's own order
+        // stays within the overlay.
+        _ => None,
+    };
+    if let Some(target) = wrap_to {
+        key.prevent_default();
+        let _ = target.focus();
+    }
+}
+
+/// Hides an image that failed to load and puts a small box with its description in its place.
+fn replace_broken_image(dom: &Dom, img: &Element) {
+    if img.class_list().contains("bs-broken") {
+        return;
+    }
+    let _ = img.class_list().add_1("bs-broken");
+    let alt = img.get_attribute("alt").map(|a| a.trim().to_owned()).filter(|a| !a.is_empty());
+    let text = alt.unwrap_or_else(|| t("imageUnavailable"));
+    let Ok(stand_in) = dom.el("span", &[("class", "bs-missing"), ("role", "img"), ("aria-label", &text)]) else { return };
+    stand_in.set_text_content(Some(&text));
+    let _ = img.parent_node().map(|p| p.insert_before(&stand_in, img.next_sibling().as_ref()));
+}
+
+/// Whether the reader asked for less motion.
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }
 
 /// Runs `f` on the open overlay, if any (and if it is not already in use).
@@ -536,42 +761,6 @@ fn element_name(tag: Tag) -> &'static str {
     }
 }
 
-/// `Speaker, role` for a quote, when known.
-fn speaker_line(quote: &crate::quotes::Quote) -> Option<String> {
-    let speaker = quote.speaker.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
-    Some(match quote.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
-        Some(role) => format!("{speaker}, {role}"),
-        None => speaker.to_owned(),
-    })
-}
-
-/// What "copy quotes" puts on the clipboard: `“quote” — Speaker` lines, then title, site, date, URL.
-fn citation_text(analysis: &Analysis) -> String {
-    let mut out = String::new();
-    for quote in &analysis.quotes {
-        out.push('“');
-        out.push_str(quote.text.trim());
-        out.push('”');
-        if let Some(who) = speaker_line(quote) {
-            out.push_str(" — ");
-            out.push_str(&who);
-        }
-        out.push('\n');
-    }
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    let meta = &analysis.metadata;
-    let mut source = vec![meta.title.trim().to_owned()];
-    source.extend(meta.site_name.as_deref().map(|s| s.trim().to_owned()));
-    source.extend(meta.published.as_deref().map(|d| display_date(d, meta.lang.as_deref())));
-    source.extend(meta.url.as_deref().map(str::to_owned));
-    source.retain(|s| !s.is_empty());
-    out.push_str(&source.join("\n"));
-    out.push('\n');
-    out
-}
-
 /// A publication date for people: ISO dates (`2024-06-19…`) as `2024年6月19日` for Chinese and
 /// Japanese pages and `19 June 2024` otherwise; anything else as the page wrote it.
 fn display_date(raw: &str, lang: Option<&str>) -> String {
@@ -591,13 +780,6 @@ fn display_date(raw: &str, lang: Option<&str>) -> String {
         }
         _ => raw.to_owned(),
     }
-}
-
-/// The host name of an http(s) URL, for link text.
-fn host_of(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    &rest[..end]
 }
 
 /// A plausible BCP 47 tag (letters, digits, hyphens; at most 35 characters).

@@ -12,6 +12,8 @@ use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollToOptions, Window};
 
 /// The declaration that stops the page from scrolling (`!important` beats the page's stylesheets).
 const SCROLL_LOCK: &str = "overflow: hidden !important;";
+/// The declaration that keeps the page out of a print of the overlay.
+const PRINT_HIDE: &str = "display: none !important;";
 
 /// One locked element and its `style` attribute as it was.
 struct Locked {
@@ -25,6 +27,8 @@ pub struct SavedPage {
     scroll: (f64, f64),
     focused: Option<Element>,
     locked: Vec<Locked>,
+    /// The body while it is hidden for printing, with its `style` attribute before.
+    printing: Option<Locked>,
 }
 
 impl SavedPage {
@@ -35,6 +39,7 @@ impl SavedPage {
             scroll: (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)),
             focused: document.active_element(),
             locked: Vec::new(),
+            printing: None,
         }
     }
 
@@ -59,8 +64,37 @@ impl SavedPage {
         }
     }
 
+    /// Hides the page's body while the overlay prints (the overlay's host is outside the body), or
+    /// shows it again, its `style` attribute exactly as before.
+    pub fn hide_for_print(&mut self, hide: bool, document: &web_sys::Document) {
+        if hide && self.printing.is_none() {
+            let Some(body) = document.body() else { return };
+            let style = body.get_attribute("style");
+            let hidden = match &style {
+                Some(text) => format!("{text}; {PRINT_HIDE}"),
+                None => PRINT_HIDE.to_owned(),
+            };
+            if body.set_attribute("style", &hidden).is_ok() {
+                self.printing = Some(Locked { element: body, style });
+            }
+        } else if !hide {
+            if let Some(Locked { element, style }) = self.printing.take() {
+                let _ = match style {
+                    Some(text) => element.set_attribute("style", &text),
+                    None => element.remove_attribute("style"),
+                };
+            }
+        }
+    }
+
     /// Puts everything back: the `style` attributes exactly, then focus, then the scroll position.
     pub fn restore(&mut self) {
+        if let Some(Locked { element, style }) = self.printing.take() {
+            let _ = match style {
+                Some(text) => element.set_attribute("style", &text),
+                None => element.remove_attribute("style"),
+            };
+        }
         for Locked { element, style } in self.locked.drain(..).rev() {
             let _ = match style {
                 Some(text) => element.set_attribute("style", &text),

@@ -33,11 +33,12 @@ const TYPES = {
 /**
  * Serves the repository's files (`/tests/fixtures/...`, `/pkg/...`) and any extra `pages`
  * (`{ '/path': { body, headers } }`) from 127.0.0.1 on a free port. `headers(path)` may add
- * response headers to file responses. Returns `{ url(path), close() }`.
+ * response headers to file responses; `onRequest(path, req)` sees every request. Returns `{ url(path), close() }`.
  */
-export async function serve({ pages = {}, headers = () => ({}) } = {}) {
+export async function serve({ pages = {}, headers = () => ({}), onRequest = () => {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    onRequest(path, req); // every request, as the server saw it (security tests log trap hits)
     const page = pages[path];
     if (page) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(page.headers || {}) });
