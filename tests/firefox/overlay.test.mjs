@@ -89,19 +89,21 @@ test('Firefox: the shortcut opens the reader on the seed page, Escape closes it'
   assert.equal(await waitForState((s) => s === null, 2000), null, 'Escape closes the overlay');
 });
 
-test('Firefox: under a page CSP of default-src none, WebAssembly runs in the content script', { skip: skip ?? false }, async () => {
+test('Firefox: under a page CSP of default-src none, the reader opens and the page sees no violation', { skip: skip ?? false }, async () => {
   await session.navigate(server.url('/strict.html'));
   const before = await session.execute(`
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => __violations.push(e.blockedURI + ' ' + e.effectiveDirective));
     return document.documentElement.dataset.inlineScript ?? null;`);
   assert.equal(before, null, "the page's CSP is in force (its inline script did not run)");
-  // 'open' (not 'error'): the wasm compiled and ran in the content script despite the page's CSP.
+  // 'open' (not 'error'): the module ran in the content script despite the page's CSP. (With the
+  // wasm build, checked before content.js switched to wasm2js everywhere, this held too: Firefox
+  // does not apply the page's CSP to WebAssembly compiled in a content script.)
   assert.equal(await openWithShortcut(), 'open');
   const title = await session.execute(
     `return document.getElementById('broadsheet-host').shadowRoot.querySelector('[data-part=article] h1')?.textContent ?? null;`);
   assert.ok(title && title.includes(SEED_TITLE), `title in the shadow root: ${title}`);
-  // Nothing the page (or its report-uri) could see: no violation from the extension's wasm.
+  // Nothing the page (or its report-uri) could see: no violation from the extension's code.
   assert.deepEqual(await session.execute('return window.__violations;'), []);
   await session.pressKeys(KEY.Escape);
   assert.equal(await waitForState((s) => s === null, 2000), null);
