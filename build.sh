@@ -3,16 +3,19 @@
 #
 #   ./build.sh          set up what is missing, then build the extension (the repository root is
 #                       then loadable as an unpacked extension: chrome://extensions → Load unpacked)
-#   ./build.sh test     build, then run every test suite; the last line is "N passed, N failed"
+#   ./build.sh test     build and package, then run every test suite (Chromium and Firefox); the
+#                       last line is "N passed, N failed"
 #   ./build.sh demo     build, open the seed article in Chromium with the extension, press the
 #                       toolbar button and save a screenshot (headless when there is no $DISPLAY)
+#   ./build.sh package  build, then write dist/broadsheet-chrome.zip and dist/broadsheet-firefox.zip
+#                       (only what the extension loads; the version from Cargo.toml)
 #   ./build.sh fuzz [SECONDS]  fuzz HTML → snapshot → analysis (cargo fuzz, default 600 s); crashing
 #                       inputs are copied to tests/regressions/ (keep them: they become tests)
 #
 # Set-up installs only what is missing, and says so: the Rust wasm32 target, Debian packages
-# (Chromium and its WebDriver, binaryen for wasm-opt, a CJK font for the Chinese seed article),
-# the wasm-bindgen CLI matching Cargo.lock, and the npm test dependencies. Re-running with
-# nothing changed takes a second or two.
+# (Chromium and its WebDriver, binaryen for wasm-opt, a CJK font for the Chinese seed article, zip),
+# the wasm-bindgen CLI matching Cargo.lock, and the npm test dependencies; `test` also Firefox ESR
+# and geckodriver. Re-running with nothing changed takes a second or two.
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -26,7 +29,7 @@ CRATE=broadsheet
 CHROMIUM=/usr/bin/chromium
 CHROMEDRIVER=/usr/bin/chromedriver
 # Debian packages and the command (or file) that shows each is there.
-APT_PACKAGES=(chromium:$CHROMIUM chromium-driver:$CHROMEDRIVER binaryen:wasm-opt fonts-noto-cjk:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc)
+APT_PACKAGES=(chromium:$CHROMIUM chromium-driver:$CHROMEDRIVER binaryen:wasm-opt zip:zip fonts-noto-cjk:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc)
 # Debian 12's binaryen 108 (wasm-opt) predates post-MVP features recent rustc turns on by default
 # and fails to parse their instructions (reference types bring `table.fill`). So the release wasm
 # is built for `mvp`: with LTO every function, std's included, is code-generated again. Only the
@@ -102,6 +105,23 @@ ensure_npm_deps() {
   if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
     say "installing npm test dependencies (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
+  fi
+}
+
+# Firefox ESR and geckodriver, for the Firefox end-to-end tests (./build.sh test only).
+FIREFOX=/usr/bin/firefox-esr
+GECKODRIVER_VERSION=0.37.1
+ensure_firefox() {
+  if [ ! -x "$FIREFOX" ]; then
+    have apt-get || die "Firefox ESR is missing and there is no apt-get to install it"
+    say "installing Firefox ESR for the Firefox tests (apt-get install firefox-esr; about 20 s)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends firefox-esr \
+      || die "apt-get could not install firefox-esr"
+  fi
+  if ! have geckodriver; then
+    say "installing geckodriver $GECKODRIVER_VERSION for the Firefox tests (cargo install; about 4 minutes on 2 cores)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" || die "could not install geckodriver"
   fi
 }
 
@@ -185,7 +205,72 @@ size_line() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# 3. Tests: native, in-browser (wasm-bindgen-test), end-to-end (Playwright). Each suite's counts
+# 3. Packages: dist/broadsheet-{chrome,firefox}.zip, each made from a staged folder
+#    (dist/chrome/, dist/firefox/) holding only what the extension loads, with the version from
+#    Cargo.toml in its manifest.
+
+DIST=$ROOT/dist
+# What the extension needs under extension/ (so helper scripts such as icons/make_icons.py stay out).
+PACKAGED_TYPES='\.(js|mjs|css|html|png|svg|json)$'
+
+crate_version() {
+  awk '/^\[package\]/ { in_package = 1; next } /^\[/ { in_package = 0 }
+       in_package && /^version *=/ { gsub(/"/, "", $3); print $3; exit }' Cargo.toml
+}
+
+# Writes manifest.json for BROWSER into DIR from the shared manifest.json. The source manifest
+# loads in both browsers as it is (for development); each package drops the keys only the other
+# browser reads, so neither store's checks warn about them:
+#   chrome:  no background.scripts, no browser_specific_settings (Chromium warns on both);
+#   firefox: no background.service_worker (Firefox ignores it, web-ext lint warns),
+#            no minimum_chrome_version.
+write_manifest() {
+  local browser=$1 dir=$2 version=$3
+  node --input-type=commonjs - "$browser" "$dir/manifest.json" "$version" <<'JS' || die "could not write the $browser manifest"
+const fs = require('node:fs');
+const [browser, out, version] = process.argv.slice(2);
+const manifest = JSON.parse(fs.readFileSync('manifest.json', 'utf8'));
+manifest.version = version;
+if (browser === 'chrome') {
+  delete manifest.background.scripts;
+  delete manifest.browser_specific_settings;
+} else {
+  delete manifest.background.service_worker;
+  delete manifest.minimum_chrome_version;
+}
+fs.writeFileSync(out, JSON.stringify(manifest, null, 2) + '\n');
+JS
+}
+
+# Stages dist/BROWSER/ and zips it into dist/broadsheet-BROWSER.zip.
+package_for() {
+  local browser=$1 version=$2 dir=$DIST/$1 zip=$DIST/broadsheet-$1.zip file
+  rm -rf "$dir" "$zip"
+  mkdir -p "$dir"
+  write_manifest "$browser" "$dir" "$version"
+  # Every built file in pkg/ (the wasm, its glue, any other build output) except dot files.
+  while IFS= read -r file; do
+    mkdir -p "$dir/$(dirname "$file")"
+    cp "$file" "$dir/$file"
+  done < <({ find _locales -type f -name '*.json'
+             find extension -type f | grep -E "$PACKAGED_TYPES"
+             find pkg -type f ! -name '.*'; } | sort)
+  (cd "$dir" && find . -type f | sed 's|^\./||' | sort | zip -q -X -9 "$zip" -@) || die "zip failed for $browser"
+  say "$(basename "$zip"): $(wc -c <"$zip") B, $(find "$dir" -type f | wc -l) files"
+}
+
+package() {
+  local version
+  version=$(crate_version)
+  [ -n "$version" ] || die "no version in Cargo.toml's [package]"
+  have zip || die "zip is missing (apt-get install zip)"
+  package_for chrome "$version"
+  package_for firefox "$version"
+  say "packages for version $version in $DIST (lint the Firefox one: npx web-ext lint -s dist/firefox)"
+}
+
+# ---------------------------------------------------------------------------------------------
+# 4. Tests: native, in-browser (wasm-bindgen-test), end-to-end (Playwright). Each suite's counts
 #    are read from its runner's summary lines and added up.
 
 PASSED=0
@@ -263,6 +348,12 @@ run_tests() {
     node --test --test-reporter=spec --test-reporter-destination=stdout \
       --test-reporter=tap --test-reporter-destination="$LOGS/e2e.tap" tests/e2e/
 
+  # Firefox: the Firefox package (dist/firefox/) in headless Firefox ESR through geckodriver.
+  rm -f "$LOGS/firefox.tap"
+  run_suite Firefox count_tap "$LOGS/firefox.tap" "$LOGS/firefox.log" -- \
+    env FIREFOX="$FIREFOX" GECKODRIVER="$(command -v geckodriver)" node --test --test-reporter=spec --test-reporter-destination=stdout \
+      --test-reporter=tap --test-reporter-destination="$LOGS/firefox.tap" tests/firefox/
+
   # Fuzzing, briefly: one test, passed when 30 s of fuzzing find no crash.
   run_fuzz_as_test 30
 
@@ -271,7 +362,7 @@ run_tests() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# 4. Fuzzing: fuzz/fuzz_targets/analyze.rs with cargo-fuzz (libFuzzer). Runs on stable Rust with
+# 5. Fuzzing: fuzz/fuzz_targets/analyze.rs with cargo-fuzz (libFuzzer). Runs on stable Rust with
 #    RUSTC_BOOTSTRAP=1 and no sanitizer (`-s none`): the target checks that nothing panics.
 
 ensure_cargo_fuzz() {
@@ -309,9 +400,10 @@ run_fuzz_as_test() {
 
 case "${1:-build}" in
   build) setup; build ;;
-  test) setup; build; run_tests ;;
+  test) setup; ensure_firefox; build; package; run_tests ;;
   demo) setup; build; node tests/e2e/demo.mjs ;;
+  package) setup; build; package ;;
   fuzz) setup; fuzz "${2:-600}" ;;
-  -h|--help|help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command '$1' (try: ./build.sh, ./build.sh test, ./build.sh demo)" ;;
+  -h|--help|help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$1' (try: ./build.sh, ./build.sh test, ./build.sh demo, ./build.sh package, ./build.sh fuzz)" ;;
 esac

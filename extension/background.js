@@ -1,6 +1,11 @@
 // Broadsheet's service worker: the toolbar button (and its Alt+Shift+R shortcut) injects the
 // content script into the active tab. Nothing is injected before the click; `activeTab` grants
 // access to that one tab for that one gesture.
+//
+// The same file is Chromium's service worker and Firefox's background script (manifest.json names
+// it both ways). Browser differences live here and only here: Firefox's promise-based `browser`
+// namespace where there is one, Chromium's `chrome` (promise-based in MV3 too) otherwise.
+const api = globalThis.browser ?? globalThis.chrome;
 
 /** How long to wait before the one retry (see injectReader). */
 const RETRY_DELAY_MS = 300;
@@ -12,7 +17,7 @@ const RETRY_DELAY_MS = 300;
  */
 async function injectReader(tabId) {
   const inject = () =>
-    chrome.scripting.executeScript({ target: { tabId }, files: ['extension/content.js'] });
+    api.scripting.executeScript({ target: { tabId }, files: ['extension/content.js'] });
   try {
     await inject();
   } catch (error) {
@@ -29,7 +34,7 @@ async function injectReader(tabId) {
   }
 }
 
-chrome.action.onClicked.addListener((tab) => {
+api.action.onClicked.addListener((tab) => {
   if (tab && tab.id !== undefined) {
     injectReader(tab.id);
   }
