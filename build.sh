@@ -6,6 +6,8 @@
 #   ./build.sh test     build, then run every test suite; the last line is "N passed, N failed"
 #   ./build.sh demo     build, open the seed article in Chromium with the extension, press the
 #                       toolbar button and save a screenshot (headless when there is no $DISPLAY)
+#   ./build.sh bench    build, then benchmark in Chromium against Readability.js and a bare DOM
+#                       walk (bench/browser.mjs; figures, not tests; RUNS, E2E_PAGES env)
 #
 # Set-up installs only what is missing, and says so: the Rust wasm32 target, Debian packages
 # (Chromium and its WebDriver, binaryen for wasm-opt, a CJK font for the Chinese seed article),
@@ -226,6 +228,7 @@ case "${1:-build}" in
   build) setup; build ;;
   test) setup; build; run_tests ;;
   demo) setup; build; node tests/e2e/demo.mjs ;;
-  -h|--help|help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command '$1' (try: ./build.sh, ./build.sh test, ./build.sh demo)" ;;
+  bench) setup; build; node bench/browser.mjs ;;
+  -h|--help|help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$1' (try: ./build.sh, ./build.sh test, ./build.sh demo, ./build.sh bench)" ;;
 esac

@@ -7,6 +7,7 @@
 //! - [`page`] — what opening changes on the page (scroll lock, focus) and its exact restoration;
 //! - [`dom`], [`i18n`] — element building with `textContent` only, and the overlay's strings.
 
+pub mod bench;
 pub mod dom;
 pub mod i18n;
 pub mod overlay;
