@@ -249,7 +249,7 @@ fn noscript_tags(doc: &Document, noscript: NodeId) -> Vec<ScannedTag> {
 fn parse_px(v: &str) -> Option<u32> {
     let v = v.trim();
     let digits = v.trim_end_matches("px").trim();
-    digits.parse::<f32>().ok().filter(|n| n.is_finite() && *n >= 0.0).map(|n| n as u32)
+    crate::text::parse_decimal(digits).filter(|n| n.is_finite() && *n >= 0.0).map(|n| n as u32)
 }
 
 /// The `<noscript>` holding this `<img>`'s fallback: its next element sibling, or the next sibling
