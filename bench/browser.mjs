@@ -17,7 +17,8 @@
 // second press after closing (warm).
 //
 // Pages are served with `script-src 'self' 'wasm-unsafe-eval'`: the page's own scripts do not run,
-// the benchmark's do. Env: RUNS (default 5), E2E_PAGES (default 24, 0 skips part 2), E2E_RUNS (3).
+// the benchmark's do. Env: RUNS (default 5), E2E_PAGES (default 24, 0 skips part 2), E2E_RUNS (3),
+// PAGES (a comma-separated list of page names: only those).
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -37,6 +38,8 @@ const slugs = (await readdir(corpusDir, { withFileTypes: true })).filter((d) => 
 const pages = [{ name: 'seed', path: '/tests/fixtures/seed/page.html' }, ...slugs.map((s) => ({ name: s, path: `/tests/fixtures/readability/${s}/source.html` }))];
 for (const p of pages) p.bytes = (await stat(join(ROOT, p.path))).size;
 pages.sort((a, b) => b.bytes - a.bytes);
+// PAGES=slug,slug limits the run to those pages (for a quick look at one page).
+if (process.env.PAGES) pages.splice(0, pages.length, ...pages.filter((p) => process.env.PAGES.split(',').includes(p.name)));
 
 const readabilitySource = await readFile(join(ROOT, 'node_modules', '@mozilla', 'readability', 'Readability.js'), 'utf8');
 const readabilityVersion = JSON.parse(await readFile(join(ROOT, 'node_modules', '@mozilla', 'readability', 'package.json'), 'utf8')).version;
@@ -109,7 +112,7 @@ const e2e = new Map();
 if (E2E_PAGES > 0) {
   const step = Math.max(1, Math.floor(pages.length / E2E_PAGES));
   const subset = pages.filter((_, i) => i % step === 0).slice(0, E2E_PAGES);
-  if (!subset.some((p) => p.name === 'seed')) subset.push(pages.find((p) => p.name === 'seed'));
+  if (!subset.some((p) => p.name === 'seed') && pages.some((p) => p.name === 'seed')) subset.push(pages.find((p) => p.name === 'seed'));
   const ext = await launchWithExtension();
   const cdp = await ext.context.browser().newBrowserCDPSession();
   // Presses the button and waits for a settled data-state (or its removal) plus one frame.
@@ -173,7 +176,8 @@ console.log(`\nBroadsheet browser benchmark — ${new Date().toISOString().slice
 console.log(`${pages.length} pages × ${RUNS} runs, interleaved; Readability.js ${readabilityVersion}; medians over pages of per-page medians (ms)\n`);
 console.log('phase                              median ms');
 for (const [label, k] of [['snapshot (live DOM → arena)', 'snapshot'], ['extraction (metadata + extract)', 'extraction'],
-  ['images + article + outline + quotes', 'rest'], ['snapshot + analysis', 'total'], ['overlay render (open − above)', 'render'],
+  ['images + article + outline + quotes', 'rest'], ['snapshot + analysis', 'total'],
+  ['  the same, second run (warm)', 'warm'], ['overlay render (open − warm run)', 'render'],
   ['overlay open() total', 'open'], ['Readability parse() (with clone)', 'readability'], ['floor (TreeWalker tag + text)', 'floor']]) {
   console.log(`${label.padEnd(36)} ${ms(col(k)).padStart(8)}`);
 }

@@ -199,15 +199,15 @@ fn is_rendered(tag: Tag) -> bool {
     )
 }
 
-/// The attributes the snapshot keeps, in the element's order. Names are read in one call and only
+/// The attributes the snapshot keeps, in the element's order. All names come back in one string
+/// (joined on a space, which no attribute name contains) instead of one crossing per name, and only
 /// the kept ones are fetched: most attributes on real pages are not kept.
 fn kept_attrs(element: &Element) -> Vec<(Attr, Box<str>)> {
-    let names = element.get_attribute_names();
+    let names = String::from(element.get_attribute_names().join(" "));
     let mut kept = Vec::new();
-    for i in 0..names.length() {
-        let Some(name) = names.get(i).as_string() else { continue };
-        if let Some(attr) = keep_attr(&name) {
-            if let Some(value) = element.get_attribute(&name) {
+    for name in names.split(' ') {
+        if let Some(attr) = keep_attr(name) {
+            if let Some(value) = element.get_attribute(name) {
                 kept.push((attr, value.into_boxed_str()));
             }
         }
