@@ -128,3 +128,58 @@ mod tests {
         assert_eq!(fold_whitespace("  a \n\t b\u{a0}c  "), "a b c");
     }
 }
+
+/// A plain decimal number (`"1.5"`, `"640"`, `".5"`, `"2e1"`) as HTML writes sizes and srcset
+/// densities; `None` for anything else (signs, `inf`, `NaN`, junk). Written out instead of
+/// `str::parse::<f64>` because std's float parser brings ~10 KB of power-of-five tables and code
+/// into the wasm, for numbers that never need its last-bit exactness here.
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
+        return None;
+    }
+    let mut value = 0.0f64;
+    for b in int.bytes().chain(frac.bytes()) {
+        value = value * 10.0 + f64::from(b - b'0');
+    }
+    let mut scale = -(frac.len() as i32);
+    if let Some(e) = exponent {
+        let (negative, e) = match e.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, e.strip_prefix('+').unwrap_or(e)),
+        };
+        if e.is_empty() || e.len() > 4 || !digits(e) {
+            return None;
+        }
+        let e: i32 = e.bytes().fold(0, |n, b| n * 10 + i32::from(b - b'0'));
+        scale += if negative { -e } else { e };
+    }
+    Some(value * 10f64.powi(scale))
+}
+
+#[cfg(test)]
+mod parse_decimal_tests {
+    use super::parse_decimal;
+
+    #[test]
+    fn reads_what_html_writes() {
+        assert_eq!(parse_decimal("640"), Some(640.0));
+        assert_eq!(parse_decimal("1.5"), Some(1.5));
+        assert_eq!(parse_decimal(".5"), Some(0.5));
+        assert_eq!(parse_decimal("2."), Some(2.0));
+        assert_eq!(parse_decimal("2e1"), Some(20.0));
+        assert_eq!(parse_decimal("25E-1"), Some(2.5));
+    }
+
+    #[test]
+    fn refuses_the_rest() {
+        for s in ["", ".", "-1", "+1", "1.2.3", "inf", "NaN", "1e", "12px", "１２"] {
+            assert_eq!(parse_decimal(s), None, "{s:?}");
+        }
+    }
+}

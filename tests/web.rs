@@ -146,6 +146,7 @@ const ARTICLE: &str = r#"<article><h1>Harbour wall to be rebuilt</h1>
 <p>Work starts in spring. The contractor expects the job to take two years, and the harbour will stay open throughout, the council said.</p>
 <p>Fishermen welcomed the decision. Boats have been damaged in storms since the wall was first breached in 2014.</p>
 <p>The old wall, built of granite blocks in the 1890s, has lost more than forty metres of its length to winter storms, and temporary concrete barriers have failed twice.</p>
+<h2>The objections</h2>
 <p>Residents who opposed the plan had argued for a cheaper rock barrier further out to sea, which engineers said would change the currents along the beach and threaten the sand.</p>
 <p>The council's report, published last month, put the cost of the rebuild at twelve million pounds, most of it paid for by a national coastal fund, with the rest borrowed over thirty years.</p>
 <p>Shops along the front will stay open during the work, although parking on the harbour road will be limited, and a temporary footpath will be laid along the western side of the quay.</p></article>"#;

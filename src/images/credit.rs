@@ -78,7 +78,7 @@ pub fn names_agency(text: &str) -> bool {
             return text.contains(agency);
         }
         let parts: Vec<&str> = agency.split(' ').collect();
-        let upper = agency.to_uppercase();
+        let upper = agency.to_ascii_uppercase(); // Latin agency names are ASCII: no Unicode case tables in the wasm
         let upper_parts: Vec<&str> = upper.split(' ').collect();
         words.windows(parts.len()).any(|w| w == parts.as_slice() || w == upper_parts.as_slice())
     })

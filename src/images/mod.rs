@@ -269,7 +269,7 @@ fn noscript_tags(doc: &Document, noscript: NodeId) -> Vec<ScannedTag> {
 fn parse_px(v: &str) -> Option<u32> {
     let v = v.trim();
     let digits = v.trim_end_matches("px").trim();
-    digits.parse::<f32>().ok().filter(|n| n.is_finite() && *n >= 0.0).map(|n| n as u32)
+    crate::text::parse_decimal(digits).filter(|n| n.is_finite() && *n >= 0.0).map(|n| n as u32)
 }
 
 /// The `<noscript>` holding this `<img>`'s fallback: its next element sibling, or the next sibling
@@ -321,7 +321,7 @@ fn is_placeholder(src: &str) -> bool {
     if s.is_empty() || s == "#" || s.starts_with("about:") || s.starts_with("javascript:") {
         return true;
     }
-    if s.len() > 5 && s[..5].eq_ignore_ascii_case("data:") {
+    if s.len() > 5 && s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")) {
         return s.len() < DATA_URI_PLACEHOLDER_MAX || s.to_ascii_lowercase().starts_with("data:image/svg");
     }
     let path = s.split(['?', '#']).next().unwrap_or(s).to_ascii_lowercase();
@@ -347,7 +347,7 @@ fn build_image(
     let real = |v: &Option<String>| v.as_ref().filter(|u| !is_placeholder(u)).cloned();
     let candidates: Vec<origin::Candidate> = s.srcsets.iter().flat_map(|v| origin::parse_srcset(v)).filter(|c| !is_placeholder(&c.url)).collect();
     let best = origin::best_candidate(&candidates).map(|c| c.url.clone());
-    let inline_data = s.src.as_ref().filter(|u| u.len() > 5 && u[..5].eq_ignore_ascii_case("data:") && !is_placeholder(u)).cloned();
+    let inline_data = s.src.as_ref().filter(|u| u.len() > 5 && u.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")) && !is_placeholder(u)).cloned();
     let display = real(&s.src).or_else(|| s.lazy.clone()).or_else(|| real(&s.fallback_src)).or_else(|| best.clone()).or(inline_data)?;
     let src = safe_url(&display, base, true)?;
     let origin_raw = s.originals.clone().or(best).or_else(|| s.lazy.clone()).or_else(|| real(&s.fallback_src)).unwrap_or_else(|| display.clone());

@@ -52,7 +52,7 @@ pub fn parse_srcset(srcset: &str) -> Vec<Candidate> {
         for d in descriptors.split_whitespace() {
             if let Some(w) = d.strip_suffix('w').and_then(|n| n.parse::<u32>().ok()) {
                 c.width = Some(w);
-            } else if let Some(x) = d.strip_suffix('x').and_then(|n| n.parse::<f32>().ok()) {
+            } else if let Some(x) = d.strip_suffix('x').and_then(|n| crate::text::parse_decimal(n).map(|x| x as f32)) {
                 c.density = Some(x);
             }
         }

@@ -9,6 +9,7 @@
 //! - [`settings`] — theme, type and measure, saved in `chrome.storage.local`;
 //! - [`dom`], [`i18n`] — element building with `textContent` only, and the overlay's strings.
 
+pub mod bench;
 pub mod dom;
 pub mod i18n;
 pub mod overlay;

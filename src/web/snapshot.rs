@@ -57,6 +57,8 @@ struct Walk<'a> {
     skip: Option<&'a Element>,
     visibility_options: JsValue,
     window: Option<web_sys::Window>,
+    /// `tagName` alone tells the namespace (see [`Walk::tag_of`]): true for HTML documents.
+    html_document: bool,
 }
 
 impl<'a> Walk<'a> {
@@ -71,6 +73,7 @@ impl<'a> Walk<'a> {
             skip,
             visibility_options: options.into(),
             window: web_sys::window(),
+            html_document: document.document_element().is_some_and(|root| root.tag_name() == "HTML"),
         }
     }
 
@@ -110,15 +113,15 @@ impl<'a> Walk<'a> {
         if self.is_skipped(&element) {
             return element.next_sibling();
         }
-        let html = element.namespace_uri().as_deref() == Some(HTML_NAMESPACE);
-        let tag = Tag::from_name(&element.local_name());
+        let (html, tag) = self.tag_of(&element);
         // SVG and MathML are kept as empty markers: their insides are never article text.
         let (tag, descend) = match (html, tag) {
             (_, Tag::Svg) | (_, Tag::Math) => (tag, false),
             (false, _) => (Tag::Other, false),
             (true, t) => (t, true),
         };
-        let attrs = kept_attrs(&element);
+        // Most elements have no attribute: one call answers that instead of an empty name list.
+        let attrs = if element.has_attributes() { kept_attrs(&element) } else { Vec::new() };
         let script_type = attrs.iter().find(|(a, _)| *a == Attr::Type).map(|(_, v)| &**v);
         let descend = descend && keeps_text(tag, script_type);
 
@@ -137,6 +140,21 @@ impl<'a> Walk<'a> {
                 self.builder.close();
                 element.next_sibling()
             }
+        }
+    }
+
+    /// Whether `element` is in the HTML namespace, and its tag. Each call into the DOM costs more
+    /// than the work on its answer, so one `tagName` read does both in HTML documents: the
+    /// DOM upper-cases `tagName` exactly for HTML-namespace elements there, so a name with a
+    /// lower-case letter is foreign (SVG, MathML). Other documents (XHTML) ask the namespace.
+    fn tag_of(&self, element: &Element) -> (bool, Tag) {
+        if self.html_document {
+            let mut name = element.tag_name();
+            let html = !name.bytes().any(|b| b.is_ascii_lowercase());
+            name.make_ascii_lowercase();
+            (html, Tag::from_name(&name))
+        } else {
+            (element.namespace_uri().as_deref() == Some(HTML_NAMESPACE), Tag::from_name(&element.local_name()))
         }
     }
 
@@ -181,15 +199,15 @@ fn is_rendered(tag: Tag) -> bool {
     )
 }
 
-/// The attributes the snapshot keeps, in the element's order. Names are read in one call and only
+/// The attributes the snapshot keeps, in the element's order. All names come back in one string
+/// (joined on a space, which no attribute name contains) instead of one crossing per name, and only
 /// the kept ones are fetched: most attributes on real pages are not kept.
 fn kept_attrs(element: &Element) -> Vec<(Attr, Box<str>)> {
-    let names = element.get_attribute_names();
+    let names = String::from(element.get_attribute_names().join(" "));
     let mut kept = Vec::new();
-    for i in 0..names.length() {
-        let Some(name) = names.get(i).as_string() else { continue };
-        if let Some(attr) = keep_attr(&name) {
-            if let Some(value) = element.get_attribute(&name) {
+    for name in names.split(' ') {
+        if let Some(attr) = keep_attr(name) {
+            if let Some(value) = element.get_attribute(name) {
                 kept.push((attr, value.into_boxed_str()));
             }
         }

@@ -1,0 +1,213 @@
+// Benchmark (not a test): Broadsheet in Chromium against Readability.js and a bare DOM walk, on
+// every page of the corpus (tests/fixtures/readability/*/source.html) and the seed page, served
+// from 127.0.0.1. Run by `./build.sh bench` after a build (or `node bench/browser.mjs`).
+//
+// Part 1, plain Chromium, the pages interleaved (round r visits every page once, RUNS rounds), the
+// three contestants in a rotating order on each visit:
+//   - Broadsheet's phases, timed inside the wasm (`bench_phases`, src/web/bench.rs): snapshot,
+//     extraction (metadata + extract), the rest (images + article + outline + quotes) on the page's
+//     fresh wasm instance (what a click pays), then the overlay render (its `open()` total minus a
+//     second, warm snapshot + analysis run just before it);
+//   - Readability.js (npm @mozilla/readability, pinned) as readers run it:
+//     `new Readability(document.cloneNode(true)).parse()`;
+//   - the floor: a TreeWalker over the page reading each node's tag and text.
+// Part 2, the real extension: the toolbar button (Extensions.triggerAction) to the overlay's
+// settled data-state plus one requestAnimationFrame, on a subset of pages (E2E_PAGES, spread over
+// the size range): the first press on a page (cold: loads the glue and compiles the wasm) and a
+// second press after closing (warm).
+//
+// Pages are served with `script-src 'self' 'wasm-unsafe-eval'`: the page's own scripts do not run,
+// the benchmark's do. Env: RUNS (default 5), E2E_PAGES (default 24, 0 skips part 2), E2E_RUNS (3),
+// PAGES (a comma-separated list of page names: only those).
+
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, serve, launchWithExtension } from '../tests/e2e/helpers.mjs';
+
+const RUNS = Number(process.env.RUNS || 5);
+const E2E_PAGES = Number(process.env.E2E_PAGES ?? 24);
+const E2E_RUNS = Number(process.env.E2E_RUNS || 3);
+const CSP = "script-src 'self' 'wasm-unsafe-eval'";
+
+// 1. The pages, largest first.
+const corpusDir = join(ROOT, 'tests', 'fixtures', 'readability');
+const slugs = (await readdir(corpusDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+const pages = [{ name: 'seed', path: '/tests/fixtures/seed/page.html' }, ...slugs.map((s) => ({ name: s, path: `/tests/fixtures/readability/${s}/source.html` }))];
+for (const p of pages) p.bytes = (await stat(join(ROOT, p.path))).size;
+pages.sort((a, b) => b.bytes - a.bytes);
+// PAGES=slug,slug limits the run to those pages (for a quick look at one page).
+if (process.env.PAGES) pages.splice(0, pages.length, ...pages.filter((p) => process.env.PAGES.split(',').includes(p.name)));
+
+const readabilitySource = await readFile(join(ROOT, 'node_modules', '@mozilla', 'readability', 'Readability.js'), 'utf8');
+const readabilityVersion = JSON.parse(await readFile(join(ROOT, 'node_modules', '@mozilla', 'readability', 'package.json'), 'utf8')).version;
+// Each page is served from memory with the benchmark's CSP; a page's own CSP <meta> (one corpus page
+// has one) is taken out, as it would otherwise forbid the benchmark's WebAssembly.
+const served = { '/bench/readability.js': { body: readabilitySource, headers: { 'content-type': 'text/javascript; charset=utf-8' } } };
+for (const p of pages) {
+  const html = (await readFile(join(ROOT, p.path), 'utf8')).replace(/<meta[^>]+http-equiv=["']?content-security-policy["']?[^>]*>/gi, '');
+  served[p.path] = { body: html, headers: { 'content-security-policy': CSP } };
+}
+const server = await serve({ pages: served });
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => (Number.isFinite(x) ? x.toFixed(2) : '-');
+
+// 2. Part 1: phases, Readability, floor.
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (r) => r.abort());
+const tab = await context.newPage();
+const samples = new Map(pages.map((p) => [p.name, { snapshot: [], extraction: [], rest: [], warm: [], render: [], open: [], readability: [], floor: [] }]));
+let peakMemory = { bytes: 0, page: '' };
+const started = Date.now();
+for (let round = 0; round < RUNS; round++) {
+  for (const [i, p] of pages.entries()) {
+    await tab.goto(server.url(p.path), { waitUntil: 'load' });
+    await tab.addScriptTag({ url: server.url('/bench/readability.js') });
+    // A page a reader presses the button on has been laid out and painted: let this one be too,
+    // so that no contestant pays for the first layout (checkVisibility would force it).
+    await tab.evaluate(() => new Promise((painted) => { void document.documentElement.offsetHeight; requestAnimationFrame(() => setTimeout(painted, 0)); }));
+    const r = await tab.evaluate(async ({ glueUrl, order }) => {
+      const glue = await import(glueUrl);
+      const wasm = await glue.default();
+      const out = {};
+      const floor = () => {
+        let chars = 0;
+        const walker = document.createTreeWalker(document, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += n.nodeType === 3 ? n.data.length : n.localName.length;
+        return chars;
+      };
+      const runs = {
+        floor: () => { const t = performance.now(); floor(); out.floor = performance.now() - t; },
+        readability: () => {
+          const t = performance.now();
+          try { new Readability(document.cloneNode(true)).parse(); } catch { /* counted as run */ }
+          out.readability = performance.now() - t;
+        },
+        broadsheet: () => {
+          const [snapshot, extraction, rest, open, warmSnapshot, warmExtraction, warmRest] = glue.bench_phases(true);
+          const warm = warmSnapshot + warmExtraction + warmRest;
+          Object.assign(out, { snapshot, extraction, rest, open, warm, render: open - warm });
+          out.memory = wasm.memory.buffer.byteLength;
+        },
+      };
+      for (const name of order) runs[name]();
+      return out;
+    }, { glueUrl: server.url('/pkg/broadsheet.js'), order: [['floor', 'readability', 'broadsheet'], ['readability', 'broadsheet', 'floor'], ['broadsheet', 'floor', 'readability']][(round + i) % 3] });
+    const s = samples.get(p.name);
+    for (const k of Object.keys(s)) s[k].push(r[k]);
+    if (r.memory > peakMemory.bytes) peakMemory = { bytes: r.memory, page: p.name };
+  }
+  process.stderr.write(`round ${round + 1}/${RUNS} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+}
+await browser.close();
+
+// 3. Part 2: the toolbar button through the real extension.
+const e2e = new Map();
+if (E2E_PAGES > 0) {
+  const step = Math.max(1, Math.floor(pages.length / E2E_PAGES));
+  const subset = pages.filter((_, i) => i % step === 0).slice(0, E2E_PAGES);
+  if (!subset.some((p) => p.name === 'seed') && pages.some((p) => p.name === 'seed')) subset.push(pages.find((p) => p.name === 'seed'));
+  const ext = await launchWithExtension();
+  const cdp = await ext.context.browser().newBrowserCDPSession();
+  // Presses the button and waits for a settled data-state (or its removal) plus one frame.
+  const press = async (page, want) => {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await ext.worker.evaluate(() => 1).catch(() => {});
+      await page.evaluate((want) => {
+        window.__bsDone = new Promise((done) => {
+          const check = () => {
+            const s = document.getElementById('broadsheet-host')?.getAttribute('data-state') ?? null;
+            if (want === 'closed' ? s === null : s !== null && s !== 'loading') {
+              observer.disconnect();
+              requestAnimationFrame(() => done({ state: s ?? 'closed', t: performance.now() - window.__bsStart }));
+            }
+          };
+          const observer = new MutationObserver(check);
+          observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+        });
+        window.__bsStart = performance.now();
+      }, want);
+      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const target = targetInfos.find((t) => t.url === page.url());
+      await cdp.send('Extensions.triggerAction', { id: ext.extensionId, targetId: target.targetId });
+      const r = await page.evaluate(() => Promise.race([window.__bsDone, new Promise((d) => setTimeout(() => d(null), 3000))]));
+      if (r) return r;
+    }
+    return { state: 'timeout', t: NaN };
+  };
+  for (let round = 0; round < E2E_RUNS; round++) {
+    for (const p of subset) {
+      await ext.page.goto(server.url(p.path), { waitUntil: 'load' });
+      const cold = await press(ext.page, 'open');
+      await press(ext.page, 'closed');
+      const warm = await press(ext.page, 'open');
+      const e = e2e.get(p.name) || { cold: [], warm: [], state: cold.state };
+      e.cold.push(cold.t);
+      e.warm.push(warm.t);
+      e2e.set(p.name, e);
+    }
+    process.stderr.write(`button round ${round + 1}/${E2E_RUNS} done\n`);
+  }
+  await ext.close();
+}
+await server.close();
+
+// 4. The report.
+const perPage = pages.map((p) => {
+  const s = samples.get(p.name);
+  const m = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, median(v)]));
+  m.analysis = m.extraction + m.rest;
+  m.total = m.snapshot + m.analysis;
+  m.name = p.name;
+  m.kb = p.bytes / 1024;
+  m.vsReadability = m.total / m.readability;
+  m.vsFloor = m.total / m.floor;
+  return m;
+});
+const col = (k) => median(perPage.map((m) => m[k]));
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`\nBroadsheet browser benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpu}), Chromium headless`);
+console.log(`${pages.length} pages × ${RUNS} runs, interleaved; Readability.js ${readabilityVersion}; medians over pages of per-page medians (ms)\n`);
+console.log('phase                              median ms');
+for (const [label, k] of [['snapshot (live DOM → arena)', 'snapshot'], ['extraction (metadata + extract)', 'extraction'],
+  ['images + article + outline + quotes', 'rest'], ['snapshot + analysis', 'total'],
+  ['  the same, second run (warm)', 'warm'], ['overlay render (open − warm run)', 'render'],
+  ['overlay open() total', 'open'], ['Readability parse() (with clone)', 'readability'], ['floor (TreeWalker tag + text)', 'floor']]) {
+  console.log(`${label.padEnd(36)} ${ms(col(k)).padStart(8)}`);
+}
+const target = (ok) => (ok ? 'ok' : 'MISSED');
+const rR = col('vsReadability'), rF = col('vsFloor');
+console.log(`\nsnapshot+analysis / Readability: median ratio ${rR.toFixed(3)}× (target ≤ 0.3×, aim 0.1×) ${target(rR <= 0.3)}`);
+console.log(`snapshot+analysis / floor:       median ratio ${rF.toFixed(1)}× (target ≤ 10×) ${target(rF <= 10)}`);
+console.log(`ratio of medians: ${(col('total') / col('readability')).toFixed(3)}× Readability, ${(col('total') / col('floor')).toFixed(1)}× floor`);
+
+console.log('\n5 worst pages (snapshot+analysis / Readability):');
+console.log('page                                KB   snap   extr   rest  render  readab  floor   ×Readab');
+for (const m of [...perPage].sort((a, b) => b.vsReadability - a.vsReadability).slice(0, 5)) {
+  console.log(`${m.name.slice(0, 32).padEnd(32)} ${m.kb.toFixed(0).padStart(5)} ${ms(m.snapshot).padStart(6)} ${ms(m.extraction).padStart(6)} ${ms(m.rest).padStart(6)} ${ms(m.render).padStart(7)} ${ms(m.readability).padStart(7)} ${ms(m.floor).padStart(6)} ${m.vsReadability.toFixed(2).padStart(8)}`);
+}
+
+if (e2e.size > 0) {
+  const rows = [...e2e.entries()].map(([name, e]) => ({ name, cold: median(e.cold), warm: median(e.warm), state: e.state, readability: perPage.find((m) => m.name === name).readability }));
+  const cold = median(rows.map((r) => r.cold)), warm = median(rows.map((r) => r.warm));
+  const ratioCold = median(rows.map((r) => r.cold / r.readability)), ratioWarm = median(rows.map((r) => r.warm / r.readability));
+  const states = rows.reduce((acc, r) => ({ ...acc, [r.state]: (acc[r.state] || 0) + 1 }), {});
+  console.log(`\nbutton → painted overlay (real extension, ${rows.length} pages × ${E2E_RUNS}; states ${JSON.stringify(states)}):`);
+  console.log(`  first press (loads + compiles the wasm): median ${ms(cold)} ms, ${ratioCold.toFixed(2)}× Readability parse() (target ≤ 1×) ${target(ratioCold <= 1)}`);
+  console.log(`  second press (module loaded):            median ${ms(warm)} ms, ${ratioWarm.toFixed(2)}× Readability parse() ${target(ratioWarm <= 1)}`);
+}
+
+const size = async (f) => { const b = await readFile(join(ROOT, 'pkg', f)); return { raw: b.length, gz: gzipSync(b, { level: 9 }).length }; };
+const wasmSize = await size('broadsheet_bg.wasm'), glueSize = await size('broadsheet.js');
+const gz = wasmSize.gz + glueSize.gz;
+console.log(`\nwasm ${wasmSize.raw} B (${wasmSize.gz} B gzip) + glue ${glueSize.raw} B (${glueSize.gz} B gzip) = ${(gz / 1024).toFixed(1)} KB gzip (target ≤ 150 KB) ${target(gz <= 150 * 1024)}`);
+console.log(`peak wasm memory ${(peakMemory.bytes / 1048576).toFixed(1)} MB (on ${peakMemory.page}; target ≤ 16 MB) ${target(peakMemory.bytes <= 16 * 1048576)}`);
