@@ -244,3 +244,17 @@ fn a_leading_heading_that_repeats_the_title_is_not_shown_twice() {
     let later = vec![open(Tag::P), text("Lead"), Piece::Close, open(Tag::H1), text("Harbour wall to be rebuilt"), Piece::Close];
     assert_eq!(overlay::title_heading(&later, "Harbour wall to be rebuilt"), None);
 }
+
+#[wasm_bindgen_test]
+fn text_in_open_shadow_roots_is_read_and_closed_roots_are_not() {
+    let f = Fixture::new("shadows", r#"<div id="open-host">light</div><div id="closed-host">visible</div>"#);
+    let open_host = f.0.first_element_child().unwrap();
+    let root = open_host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    root.set_inner_html("<p>from the <b>shadow</b></p><slot></slot>");
+    let closed_host = open_host.next_element_sibling().unwrap();
+    let closed = closed_host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Closed)).unwrap();
+    closed.set_inner_html("<p>secret</p><slot></slot>");
+    let doc = take();
+    assert_eq!(doc.text_content(by_id(&doc, "open-host")), "from the shadowlight");
+    assert_eq!(doc.text_content(by_id(&doc, "closed-host")), "visible");
+}

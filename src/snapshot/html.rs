@@ -150,8 +150,9 @@ impl Scratch {
 
 struct Sink {
     nodes: RefCell<Vec<Scratch>>,
-    /// Elements that received a declarative shadow root (`<template shadowrootmode>`).
-    shadow_hosts: RefCell<Vec<Handle>>,
+    /// Elements that received a declarative shadow root (`<template shadowrootmode>`), with the
+    /// root's content when it is open (closed roots cannot be read in the browser either).
+    shadow_hosts: RefCell<Vec<(Handle, Option<Handle>)>>,
 }
 
 impl Sink {
@@ -226,6 +227,7 @@ impl Sink {
 
     fn into_document(self, url: Option<String>) -> Document {
         let nodes = self.nodes.into_inner();
+        let shadow_hosts = self.shadow_hosts.into_inner();
         let mut b = Builder::new(url);
         b.reserve(nodes.len());
         // Iterative pre-order walk; `closing` marks an element whose children are done.
@@ -262,10 +264,15 @@ impl Sink {
                     b.open(tag, kept, visible);
                     stack.push((h, true));
                     if descend {
-                        let mut child = nodes[h].last;
-                        while let Some(c) = child {
-                            stack.push((c, false));
-                            child = nodes[c].prev;
+                        // An open shadow root is read first, then the light children (which it
+                        // may slot), as the live-DOM walk does (web::snapshot::children_start).
+                        let shadow = shadow_hosts.iter().find(|(host, _)| *host == h).and_then(|(_, c)| *c);
+                        for parent in [Some(h), shadow].into_iter().flatten() {
+                            let mut child = nodes[parent].last;
+                            while let Some(c) = child {
+                                stack.push((c, false));
+                                child = nodes[c].prev;
+                            }
                         }
                     }
                 }
@@ -430,16 +437,21 @@ impl TreeSink for Sink {
     /// A `<template shadowrootmode>` becomes its parent's shadow root, as in browsers: the template
     /// is then not part of the tree (and, like any template content, its content is not walked).
     /// Without this, html5ever keeps the template as an ordinary element that the live DOM lacks.
-    fn attach_declarative_shadow(&self, host: &Handle, _template: &Handle, _attrs: &[Attribute]) -> bool {
+    fn attach_declarative_shadow(&self, host: &Handle, template: &Handle, attrs: &[Attribute]) -> bool {
         let can_host = match &self.nodes.borrow()[*host].data {
             ScratchData::Element { name, .. } => name.ns == ns!(html) && is_valid_shadow_host(&name.local),
             _ => false,
         };
         let mut hosts = self.shadow_hosts.borrow_mut();
-        if !can_host || hosts.contains(host) {
+        if !can_host || hosts.iter().any(|(h, _)| h == host) {
             return false;
         }
-        hosts.push(*host);
+        let open = attrs.iter().any(|a| &*a.name.local == "shadowrootmode" && a.value.trim().eq_ignore_ascii_case("open"));
+        let content = match &self.nodes.borrow()[*template].data {
+            ScratchData::Element { template: Some(t), .. } if open => Some(*t),
+            _ => None,
+        };
+        hosts.push((*host, content));
         true
     }
 
@@ -499,6 +511,13 @@ mod tests {
         // The div takes the first shadow root; a second one, or one whose parent cannot be a
         // shadow host (<ul>), stays an ordinary, empty template.
         assert_eq!(templates, vec![Some(Tag::Div), Some(Tag::Ul)]);
+        // An open shadow root is read, before the light children.
+        assert_eq!(d.text_content(d.find(Tag::Div).unwrap()), "shadowlight");
+    }
+
+    #[test]
+    fn closed_shadow_roots_are_not_read() {
+        let d = from_html(r#"<div><template shadowrootmode="closed"><p>secret</p></template>light</div>"#, None);
         assert_eq!(d.text_content(d.find(Tag::Div).unwrap()), "light");
     }
 

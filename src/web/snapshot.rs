@@ -49,6 +49,8 @@ struct Frame {
     visible: bool,
     /// Visibility inside it is assumed, not measured (the `<head>`).
     assumed: bool,
+    /// The walk is in its open shadow root; its light children come next.
+    in_shadow: bool,
 }
 
 struct Walk<'a> {
@@ -83,6 +85,12 @@ impl<'a> Walk<'a> {
         loop {
             let Some(node) = next else {
                 // This level is done: close the element it belongs to and go on after it.
+                if let Some(frame) = self.stack.last_mut().filter(|f| f.in_shadow) {
+                    // The shadow root is done: the host's light children follow.
+                    frame.in_shadow = false;
+                    next = frame.element.first_child();
+                    continue;
+                }
                 match self.stack.pop() {
                     Some(frame) => {
                         self.builder.close();
@@ -130,10 +138,10 @@ impl<'a> Walk<'a> {
         let visible = parent_visible && (assumed || !is_rendered(tag) || self.layout_visible(&element));
         self.builder.open(tag, attrs, visible);
 
-        let first = if descend { children_start(&element) } else { None };
+        let (first, in_shadow) = if descend { children_start(&element) } else { (None, false) };
         match first {
             Some(child) => {
-                self.stack.push(Frame { element, visible, assumed });
+                self.stack.push(Frame { element, visible, assumed, in_shadow });
                 Some(child)
             }
             None => {
@@ -184,10 +192,15 @@ impl<'a> Walk<'a> {
 }
 
 /// Where the walk enters an element: its first light-DOM child. This is the one place that decides
-/// which tree is read, so reading open shadow roots means returning the shadow root's first child
-/// here (the walk returns to the host's next sibling by itself).
-fn children_start(element: &Element) -> Option<Node> {
-    element.first_child()
+/// which tree is read: an open shadow root's children first (the page's text may live there), then
+/// the light children (which the shadow tree may slot). The `bool` says the walk starts in the
+/// shadow root, so that [`Walk::run`] moves on to the light children when it ends. Closed shadow
+/// roots cannot be read (`shadowRoot` is null), as natively.
+fn children_start(element: &Element) -> (Option<Node>, bool) {
+    match element.shadow_root().and_then(|root| root.first_child()) {
+        Some(first) => (Some(first), true),
+        None => (element.first_child(), false),
+    }
 }
 
 /// Elements the browser lays out. The others (`<head>` content, scripts, styles, templates,
