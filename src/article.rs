@@ -393,9 +393,7 @@ impl Article {
                 i += 1;
             }
             st.close_until(u32::MAX);
-            while !st.stack.is_empty() {
-                st.stack.clear();
-            }
+            st.stack.clear();
             while !st.open_blocks.is_empty() {
                 st.finish_block();
             }
