@@ -14,6 +14,7 @@
 //!   4. [`article`] — the cleaned, sanitized article as an owned tree, plus its text blocks;
 //!   5. [`outline`] — sections from headings, or generated from topic shifts;
 //!   6. [`quotes`] — quoted speech with its speaker, ranked.
+//! - [`sentences`] — sentence boundaries (Chinese, Japanese and spaced languages), for reading aloud.
 //! - `web` (wasm32 only) snapshots the live DOM and renders the overlay in a shadow root.
 //! - `src/bin/broadsheet.rs` is the native CLI over the same core.
 //!
@@ -27,6 +28,7 @@ pub mod markdown;
 pub mod metadata;
 pub mod outline;
 pub mod quotes;
+pub mod sentences;
 pub mod snapshot;
 pub mod text;
 
