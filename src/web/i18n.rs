@@ -58,6 +58,16 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("fontSize", "Text size"),
     ("columnWidth", "Column width"),
     ("lineHeight", "Line height"),
+    // Read aloud (src/web/speech.rs).
+    ("readAloud", "Read aloud (P)"),
+    ("previousParagraph", "Previous paragraph ([)"),
+    ("nextParagraph", "Next paragraph (])"),
+    ("voice", "Voice"),
+    ("voiceAutomatic", "Automatic (for the article's language)"),
+    ("speechRate", "Reading speed"),
+    ("noVoices", "Read aloud needs a speech voice on this computer, and none is installed."),
+    ("speechDone", "Finished reading the article."),
+    ("speechFailed", "Reading aloud stopped ($1)."),
 ];
 
 #[wasm_bindgen]

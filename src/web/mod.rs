@@ -7,6 +7,7 @@
 //! - [`page`] — what opening changes on the page (scroll lock, focus) and its exact restoration;
 //! - [`panels`] — the side panel's sections (outline, quotes, sources), scroll-spy, quote highlight;
 //! - [`settings`] — theme, type and measure, saved in `chrome.storage.local`;
+//! - [`speech`] — read aloud with the browser's speech synthesis, the sentence highlighted;
 //! - [`dom`], [`i18n`] — element building with `textContent` only, and the overlay's strings.
 
 pub mod bench;
@@ -17,6 +18,7 @@ pub mod page;
 pub mod panels;
 pub mod settings;
 pub mod snapshot;
+pub mod speech;
 
 use wasm_bindgen::prelude::*;
 

@@ -23,6 +23,7 @@ use super::page::SavedPage;
 use super::panels;
 use super::settings::{self, Settings};
 use super::snapshot;
+use super::speech;
 use crate::article::{base_url, Piece};
 use crate::snapshot::{Document, Tag};
 use crate::text::fold_whitespace;
@@ -102,6 +103,8 @@ pub struct Overlay {
 
 impl Drop for Overlay {
     fn drop(&mut self) {
+        // Read aloud stops with the overlay, however it is closed.
+        speech::detach();
         self.listeners.clear();
         self.host.remove();
         self.page.restore();
@@ -206,6 +209,7 @@ fn build_frame(dom: &Dom, root: &ShadowRoot, current: &Settings) -> Result<Parts
     let bar = dom.child(&shell, "div", &[("class", "bs-bar"), ("role", "toolbar"), ("aria-label", &label)])?;
     dom.text(&bar, "span", &[("class", "bs-brand")], "Broadsheet")?;
     let status = dom.child(&bar, "span", &[("class", "bs-status"), ("role", "status"), ("aria-live", "polite")])?;
+    speech::build_controls(dom, &bar)?;
     bar_button(dom, &bar, "copy-article", &t("copyArticle"), None, &[("class", "bs-button bs-wide-only")])?;
     bar_button(dom, &bar, "print", &t("print"), None, &[("class", "bs-button bs-wide-only")])?;
     bar_button(dom, &bar, "toggle-settings", &t("settings"), Some("Aa"), &[("aria-expanded", "false"), ("aria-controls", "bs-settings")])?;
@@ -284,6 +288,12 @@ impl Overlay {
             let _ = self.render_message(state, &detail);
         }
         let _ = self.host.set_attribute("data-state", state.as_str());
+        // Read aloud: a reader for the rendered article, none for a message.
+        if state == State::Open {
+            speech::attach(&self.dom, &self.parts.root, &self.parts.shell, &self.settings);
+        } else {
+            speech::detach();
+        }
         state
     }
 
@@ -364,19 +374,13 @@ impl Overlay {
         if let Ok(selects) = self.parts.settings.query_selector_all("select[data-setting]") {
             for i in 0..selects.length() {
                 let Some(select) = selects.item(i).and_then(|n| n.dyn_into::<HtmlSelectElement>().ok()) else { continue };
-                let value = match select.get_attribute("data-setting").as_deref() {
-                    Some("theme") => new.theme.clone(),
-                    Some("font") => new.font.clone(),
-                    Some("size") => new.size.to_string(),
-                    Some("width") => new.width.to_string(),
-                    Some("leading") => new.leading.to_string(),
-                    _ => continue,
-                };
+                let Some(value) = select.get_attribute("data-setting").and_then(|name| new.value(&name)) else { continue };
                 if select.value() != value {
                     select.set_value(&value);
                 }
             }
         }
+        speech::configure(&new);
         if chosen {
             settings::save(&new);
         }
@@ -407,6 +411,12 @@ impl Overlay {
             if key.key() == "Tab" {
                 trap_focus(&trap_root, &shell, key);
             }
+            // Read-aloud shortcuts (p, [, ]), only for keys typed in the overlay.
+            if event.target().is_some_and(|t| t.dyn_ref::<Element>() == Some(&host)) && speech::key(key) {
+                event.prevent_default();
+                event.stop_propagation();
+                return;
+            }
             if event.target().is_some_and(|t| t.dyn_ref::<Element>() == Some(&host)) {
                 // Keys typed in the overlay are not the page's shortcuts.
                 event.stop_propagation();
@@ -433,6 +443,9 @@ impl Overlay {
             let action = control.get_attribute("data-action").unwrap_or_default();
             if action == "close" {
                 close();
+                return;
+            }
+            if speech::act(&action) {
                 return;
             }
             with_overlay(|o| o.act(&action, &control));

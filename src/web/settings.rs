@@ -1,4 +1,5 @@
-//! The reader's settings — theme, typeface, size, column width, line height — their controls, and
+//! The reader's settings — theme, typeface, size, column width, line height, and the read-aloud
+//! voice and speed — their controls, and
 //! their storage in `chrome.storage.local` (as a plain object, converted with serde-wasm-bindgen).
 //!
 //! The overlay opens with the defaults applied, then applies the stored settings as soon as storage
@@ -27,6 +28,11 @@ pub const SIZES: &[u32] = &[14, 16, 18, 20, 22, 24, 28];
 pub const WIDTHS: &[u32] = &[30, 34, 38, 42, 48];
 /// Line heights in tenths (1.7 is the default: between Latin 1.5–1.6 and CJK 1.8).
 pub const LEADINGS: &[u32] = &[14, 15, 17, 19, 21];
+/// Read-aloud speeds in percent of the voice's normal rate (0.5× to 2×, in quarter steps: past 2×
+/// most engines stop getting faster, below 0.5× words fall apart).
+pub const RATES: &[u32] = &[50, 75, 100, 125, 150, 175, 200];
+/// The longest voice id kept (a `voiceURI`; an id longer than this is not one).
+const VOICE_MAX_CHARS: usize = 200;
 
 /// What the reader chose. Unknown or missing fields in storage fall back to the defaults.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -37,11 +43,15 @@ pub struct Settings {
     pub size: u32,
     pub width: u32,
     pub leading: u32,
+    /// The read-aloud voice's `voiceURI`; empty: the best voice for the article's language.
+    pub voice: String,
+    /// The read-aloud speed in percent ([`RATES`]).
+    pub rate: u32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { theme: "auto".into(), font: "serif".into(), size: 18, width: 38, leading: 17 }
+        Settings { theme: "auto".into(), font: "serif".into(), size: 18, width: 38, leading: 17, voice: String::new(), rate: 100 }
     }
 }
 
@@ -64,6 +74,12 @@ impl Settings {
         if !LEADINGS.contains(&self.leading) {
             self.leading = d.leading;
         }
+        if !RATES.contains(&self.rate) {
+            self.rate = d.rate;
+        }
+        if self.voice.chars().count() > VOICE_MAX_CHARS {
+            self.voice = d.voice;
+        }
         self
     }
 
@@ -75,9 +91,25 @@ impl Settings {
             "size" => self.size = value.parse().unwrap_or(0),
             "width" => self.width = value.parse().unwrap_or(0),
             "leading" => self.leading = value.parse().unwrap_or(0),
+            "voice" => self.voice = value.to_owned(),
+            "rate" => self.rate = value.parse().unwrap_or(0),
             _ => {}
         }
         *self = std::mem::take(self).sanitized();
+    }
+
+    /// The value of the control `name` (`data-setting`), as its `<select>` holds it.
+    pub fn value(&self, name: &str) -> Option<String> {
+        Some(match name {
+            "theme" => self.theme.clone(),
+            "font" => self.font.clone(),
+            "size" => self.size.to_string(),
+            "width" => self.width.to_string(),
+            "leading" => self.leading.to_string(),
+            "voice" => self.voice.clone(),
+            "rate" => self.rate.to_string(),
+            _ => return None,
+        })
     }
 
     /// Shows the settings on the overlay's shell: attributes for theme and typeface, custom
@@ -137,12 +169,15 @@ pub fn build_panel(dom: &Dom, parent: &Element, current: &Settings) -> Result<El
     let panel = dom.child(parent, "div", &[("class", "bs-settings"), ("id", "bs-settings"), ("role", "group"), ("aria-label", &label), ("hidden", "")])?;
     let owned = |pairs: &[(&str, &str)]| pairs.iter().map(|(v, k)| (v.to_string(), t(k))).collect::<Vec<_>>();
     let numbers = |values: &[u32], show: &dyn Fn(u32) -> String| values.iter().map(|v| (v.to_string(), show(*v))).collect::<Vec<_>>();
-    let rows: [(&str, &str, Vec<(String, String)>, String); 5] = [
+    let rows: [(&str, &str, Vec<(String, String)>, String); 7] = [
         ("theme", "theme", owned(THEMES), current.theme.clone()),
         ("font", "font", owned(FONTS), current.font.clone()),
         ("size", "fontSize", numbers(SIZES, &|v| format!("{v} px")), current.size.to_string()),
         ("width", "columnWidth", numbers(WIDTHS, &|v| format!("{v} em")), current.width.to_string()),
         ("leading", "lineHeight", numbers(LEADINGS, &|v| format!("{:.1}", v as f32 / 10.0)), current.leading.to_string()),
+        // Read aloud: the voices arrive asynchronously; src/web/speech.rs fills this list.
+        ("voice", "voice", vec![(String::new(), t("voiceAutomatic"))], current.voice.clone()),
+        ("rate", "speechRate", numbers(RATES, &|v| format!("{}×", v as f32 / 100.0)), current.rate.to_string()),
     ];
     for (name, key, options, selected) in rows {
         let row = dom.child(&panel, "label", &[("class", "bs-setting")])?;
