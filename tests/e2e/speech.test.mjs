@@ -145,7 +145,7 @@ function inOverlay(fn, arg) {
   }, [fn.toString(), arg]);
 }
 
-const overlay = (selector) => page.locator(`#broadsheet-host ${selector}`);
+const overlay = (selector, options) => page.locator(`#broadsheet-host ${selector}`, options);
 
 /** The text of the paragraph marked as being read. */
 const readingParagraph = () => inOverlay((root) => root.querySelector('.bs-reading')?.textContent ?? null);
