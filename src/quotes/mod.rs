@@ -185,22 +185,10 @@ fn q_elements(article: &Article) -> HashMap<NodeId, Vec<String>> {
     out
 }
 
+/// Whether `chars[i]` ends a sentence: the one rule of [`crate::sentences`] (CJK 。！？ always;
+/// Latin . ! ? before white space, not after an abbreviation or initial, not before a lower-case word).
 fn is_sentence_end(chars: &[char], i: usize) -> bool {
-    match chars[i] {
-        '。' | '！' | '？' => true,
-        '.' | '!' | '?' => {
-            // A Latin sentence ends at . ! ? followed by space and not after an abbreviation.
-            let next_space = chars.get(i + 1).is_none_or(|c| c.is_whitespace() || "\"“”’'".contains(*c));
-            if !next_space || chars[i] != '.' {
-                return next_space;
-            }
-            let word: String = chars[..i].iter().rev().take_while(|c| c.is_alphanumeric() || **c == '.').collect::<Vec<_>>().into_iter().rev().collect();
-            let lower = word.to_lowercase();
-            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            !initial && !["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "prof", "no", "vs", "u.s", "u.k", "inc", "co"].contains(&lower.as_str())
-        }
-        _ => false,
-    }
+    crate::sentences::ends_sentence(chars, i)
 }
 
 /// Start of the sentence containing position `at` (not before `floor`).
