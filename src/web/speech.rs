@@ -514,7 +514,7 @@ impl Reader {
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
             .and_then(|f| f.call0(&source).ok())
             .filter(|s| s.is_object());
-        selection.is_some_and(|s| String::from(js_sys::Object::from(s).to_string()).trim().len() > 0)
+        selection.is_some_and(|s| !String::from(js_sys::Object::from(s).to_string()).trim().is_empty())
     }
 
     // --- what the reader sees -------------------------------------------------------------
@@ -662,7 +662,7 @@ fn set_highlight(range: Option<&web_sys::Range>) {
         return;
     };
     let call = |method: &str, args: &js_sys::Array| {
-        if let Ok(f) = Reflect::get(&highlights, &method.into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from)) {
+        if let Ok(f) = Reflect::get(&highlights, &method.into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
             let _ = Reflect::apply(&f, &highlights, args);
         }
     };
