@@ -31,7 +31,7 @@ pub fn toggle() -> Result<String, JsValue> {
 /// article). Returns the state.
 #[wasm_bindgen]
 pub fn open(force: bool) -> Result<String, JsValue> {
-    overlay::open(&crate::Options { force }).map(|s| s.as_str().to_owned())
+    overlay::open(&crate::Options { force, ..Default::default() }).map(|s| s.as_str().to_owned())
 }
 
 /// Closes the overlay; returns whether it was open.

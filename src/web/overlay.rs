@@ -471,7 +471,7 @@ impl Overlay {
         let Some(analysis) = &self.analysis else {
             match action {
                 "show-anyway" => {
-                    self.show(&Options { force: true });
+                    self.show(&Options { force: true, ..Default::default() });
                     let _ = self.parts.shell.focus();
                 }
                 "toggle-panel" | "toggle-settings" | "print" => self.act_frame(action),
