@@ -58,6 +58,17 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("fontSize", "Text size"),
     ("columnWidth", "Column width"),
     ("lineHeight", "Line height"),
+    // Pick the content (src/web/picker.rs).
+    ("pick", "Pick the content"),
+    ("pickHint", "Click the article's text · Esc to cancel"),
+    ("pickKeys", "↑ ↓ widen or narrow · Enter to choose"),
+    ("pickCancel", "Cancel"),
+    ("choicePicked", "Showing the part of the page you picked."),
+    ("rememberChoice", "Remember for this site"),
+    ("undoChoice", "Back to automatic"),
+    ("choiceRemembered", "Using your choice for this site."),
+    ("resetChoice", "Reset"),
+    ("choiceStale", "Your choice for this site does not fit this page, so Broadsheet chose by itself."),
 ];
 
 #[wasm_bindgen]

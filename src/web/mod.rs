@@ -6,6 +6,7 @@
 //! - [`overlay`] — the overlay in a shadow root, its states and listeners;
 //! - [`page`] — what opening changes on the page (scroll lock, focus) and its exact restoration;
 //! - [`panels`] — the side panel's sections (outline, quotes, sources), scroll-spy, quote highlight;
+//! - [`picker`] — "Pick the content": the reader points at the article's container;
 //! - [`settings`] — theme, type and measure, saved in `chrome.storage.local`;
 //! - [`dom`], [`i18n`] — element building with `textContent` only, and the overlay's strings.
 
@@ -15,6 +16,7 @@ pub mod i18n;
 pub mod overlay;
 pub mod page;
 pub mod panels;
+pub mod picker;
 pub mod settings;
 pub mod snapshot;
 
