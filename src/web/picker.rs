@@ -3,7 +3,8 @@
 //!
 //! While picking, the overlay's host stays on the page in the `picking` state: the reader column
 //! is hidden, the host lets the pointer through, and page scrolling is unlocked, so the reader sees
-//! and scrolls the page as it is. Inside our own shadow root a banner says what to do and a
+//! and scrolls the page as it is. Inside our own shadow root a banner says what to do (the pointer
+//! passes through it except on its Cancel button, so text under it can still be picked) and a
 //! positioned box (`pointer-events: none`) outlines the candidate block — the page's own elements
 //! and styles are never touched. Listeners (gloo `EventListener`s, removed when the [`Session`]
 //! drops) sit on the window in the capture phase, ahead of the page's handlers:

@@ -23,10 +23,23 @@ const HOURS_PAGE = `<!DOCTYPE html><html lang="en"><head><title>Opening hours</t
 <div id="hours"><p>Monday to Friday: nine to five.</p><p>Saturday: ten to one, closed on holidays.</p></div>
 <footer>The Gazette</footer></body></html>`;
 
+// The story inside a custom element's open shadow root (the snapshot reads it: shadow children
+// first, then the host's light children), with a light child after it.
+const SHADOW = '/shadow.html';
+const SHADOW_PAGE = `<!DOCTYPE html><html lang="en"><head><title>Tide tables</title></head>
+<body><nav><a href="/">Home</a></nav>
+<news-story id="story"><span>Light child.</span></news-story>
+<div class="more"><p>${'More from the Gazette, and more, and more again, in a long teaser paragraph. '.repeat(12)}</p></div>
+<script>
+  document.getElementById('story').attachShadow({ mode: 'open' }).innerHTML =
+    '<style>p { margin: 1em 0; }</style><div class="inner"><p>High water on Friday is at six in the morning.</p>' +
+    '<p>Low water follows at noon, the harbour master said.</p></div><slot></slot>';
+</script></body></html>`;
+
 let server, browser, page;
 
 before(async () => {
-  server = await serve({ pages: { [HOURS]: { body: HOURS_PAGE } } });
+  server = await serve({ pages: { [HOURS]: { body: HOURS_PAGE }, [SHADOW]: { body: SHADOW_PAGE } } });
   browser = await launchWithExtension({ viewport: { width: 1280, height: 800 } });
   page = browser.page;
 });
@@ -248,6 +261,37 @@ test('a page that is not an article can be picked', async () => {
   assert.equal(await page.evaluate(() => window.pageClicks), 0);
   const article = await text('[data-part=article]');
   assert.ok(article.includes('Monday to Friday') && article.includes('Saturday'), article);
+  assert.equal(await closeWithButton(browser, page), null);
+  assert.deepEqual(await pageState(page), before);
+});
+
+test("text in a page's open shadow root can be picked", async () => {
+  await page.goto(server.url(SHADOW));
+  assert.ok(['open', 'no-article'].includes(await openOverlay(browser, page)));
+  await overlay('.bs-bar [data-action=pick]').click();
+  await waitForState('picking');
+  const point = await page.evaluate(() => {
+    const r = document.getElementById('story').shadowRoot.querySelector('p').getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.click(point.x, point.y);
+  await waitForState('open');
+  const article = await text('[data-part=article]');
+  assert.ok(article.includes('High water on Friday') && article.includes('Low water follows'), article);
+  assert.ok(!article.includes('More from the Gazette'), article);
+  assert.equal(await closeWithButton(browser, page), null);
+});
+
+test('the toolbar button closes the reader while picking, and the page is restored', async () => {
+  await page.goto(server.url(WRONG));
+  await page.evaluate(() => window.scrollTo(0, 80));
+  const before = await pageState(page);
+  assert.equal(await openOverlay(browser, page), 'open');
+  await overlay('.bs-bar [data-action=pick]').click();
+  await waitForState('picking');
+  await page.mouse.move(640, 400);
+  await page.mouse.wheel(0, 400);
+  await page.waitForFunction(() => window.scrollY > 80);
   assert.equal(await closeWithButton(browser, page), null);
   assert.deepEqual(await pageState(page), before);
 });
