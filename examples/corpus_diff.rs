@@ -36,7 +36,7 @@ fn main() {
         let ex = broadsheet::extract::extract(&doc, &meta);
         broadsheet::article::Article::build(&doc, &ex, &Default::default(), &meta).text()
     } else {
-        broadsheet::analyze(&doc, &broadsheet::Options { force: true }).map(|a| a.article.text()).unwrap_or_default()
+        broadsheet::analyze(&doc, &broadsheet::Options { force: true, ..Default::default() }).map(|a| a.article.text()).unwrap_or_default()
     };
     let want = eval::page_text(&snapshot::from_html(&exp, Some(eval::FAKE_URL)));
     let (g, w) = (eval::tokens(&got), eval::tokens(&want));

@@ -39,7 +39,7 @@ fn main() {
         for (variant, file) in [("page", &source), ("clean", &clean)] {
             let html = std::fs::read_to_string(file).expect("read page");
             let doc = snapshot::from_html(&html, None);
-            let Ok(a) = analyze(&doc, &Options { force: true }) else {
+            let Ok(a) = analyze(&doc, &Options { force: true, ..Default::default() }) else {
                 row.push(Score { labelled: labels.key.len(), ..Default::default() });
                 continue;
             };

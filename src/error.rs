@@ -17,6 +17,8 @@ pub enum Error {
     Unreadable { path: String, reason: String },
     /// Input that is not HTML at all (binary data, empty file).
     NotHtml,
+    /// The container the reader chose ([`crate::Options::container`]) is not on this page.
+    ContainerNotFound,
 }
 
 impl fmt::Display for Error {
@@ -29,6 +31,7 @@ impl fmt::Display for Error {
             }
             Error::Unreadable { path, reason } => write!(f, "cannot read {path}: {reason}"),
             Error::NotHtml => f.write_str("the input is not HTML"),
+            Error::ContainerNotFound => f.write_str("the chosen container is not on this page"),
         }
     }
 }
@@ -44,6 +47,7 @@ impl Error {
             Error::TooLarge { .. } => "too-large",
             Error::Unreadable { .. } => "unreadable",
             Error::NotHtml => "not-html",
+            Error::ContainerNotFound => "no-container",
         }
     }
 }

@@ -14,6 +14,9 @@
 //!   4. [`article`] — the cleaned, sanitized article as an owned tree, plus its text blocks;
 //!   5. [`outline`] — sections from headings, or generated from topic shifts;
 //!   6. [`quotes`] — quoted speech with its speaker, ranked.
+//!
+//!   With [`Options::container`] (the reader picked the article's container, [`selector`]),
+//!   stage 2 keeps that container instead of choosing one.
 //! - [`sentences`] — sentence boundaries (Chinese, Japanese and spaced languages), for reading aloud.
 //! - `web` (wasm32 only) snapshots the live DOM and renders the overlay in a shadow root.
 //! - `src/bin/broadsheet.rs` is the native CLI over the same core.
@@ -29,6 +32,7 @@ pub mod metadata;
 pub mod outline;
 pub mod quotes;
 pub mod sentences;
+pub mod selector;
 pub mod snapshot;
 pub mod text;
 
@@ -45,6 +49,10 @@ use snapshot::Document;
 pub struct Options {
     /// Build an overlay even when the page does not look like an article ("show it anyway").
     pub force: bool,
+    /// The article's container as the reader chose it ("Pick the content", a remembered choice,
+    /// the CLI's `--container`): extraction keeps it instead of choosing, and the page counts as
+    /// an article. [`Error::ContainerNotFound`] when it does not resolve.
+    pub container: Option<selector::Selector>,
 }
 
 /// Everything the reader shows for one page.
@@ -69,8 +77,13 @@ pub fn analyze(doc: &Document, options: &Options) -> Result<Analysis, Error> {
     // 1. Metadata, most trusted source first.
     let mut metadata = metadata::read(doc);
     // 2. The article's container and what to drop inside it.
-    let extraction = extract::extract(doc, &metadata);
-    if !extraction.readerable && !options.force {
+    let extraction = match &options.container {
+        None => extract::extract(doc, &metadata),
+        Some(container) => selector::resolve(doc, container)
+            .and_then(|node| extract::extract_within(doc, &metadata, node))
+            .ok_or(Error::ContainerNotFound)?,
+    };
+    if !extraction.readerable && !options.force && options.container.is_none() {
         return Err(Error::NotAnArticle);
     }
     // What metadata only the extraction knows: excerpt fallback, text direction.

@@ -26,7 +26,7 @@ fn root() -> &'static str {
 fn quotes_of(path: &str) -> Result<Vec<Quote>, Failed> {
     let html = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let doc = snapshot::from_html(&html, None);
-    Ok(analyze(&doc, &Options { force: true }).map_err(|e| format!("{path}: {e}"))?.quotes)
+    Ok(analyze(&doc, &Options { force: true, ..Default::default() }).map_err(|e| format!("{path}: {e}"))?.quotes)
 }
 
 fn describe(quotes: &[Quote]) -> String {

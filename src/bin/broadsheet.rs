@@ -1,15 +1,19 @@
 //! `broadsheet` — the reader's core on the command line.
 //!
 //! ```text
-//! broadsheet extract PAGE.html [--url URL] [--format json|text|markdown|html] [--force]
+//! broadsheet extract PAGE.html [--url URL] [--format json|text|markdown|html] [--force] [--container SELECTOR]
 //! ```
-//! `PAGE.html` may be `-` for standard input. Errors go to standard error with a non-zero exit.
+//! `PAGE.html` may be `-` for standard input. `--container` names the article's container as the
+//! overlay's "Pick the content" does (`html > body:nth-child(2) > div#main:nth-child(3)`, see
+//! `broadsheet::selector`) instead of letting the extraction choose. Errors go to standard error
+//! with a non-zero exit.
 
 use broadsheet::{analyze, snapshot, Error, Options};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: broadsheet extract PAGE.html [--url URL] [--format json|text|markdown|html] [--force]";
+const USAGE: &str =
+    "usage: broadsheet extract PAGE.html [--url URL] [--format json|text|markdown|html] [--force] [--container SELECTOR]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,6 +44,10 @@ fn run(args: &[String]) -> Result<String, String> {
             "--url" => url = Some(it.next().ok_or(USAGE)?.clone()),
             "--format" => format = it.next().ok_or(USAGE)?.clone(),
             "--force" => options.force = true,
+            "--container" => {
+                let text = it.next().ok_or(USAGE)?;
+                options.container = Some(broadsheet::selector::parse(text).map_err(|e| e.to_string())?);
+            }
             p if path.is_none() => path = Some(p.to_string()),
             _ => return Err(USAGE.to_string()),
         }

@@ -13,6 +13,9 @@
 //!    the heading that repeats the title, Readability's conditional cleaning);
 //! 5. [`readerable`] — is it an article at all?
 //!
+//! When the reader chose the container ([`extract_within`]: "Pick the content"), stage 3 is
+//! skipped and the container is the article's one root; everything else runs as usual.
+//!
 //! Like Readability, stages 1–4 run again with fewer filters ([`prepare::Flags::ATTEMPTS`]) when
 //! the article comes out shorter than [`tunables::CHAR_THRESHOLD`], keeping the longest result.
 //! All weights, word lists and thresholds live in [`tunables`].
@@ -47,6 +50,27 @@ struct Attempt {
 
 /// Finds the article in `doc`.
 pub fn extract(doc: &Document, meta: &Metadata) -> Extraction {
+    run(doc, meta, None)
+}
+
+/// The article inside a container the reader chose ("Pick the content", a remembered choice, the
+/// CLI's `--container`): every stage runs except 3, select — the container is the one root, as it
+/// is, so no scoring can move away from it. `None` when the container is not inside the `<body>`
+/// (an ancestor of the body stands for the body).
+pub fn extract_within(doc: &Document, meta: &Metadata, container: NodeId) -> Option<Extraction> {
+    let body = doc.body();
+    let root = if doc.contains(container, body) {
+        body
+    } else if doc.contains(body, container) && doc.element(container).is_some() {
+        container
+    } else {
+        return None;
+    };
+    Some(run(doc, meta, Some(root)))
+}
+
+/// The stages, with the roots either selected (stage 3) or `pinned` by the reader.
+fn run(doc: &Document, meta: &Metadata, pinned: Option<NodeId>) -> Extraction {
     // 0. Class/id facts, once.
     let facts = prepare::facts(doc);
     let mut best: Option<Attempt> = None;
@@ -56,8 +80,11 @@ pub fn extract(doc: &Document, meta: &Metadata) -> Extraction {
         let prep = prepare::prepare(doc, &facts, flags, meta.byline_node);
         // 2. Score paragraphs into their ancestors.
         let mut scores = score::score(doc, &facts, &prep, flags);
-        // 3. Select the top candidate and its siblings.
-        let selection = select::select(doc, &facts, &prep, flags, &mut scores);
+        // 3. Select the top candidate and its siblings — or take the reader's container as it is.
+        let roots = match pinned {
+            Some(container) => vec![container],
+            None => select::select(doc, &facts, &prep, flags, &mut scores).roots,
+        };
         // 4. Clean inside the roots.
         let title_heading = title_heading(doc, &prep.skip, &meta.title);
         let cleaned = clean::clean(&clean::Input {
@@ -66,11 +93,11 @@ pub fn extract(doc: &Document, meta: &Metadata) -> Extraction {
             prep: &prep,
             scores: &scores,
             flags,
-            roots: &selection.roots,
+            roots: &roots,
             title_heading,
             echoes: echoes.clone(),
         });
-        let attempt = Attempt { roots: selection.roots, dropped: cleaned.dropped, text_weight: cleaned.text_weight };
+        let attempt = Attempt { roots, dropped: cleaned.dropped, text_weight: cleaned.text_weight };
         // Lengths are CJK-weighted: a 400-character Chinese story is not "too short".
         let done = attempt.text_weight >= tunables::CHAR_THRESHOLD as usize;
         if best.as_ref().is_none_or(|b| attempt.text_weight > b.text_weight) {
@@ -126,7 +153,7 @@ mod tests {
 
     fn article_text(html: &str) -> String {
         let doc = from_html(html, Some("https://example.com/a"));
-        crate::analyze(&doc, &crate::Options { force: true }).map(|a| a.article.text()).unwrap_or_default()
+        crate::analyze(&doc, &crate::Options { force: true, ..Default::default() }).map(|a| a.article.text()).unwrap_or_default()
     }
 
     const PARA: &str = "<p>The council voted on Tuesday to approve the new budget, which raises spending on schools, roads and parks, and trims the cost of city hall by a tenth.</p>";
@@ -187,6 +214,6 @@ mod tests {
         let meta = crate::metadata::read(&doc);
         let ex = extract(&doc, &meta);
         assert!(!ex.roots.is_empty());
-        let _ = crate::analyze(&doc, &crate::Options { force: true });
+        let _ = crate::analyze(&doc, &crate::Options { force: true, ..Default::default() });
     }
 }

@@ -1020,7 +1020,7 @@ mod tests {
     #[test]
     fn q_elements_are_quotes() {
         let doc = crate::snapshot::from_html("<p><q>We will rebuild every single house on this street</q>, the mayor said on Monday.</p>", None);
-        let a = crate::analyze(&doc, &crate::Options { force: true }).expect("analysis");
+        let a = crate::analyze(&doc, &crate::Options { force: true, ..Default::default() }).expect("analysis");
         assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
         assert_eq!(a.quotes[0].text, "We will rebuild every single house on this street");
         assert_eq!(a.quotes[0].speaker.as_deref(), Some("the mayor"));

@@ -32,7 +32,7 @@ pub fn bench_phases(with_overlay: bool) -> Result<Vec<f64>, JsValue> {
         super::overlay::close();
         warm = phases(&document);
         let t = now();
-        super::overlay::open(&Options { force: true })?;
+        super::overlay::open(&Options { force: true, ..Default::default() })?;
         open_total = now() - t;
         super::overlay::close();
     }

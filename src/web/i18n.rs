@@ -68,6 +68,17 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("noVoices", "Read aloud needs a speech voice on this computer, and none is installed."),
     ("speechDone", "Finished reading the article."),
     ("speechFailed", "Reading aloud stopped ($1)."),
+    // Pick the content (src/web/picker.rs).
+    ("pick", "Pick the content"),
+    ("pickHint", "Click the article's text · Esc to cancel"),
+    ("pickKeys", "↑ ↓ widen or narrow · Enter to choose"),
+    ("pickCancel", "Cancel"),
+    ("choicePicked", "Showing the part of the page you picked."),
+    ("rememberChoice", "Remember for this site"),
+    ("undoChoice", "Back to automatic"),
+    ("choiceRemembered", "Using your choice for this site."),
+    ("resetChoice", "Reset"),
+    ("choiceStale", "Your choice for this site does not fit this page, so Broadsheet chose by itself."),
 ];
 
 #[wasm_bindgen]

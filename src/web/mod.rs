@@ -6,6 +6,7 @@
 //! - [`overlay`] — the overlay in a shadow root, its states and listeners;
 //! - [`page`] — what opening changes on the page (scroll lock, focus) and its exact restoration;
 //! - [`panels`] — the side panel's sections (outline, quotes, sources), scroll-spy, quote highlight;
+//! - [`picker`] — "Pick the content": the reader points at the article's container;
 //! - [`settings`] — theme, type and measure, saved in `chrome.storage.local`;
 //! - [`speech`] — read aloud with the browser's speech synthesis, the sentence highlighted;
 //! - [`dom`], [`i18n`] — element building with `textContent` only, and the overlay's strings.
@@ -16,6 +17,7 @@ pub mod i18n;
 pub mod overlay;
 pub mod page;
 pub mod panels;
+pub mod picker;
 pub mod settings;
 pub mod snapshot;
 pub mod speech;
@@ -33,7 +35,7 @@ pub fn toggle() -> Result<String, JsValue> {
 /// article). Returns the state.
 #[wasm_bindgen]
 pub fn open(force: bool) -> Result<String, JsValue> {
-    overlay::open(&crate::Options { force }).map(|s| s.as_str().to_owned())
+    overlay::open(&crate::Options { force, ..Default::default() }).map(|s| s.as_str().to_owned())
 }
 
 /// Closes the overlay; returns whether it was open.

@@ -2,9 +2,13 @@
 //! [`Analysis`] with element creation and `textContent` only.
 //!
 //! Contract (end-to-end tests rely on it): the host is `#broadsheet-host`, appended to
-//! `document.documentElement`, with `data-state` = `loading` | `open` | `no-article` | `error`.
-//! Inside the shadow root: `[data-part=article]`, `[data-part=outline]`, `[data-part=quotes]`,
-//! `[data-part=sources]`, `[data-action=close]`, `[data-action=copy-quotes]`, in every state.
+//! `document.documentElement`, with `data-state` = `loading` | `open` | `no-article` | `error` |
+//! `picking`. Inside the shadow root: `[data-part=article]`, `[data-part=outline]`,
+//! `[data-part=quotes]`, `[data-part=sources]`, `[data-action=close]`, `[data-action=copy-quotes]`,
+//! in every state. "Pick the content" ([`super::picker`]): `[data-action=pick]` (toolbar, and in
+//! the `no-article` message), while picking `[data-action=pick-cancel]` in the banner; after a pick
+//! or with a remembered choice `[data-part=site-choice]` (`data-choice` = `picked` | `remembered` |
+//! `stale`) with `[data-action=remember-choice]` and `[data-action=reset-choice]`.
 //!
 //! Lifecycle: [`open`] 1. records the page state, 2. creates the host in the `loading` state,
 //! 3. snapshots the live DOM (without the host), 4. analyzes it, 5. renders the result or a message,
@@ -21,6 +25,7 @@ use super::dom::{clear, Dom};
 use super::i18n::{message, t};
 use super::page::SavedPage;
 use super::panels;
+use super::picker::{self, Choice, Outcome};
 use super::settings::{self, Settings};
 use super::snapshot;
 use super::speech;
@@ -99,12 +104,16 @@ pub struct Overlay {
     settings: Settings,
     page: SavedPage,
     listeners: Vec<EventListener>,
+    /// "Pick the content": the note above the article, and the container the reader chose.
+    note: Element,
+    choice: Option<Choice>,
 }
 
 impl Drop for Overlay {
     fn drop(&mut self) {
         // Read aloud stops with the overlay, however it is closed.
         speech::detach();
+        picker::stop();
         self.listeners.clear();
         self.host.remove();
         self.page.restore();
@@ -148,6 +157,7 @@ pub fn open(options: &Options) -> Result<State, JsValue> {
     let root = host.attach_shadow(&init)?;
     let settings = Settings::default();
     let parts = build_frame(&dom, &root, &settings)?;
+    let note = picker::build_note(&dom, &parts.article)?;
     settings.apply(&parts.shell);
     let drawer = window.match_media(DRAWER_MEDIA).ok().flatten().is_some_and(|m| m.matches());
     set_panel(&parts, !drawer);
@@ -155,7 +165,7 @@ pub fn open(options: &Options) -> Result<State, JsValue> {
     document.document_element().ok_or("no root element")?.append_child(&host)?;
     // 3. The live DOM, without our host.
     let snapshot = snapshot::snapshot(&document, Some(&host));
-    let mut overlay = Overlay { dom, host, parts, snapshot, analysis: None, settings, page, listeners: Vec::new() };
+    let mut overlay = Overlay { dom, host, parts, snapshot, analysis: None, settings, page, listeners: Vec::new(), note, choice: None };
     // 4–5. Analysis and rendering.
     let state = overlay.show(options);
     // 6. Scroll lock and focus.
@@ -168,6 +178,12 @@ pub fn open(options: &Options) -> Result<State, JsValue> {
     wasm_bindgen_futures::spawn_local(async {
         let stored = settings::load().await;
         with_overlay(|o| o.use_settings(stored, false));
+    });
+    // 9. The container remembered for this site, if any, replaces the automatic extraction.
+    wasm_bindgen_futures::spawn_local(async {
+        if let Some(stored) = picker::stored_for(&picker::site()).await {
+            with_overlay(|o| o.use_stored_choice(stored));
+        }
     });
     Ok(state)
 }
@@ -212,6 +228,7 @@ fn build_frame(dom: &Dom, root: &ShadowRoot, current: &Settings) -> Result<Parts
     speech::build_controls(dom, &bar)?;
     bar_button(dom, &bar, "copy-article", &t("copyArticle"), None, &[("class", "bs-button bs-wide-only")])?;
     bar_button(dom, &bar, "print", &t("print"), None, &[("class", "bs-button bs-wide-only")])?;
+    bar_button(dom, &bar, "pick", &t("pick"), Some("◎"), &[])?;
     bar_button(dom, &bar, "toggle-settings", &t("settings"), Some("Aa"), &[("aria-expanded", "false"), ("aria-controls", "bs-settings")])?;
     bar_button(dom, &bar, "toggle-panel", &t("togglePanel"), Some("☰"), &[("aria-expanded", "true"), ("aria-controls", "bs-panel")])?;
     bar_button(dom, &bar, "close", &t("closeHint"), Some("×"), &[("class", "bs-button bs-icon bs-close")])?;
@@ -304,6 +321,7 @@ impl Overlay {
             dom.text(&box_, "h1", &[("class", "bs-title")], &t("noArticle"))?;
             dom.text(&box_, "p", &[], &t("noArticleHint"))?;
             dom.text(&box_, "button", &[("type", "button"), ("class", "bs-button bs-primary"), ("data-action", "show-anyway")], &t("showAnyway"))?;
+            dom.text(&box_, "button", &[("type", "button"), ("class", "bs-button"), ("data-action", "pick")], &t("pick"))?;
         } else {
             dom.text(&box_, "h1", &[("class", "bs-title")], &t("errorTitle"))?;
             if !detail.is_empty() {
@@ -480,11 +498,14 @@ impl Overlay {
 
     /// What a control's `data-action` does (`close` is handled before: it drops the overlay).
     fn act(&mut self, action: &str, control: &Element) {
+        if self.act_choice(action) {
+            return;
+        }
         let quote = || control.get_attribute("data-quote").and_then(|i| i.parse::<usize>().ok());
         let Some(analysis) = &self.analysis else {
             match action {
                 "show-anyway" => {
-                    self.show(&Options { force: true });
+                    self.show(&Options { force: true, ..Default::default() });
                     let _ = self.parts.shell.focus();
                 }
                 "toggle-panel" | "toggle-settings" | "print" => self.act_frame(action),
@@ -798,4 +819,100 @@ fn display_date(raw: &str, lang: Option<&str>) -> String {
 /// A plausible BCP 47 tag (letters, digits, hyphens; at most 35 characters).
 fn is_language_tag(s: &str) -> bool {
     !s.is_empty() && s.len() <= 35 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+// ---- Pick the content (src/web/picker.rs) ------------------------------------------------------
+
+/// Where the picker hands its outcome back: a chosen container is read from a fresh snapshot; a
+/// cancel puts the previous state back. Either way the page is locked and focus returns.
+pub(super) fn finish_picking(outcome: Outcome) {
+    with_overlay(|o| {
+        match outcome {
+            Outcome::Chosen(selector) => {
+                o.snapshot = snapshot::snapshot(&o.dom.document, Some(&o.host));
+                o.show_choice(Choice::Picked(selector));
+            }
+            Outcome::Cancelled { previous } => {
+                let _ = o.host.set_attribute("data-state", &previous);
+            }
+        }
+        o.page.lock_scroll(&o.dom.document);
+        let _ = o.parts.shell.focus();
+    });
+}
+
+impl Overlay {
+    /// The note's and the picker's actions; true when `action` was one of them.
+    fn act_choice(&mut self, action: &str) -> bool {
+        match action {
+            "pick" => self.start_picking(),
+            "remember-choice" => {
+                if let Some(Choice::Picked(selector)) = self.choice.clone() {
+                    picker::store(picker::site(), Some(selector.clone()));
+                    self.choice = Some(Choice::Remembered(selector));
+                    picker::render_note(&self.dom, &self.note, self.choice.as_ref());
+                    self.focus_note_button();
+                }
+            }
+            "reset-choice" => {
+                if matches!(self.choice, Some(Choice::Remembered(_) | Choice::Stale)) {
+                    picker::store(picker::site(), None);
+                }
+                self.choice = None;
+                picker::render_note(&self.dom, &self.note, None);
+                self.show(&Options::default());
+                let _ = self.parts.shell.focus();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Hides the reader and lets the reader point at the article on the page.
+    fn start_picking(&mut self) {
+        let previous = self.host.get_attribute("data-state").unwrap_or_else(|| State::Open.as_str().to_owned());
+        if previous == "picking" {
+            return;
+        }
+        self.toggle_settings(Some(false));
+        let _ = self.host.set_attribute("data-state", "picking");
+        self.page.unlock_scroll();
+        if picker::start(&self.dom, &self.parts.root, &self.host, previous.clone(), &self.settings.theme).is_err() {
+            let _ = self.host.set_attribute("data-state", &previous);
+            self.page.lock_scroll(&self.dom.document);
+        }
+    }
+
+    /// Analyzes the current snapshot with the chosen container and shows it with its note. A
+    /// container without readable text shows the error state (picking again is one click away).
+    fn show_choice(&mut self, choice: Choice) {
+        let selector = match &choice {
+            Choice::Picked(s) | Choice::Remembered(s) => Some(s.clone()),
+            Choice::Stale => None,
+        };
+        if let Some(selector) = selector {
+            self.show(&Options { container: Some(selector), ..Default::default() });
+        }
+        self.choice = Some(choice);
+        picker::render_note(&self.dom, &self.note, self.choice.as_ref());
+    }
+
+    /// A choice stored for this site: used when it resolves on this page (and the reader has not
+    /// picked meanwhile), else the automatic extraction stays with a note offering a reset.
+    fn use_stored_choice(&mut self, stored: crate::selector::Selector) {
+        if self.choice.is_some() || picker::is_active() {
+            return;
+        }
+        if crate::selector::resolve(&self.snapshot, &stored).is_some() {
+            self.show_choice(Choice::Remembered(stored));
+        } else {
+            self.show_choice(Choice::Stale);
+        }
+    }
+
+    fn focus_note_button(&self) {
+        if let Some(b) = self.note.query_selector("button").ok().flatten().and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+            let _ = b.focus();
+        }
+    }
 }

@@ -64,6 +64,17 @@ impl SavedPage {
         }
     }
 
+    /// Lets the page scroll again (while the reader picks the content on the page), the `style`
+    /// attributes exactly as before; [`SavedPage::lock_scroll`] locks it again.
+    pub fn unlock_scroll(&mut self) {
+        for Locked { element, style } in self.locked.drain(..).rev() {
+            let _ = match style {
+                Some(text) => element.set_attribute("style", &text),
+                None => element.remove_attribute("style"),
+            };
+        }
+    }
+
     /// Hides the page's body while the overlay prints (the overlay's host is outside the body), or
     /// shows it again, its `style` attribute exactly as before.
     pub fn hide_for_print(&mut self, hide: bool, document: &web_sys::Document) {

@@ -131,8 +131,8 @@ fn storage() -> Option<JsValue> {
     Reflect::get(&storage, &"local".into()).ok().filter(|v| v.is_object())
 }
 
-/// Calls `storage.<method>(arg)` and returns its promise.
-fn call(method: &str, arg: &JsValue) -> Option<Promise> {
+/// Calls `storage.<method>(arg)` and returns its promise (also for the picker's remembered choices).
+pub(super) fn call(method: &str, arg: &JsValue) -> Option<Promise> {
     let local = storage()?;
     let f = Reflect::get(&local, &method.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
     f.call1(&local, arg).ok()?.dyn_into::<Promise>().ok()

@@ -130,7 +130,7 @@ pub fn run_page(slug: &str) -> Result<PageResult, String> {
         .unwrap_or(serde_json::Value::Null);
     let doc = snapshot::from_html(&source, Some(FAKE_URL));
     let start = std::time::Instant::now();
-    let analysis = broadsheet::analyze(&doc, &broadsheet::Options { force: true });
+    let analysis = broadsheet::analyze(&doc, &broadsheet::Options { force: true, ..Default::default() });
     let micros = start.elapsed().as_micros();
     let (text, meta) = match &analysis {
         Ok(a) => (a.article.text(), a.metadata.clone()),
