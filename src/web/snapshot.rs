@@ -47,9 +47,14 @@ extern "C" {
 
 /// Snapshots `document`, leaving out the subtree of `skip` (Broadsheet's own overlay host).
 pub fn snapshot(document: &web_sys::Document, skip: Option<&Element>) -> Document {
-    let url = document.url().ok().filter(|u| !u.is_empty());
+    let (records, text) = read(document, skip);
+    decode(&records, &text, document.url().ok().filter(|u| !u.is_empty()))
+}
+
+/// The walk's records and text, copied into the module (empty if the page's DOM threw).
+pub fn read(document: &web_sys::Document, skip: Option<&Element>) -> (Vec<u32>, String) {
     match walk(document, skip, &walk_names(), &tag_flags()) {
-        Ok(walked) => decode(&walked.records(), &walked.text(), url),
-        Err(_) => decode(&[], "", url),
+        Ok(walked) => (walked.records(), walked.text()),
+        Err(_) => (Vec::new(), String::new()),
     }
 }
