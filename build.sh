@@ -151,7 +151,9 @@ build() {
     say "pkg/ is up to date"
   else
     say "generating the JavaScript glue (wasm-bindgen --target web) and shrinking (wasm-opt -Oz)"
+    rm -rf pkg/snippets
     wasm-bindgen --target web --no-typescript --out-dir pkg "$wasm" || die "wasm-bindgen failed"
+    flatten_snippets "$glue"
     wasm-opt "${WASM_OPT_FLAGS[@]}" "$out" -o "$out.opt" || die "wasm-opt failed"
     mv "$out.opt" "$out"
     build_wasm2js "$out" "$glue"
@@ -159,6 +161,32 @@ build() {
   fi
   say "extension ready: load $ROOT as an unpacked extension"
   say "sizes: $(size_line "$out") wasm, $(size_line "pkg/${CRATE}_asm.js") wasm2js, $(size_line "$glue") glue"
+}
+
+# wasm-bindgen copies each JavaScript snippet the crate imports (`#[wasm_bindgen(module = ...)]`,
+# e.g. src/web/walk.js) to pkg/snippets/<crate>-<hash>/<its path>. Each is moved to pkg/<its file
+# name> and the glue's import rewritten, so that manifest.json's web_accessible_resources can name
+# every file the content script imports exactly (no wildcard, no hash that changes).
+flatten_snippets() {
+  local glue=$1
+  [ -d pkg/snippets ] || return 0
+  node - "$glue" <<'NODE' || die "could not move the JavaScript snippets"
+const fs = require('fs');
+const path = require('path');
+const glue = process.argv[2];
+let text = fs.readFileSync(glue, 'utf8');
+const moved = new Set();
+text = text.replace(/from '\.\/(snippets\/[^']+)'/g, (_, from) => {
+  const to = path.basename(from);
+  if (moved.has(to) || /^broadsheet/.test(to)) { console.error(`build.sh: two files would be pkg/${to}`); process.exit(1); }
+  moved.add(to);
+  fs.renameSync(path.join('pkg', from), path.join('pkg', to));
+  return `from './${to}'`;
+});
+if (/snippets\//.test(text)) { console.error('build.sh: a snippet import was not rewritten'); process.exit(1); }
+fs.writeFileSync(glue, text);
+fs.rmSync('pkg/snippets', { recursive: true });
+NODE
 }
 
 # The same wasm as plain JavaScript (binaryen's wasm2js), for pages whose CSP forbids

@@ -13,19 +13,22 @@
 //   - the floor: a TreeWalker over the page reading each node's tag and text.
 // Part 2, the real extension: the toolbar button (Extensions.triggerAction) to the overlay's
 // settled data-state plus one requestAnimationFrame, on a subset of pages (E2E_PAGES, spread over
-// the size range): the first press on a page (cold: loads the glue and compiles the wasm) and a
-// second press after closing (warm).
+// the size range): the first press on a page (cold: loads the glue and the module) and a second
+// press after closing (warm). Twice: the shipped build (extension/content.js `BUILD = 'js'`, the
+// wasm2js translation, loaded on every page) and the wasm build (a staged copy of the extension
+// with `BUILD = 'wasm'`, as it would run where WebAssembly may be compiled).
 //
 // Pages are served with `script-src 'self' 'wasm-unsafe-eval'`: the page's own scripts do not run,
 // the benchmark's do. Env: RUNS (default 5), E2E_PAGES (default 24, 0 skips part 2), E2E_RUNS (3),
 // PAGES (a comma-separated list of page names: only those).
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, serve, launchWithExtension } from '../tests/e2e/helpers.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, serve } from '../tests/e2e/helpers.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);
 const E2E_PAGES = Number(process.env.E2E_PAGES ?? 24);
@@ -65,7 +68,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (r) => r.abort());
 const tab = await context.newPage();
-const samples = new Map(pages.map((p) => [p.name, { snapshot: [], extraction: [], rest: [], warm: [], render: [], open: [], readability: [], floor: [] }]));
+const samples = new Map(pages.map((p) => [p.name, { snapshot: [], walk: [], extraction: [], rest: [], warm: [], render: [], open: [], readability: [], floor: [] }]));
 let peakMemory = { bytes: 0, page: '' };
 const started = Date.now();
 for (let round = 0; round < RUNS; round++) {
@@ -93,9 +96,9 @@ for (let round = 0; round < RUNS; round++) {
           out.readability = performance.now() - t;
         },
         broadsheet: () => {
-          const [snapshot, extraction, rest, open, warmSnapshot, warmExtraction, warmRest] = glue.bench_phases(true);
+          const [snapshot, extraction, rest, open, warmSnapshot, warmExtraction, warmRest, walk] = glue.bench_phases(true);
           const warm = warmSnapshot + warmExtraction + warmRest;
-          Object.assign(out, { snapshot, extraction, rest, open, warm, render: open - warm });
+          Object.assign(out, { snapshot, walk, extraction, rest, open, warm, render: open - warm });
           out.memory = wasm.memory.buffer.byteLength;
         },
       };
@@ -110,54 +113,81 @@ for (let round = 0; round < RUNS; round++) {
 }
 await browser.close();
 
-// 3. Part 2: the toolbar button through the real extension.
-const e2e = new Map();
+// 3. Part 2: the toolbar button through the real extension, for each build.
+/** Chromium with the unpacked extension in `dir` (tests/e2e/helpers.mjs does the same for ROOT). */
+async function launchExtension(dir) {
+  const profile = await mkdtemp(join(tmpdir(), 'broadsheet-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 },
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--enable-unsafe-extension-debugging'],
+  });
+  await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (r) => r.abort());
+  const worker = context.serviceWorkers()[0] || (await context.waitForEvent('serviceworker'));
+  const page = context.pages()[0] || (await context.newPage());
+  return { context, page, worker, extensionId: new URL(worker.url()).host, close: async () => { await context.close(); await rm(profile, { recursive: true, force: true }); } };
+}
+
+/** A copy of the extension whose content script loads the wasm build. */
+async function stageWasmBuild() {
+  const dir = await mkdtemp(join(tmpdir(), 'broadsheet-wasm-build-'));
+  for (const f of ['manifest.json', 'extension', '_locales', 'pkg']) await cp(join(ROOT, f), join(dir, f), { recursive: true });
+  const content = await readFile(join(dir, 'extension', 'content.js'), 'utf8');
+  if (!content.includes("const BUILD = 'js';")) throw new Error("extension/content.js: no `const BUILD = 'js';` to switch");
+  await writeFile(join(dir, 'extension', 'content.js'), content.replace("const BUILD = 'js';", "const BUILD = 'wasm';"));
+  return dir;
+}
+
+const e2e = { js: new Map(), wasm: new Map() };
 if (E2E_PAGES > 0) {
   const step = Math.max(1, Math.floor(pages.length / E2E_PAGES));
   const subset = pages.filter((_, i) => i % step === 0).slice(0, E2E_PAGES);
   if (!subset.some((p) => p.name === 'seed') && pages.some((p) => p.name === 'seed')) subset.push(pages.find((p) => p.name === 'seed'));
-  const ext = await launchWithExtension();
-  const cdp = await ext.context.browser().newBrowserCDPSession();
-  // Presses the button and waits for a settled data-state (or its removal) plus one frame.
-  const press = async (page, want) => {
-    for (let attempt = 0; attempt < 4; attempt++) {
-      await ext.worker.evaluate(() => 1).catch(() => {});
-      await page.evaluate((want) => {
-        window.__bsDone = new Promise((done) => {
-          const check = () => {
-            const s = document.getElementById('broadsheet-host')?.getAttribute('data-state') ?? null;
-            if (want === 'closed' ? s === null : s !== null && s !== 'loading') {
-              observer.disconnect();
-              requestAnimationFrame(() => done({ state: s ?? 'closed', t: performance.now() - window.__bsStart }));
-            }
-          };
-          const observer = new MutationObserver(check);
-          observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
-        });
-        window.__bsStart = performance.now();
-      }, want);
-      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-      const target = targetInfos.find((t) => t.url === page.url());
-      await cdp.send('Extensions.triggerAction', { id: ext.extensionId, targetId: target.targetId });
-      const r = await page.evaluate(() => Promise.race([window.__bsDone, new Promise((d) => setTimeout(() => d(null), 3000))]));
-      if (r) return r;
+  const wasmDir = await stageWasmBuild();
+  for (const [build, dir] of [['js', ROOT], ['wasm', wasmDir]]) {
+    const ext = await launchExtension(dir);
+    const cdp = await ext.context.browser().newBrowserCDPSession();
+    // Presses the button and waits for a settled data-state (or its removal) plus one frame.
+    const press = async (page, want) => {
+      for (let attempt = 0; attempt < 4; attempt++) {
+        await ext.worker.evaluate(() => 1).catch(() => {});
+        await page.evaluate((want) => {
+          window.__bsDone = new Promise((done) => {
+            const check = () => {
+              const s = document.getElementById('broadsheet-host')?.getAttribute('data-state') ?? null;
+              if (want === 'closed' ? s === null : s !== null && s !== 'loading') {
+                observer.disconnect();
+                requestAnimationFrame(() => done({ state: s ?? 'closed', t: performance.now() - window.__bsStart }));
+              }
+            };
+            const observer = new MutationObserver(check);
+            observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+          });
+          window.__bsStart = performance.now();
+        }, want);
+        const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+        const target = targetInfos.find((t) => t.url === page.url());
+        await cdp.send('Extensions.triggerAction', { id: ext.extensionId, targetId: target.targetId });
+        const r = await page.evaluate(() => Promise.race([window.__bsDone, new Promise((d) => setTimeout(() => d(null), 5000))]));
+        if (r) return r;
+      }
+      return { state: 'timeout', t: NaN };
+    };
+    for (let round = 0; round < E2E_RUNS; round++) {
+      for (const p of subset) {
+        await ext.page.goto(server.url(p.path), { waitUntil: 'load' });
+        const cold = await press(ext.page, 'open');
+        await press(ext.page, 'closed');
+        const warm = await press(ext.page, 'open');
+        const e = e2e[build].get(p.name) || { cold: [], warm: [], state: cold.state };
+        e.cold.push(cold.t);
+        e.warm.push(warm.t);
+        e2e[build].set(p.name, e);
+      }
+      process.stderr.write(`button (${build} build) round ${round + 1}/${E2E_RUNS} done\n`);
     }
-    return { state: 'timeout', t: NaN };
-  };
-  for (let round = 0; round < E2E_RUNS; round++) {
-    for (const p of subset) {
-      await ext.page.goto(server.url(p.path), { waitUntil: 'load' });
-      const cold = await press(ext.page, 'open');
-      await press(ext.page, 'closed');
-      const warm = await press(ext.page, 'open');
-      const e = e2e.get(p.name) || { cold: [], warm: [], state: cold.state };
-      e.cold.push(cold.t);
-      e.warm.push(warm.t);
-      e2e.set(p.name, e);
-    }
-    process.stderr.write(`button round ${round + 1}/${E2E_RUNS} done\n`);
+    await ext.close();
   }
-  await ext.close();
+  await rm(wasmDir, { recursive: true, force: true });
 }
 await server.close();
 
@@ -178,8 +208,8 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`\nBroadsheet browser benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpu}), Chromium headless`);
 console.log(`${pages.length} pages × ${RUNS} runs, interleaved; Readability.js ${readabilityVersion}; medians over pages of per-page medians (ms)\n`);
 console.log('phase                              median ms');
-for (const [label, k] of [['snapshot (live DOM → arena)', 'snapshot'], ['extraction (metadata + extract)', 'extraction'],
-  ['images + article + outline + quotes', 'rest'], ['snapshot + analysis', 'total'],
+for (const [label, k] of [['snapshot (live DOM → arena)', 'snapshot'], ['  of which the JavaScript walk', 'walk'],
+  ['extraction (metadata + extract)', 'extraction'], ['images + article + outline + quotes', 'rest'], ['snapshot + analysis', 'total'],
   ['  the same, second run (warm)', 'warm'], ['overlay render (open − warm run)', 'render'],
   ['overlay open() total', 'open'], ['Readability parse() (with clone)', 'readability'], ['floor (TreeWalker tag + text)', 'floor']]) {
   console.log(`${label.padEnd(36)} ${ms(col(k)).padStart(8)}`);
@@ -196,18 +226,20 @@ for (const m of [...perPage].sort((a, b) => b.vsReadability - a.vsReadability).s
   console.log(`${m.name.slice(0, 32).padEnd(32)} ${m.kb.toFixed(0).padStart(5)} ${ms(m.snapshot).padStart(6)} ${ms(m.extraction).padStart(6)} ${ms(m.rest).padStart(6)} ${ms(m.render).padStart(7)} ${ms(m.readability).padStart(7)} ${ms(m.floor).padStart(6)} ${m.vsReadability.toFixed(2).padStart(8)}`);
 }
 
-if (e2e.size > 0) {
-  const rows = [...e2e.entries()].map(([name, e]) => ({ name, cold: median(e.cold), warm: median(e.warm), state: e.state, readability: perPage.find((m) => m.name === name).readability }));
+for (const [build, label] of [['js', 'shipped JS build (wasm2js)'], ['wasm', 'wasm build']]) {
+  if (e2e[build].size === 0) continue;
+  const rows = [...e2e[build].entries()].map(([name, e]) => ({ name, cold: median(e.cold), warm: median(e.warm), state: e.state, readability: perPage.find((m) => m.name === name).readability }));
   const cold = median(rows.map((r) => r.cold)), warm = median(rows.map((r) => r.warm));
   const ratioCold = median(rows.map((r) => r.cold / r.readability)), ratioWarm = median(rows.map((r) => r.warm / r.readability));
   const states = rows.reduce((acc, r) => ({ ...acc, [r.state]: (acc[r.state] || 0) + 1 }), {});
-  console.log(`\nbutton → painted overlay (real extension, ${rows.length} pages × ${E2E_RUNS}; states ${JSON.stringify(states)}):`);
-  console.log(`  first press (loads + compiles the wasm): median ${ms(cold)} ms, ${ratioCold.toFixed(2)}× Readability parse() (target ≤ 1×) ${target(ratioCold <= 1)}`);
-  console.log(`  second press (module loaded):            median ${ms(warm)} ms, ${ratioWarm.toFixed(2)}× Readability parse() ${target(ratioWarm <= 1)}`);
+  console.log(`\nbutton → painted overlay, ${label} (real extension, ${rows.length} pages × ${E2E_RUNS}; states ${JSON.stringify(states)}):`);
+  console.log(`  first press (loads the module): median ${ms(cold)} ms, ${ratioCold.toFixed(2)}× Readability parse() (target ≤ 1×) ${target(ratioCold <= 1)}`);
+  console.log(`  second press (module loaded):   median ${ms(warm)} ms, ${ratioWarm.toFixed(2)}× Readability parse() ${target(ratioWarm <= 1)}`);
 }
 
 const size = async (f) => { const b = await readFile(join(ROOT, 'pkg', f)); return { raw: b.length, gz: gzipSync(b, { level: 9 }).length }; };
-const wasmSize = await size('broadsheet_bg.wasm'), glueSize = await size('broadsheet.js');
-const gz = wasmSize.gz + glueSize.gz;
-console.log(`\nwasm ${wasmSize.raw} B (${wasmSize.gz} B gzip) + glue ${glueSize.raw} B (${glueSize.gz} B gzip) = ${(gz / 1024).toFixed(1)} KB gzip (target ≤ 150 KB) ${target(gz <= 150 * 1024)}`);
+const wasmSize = await size('broadsheet_bg.wasm'), glueSize = await size('broadsheet.js'), walkSize = await size('walk.js'), asmSize = await size('broadsheet_asm.js');
+const gz = wasmSize.gz + glueSize.gz + walkSize.gz;
+console.log(`\nwasm ${wasmSize.raw} B (${wasmSize.gz} B gzip) + glue ${glueSize.raw + walkSize.raw} B (${glueSize.gz + walkSize.gz} B gzip, walk.js included) = ${(gz / 1024).toFixed(1)} KB gzip (target ≤ 150 KB) ${target(gz <= 150 * 1024)}`);
+console.log(`shipped JS build: wasm2js ${asmSize.raw} B (${asmSize.gz} B gzip) + the same glue`);
 console.log(`peak wasm memory ${(peakMemory.bytes / 1048576).toFixed(1)} MB (on ${peakMemory.page}; target ≤ 16 MB) ${target(peakMemory.bytes <= 16 * 1048576)}`);

@@ -76,7 +76,18 @@ impl Prepared {
 
 /// True when `lower` (a lower-cased class/id string) contains any of `words`.
 pub fn matches_any(lower: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| lower.contains(w))
+    words.iter().any(|w| contains(lower.as_bytes(), w.as_bytes()))
+}
+
+/// `hay.contains(needle)` for the short class/id strings this module searches, dozens of words
+/// each: a plain scan, as `str::contains` spends more on setting up its searcher per word than on
+/// the search itself (the most called code of the extraction, measured natively and in wasm).
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    if hay.len() < needle.len() {
+        return false;
+    }
+    (0..=hay.len() - needle.len()).any(|i| hay[i] == first && hay[i + 1..i + needle.len()] == *rest)
 }
 
 /// True when one of `lower`'s tokens (split on non-alphanumerics) equals one of `words`.
@@ -106,25 +117,29 @@ pub fn facts(doc: &Document) -> Facts {
     let mut joined = String::new();
     for id in doc.ids() {
         let Some(e) = doc.element(id) else { continue };
-        let class = doc.attr(id, Attr::Class).unwrap_or("").to_lowercase();
-        let ident = doc.attr(id, Attr::Id).unwrap_or("").to_lowercase();
-        weight[id.index()] = side_weight(&class) + side_weight(&ident);
-        joined.clear();
-        joined.push_str(&class);
-        joined.push(' ');
-        joined.push_str(&ident);
         let mut b = 0;
-        if matches_any(&joined, t::UNLIKELY) || matches_any(&joined, t::UNLIKELY_EXTRA) {
-            b |= bits::UNLIKELY;
-        }
-        if matches_any(&joined, t::MAYBE_CANDIDATE) {
-            b |= bits::MAYBE;
-        }
-        if has_token(&joined, t::SHARE_TOKENS) {
-            b |= bits::SHARE;
-        }
-        if matches_any(&joined, t::BYLINE) {
-            b |= bits::BYLINE;
+        let (class, ident) = (doc.attr(id, Attr::Class).unwrap_or(""), doc.attr(id, Attr::Id).unwrap_or(""));
+        // Most elements have neither: no word can match then (" " holds none of them).
+        if !class.is_empty() || !ident.is_empty() {
+            let class = class.to_lowercase();
+            let ident = ident.to_lowercase();
+            weight[id.index()] = side_weight(&class) + side_weight(&ident);
+            joined.clear();
+            joined.push_str(&class);
+            joined.push(' ');
+            joined.push_str(&ident);
+            if matches_any(&joined, t::UNLIKELY) || matches_any(&joined, t::UNLIKELY_EXTRA) {
+                b |= bits::UNLIKELY;
+            }
+            if matches_any(&joined, t::MAYBE_CANDIDATE) {
+                b |= bits::MAYBE;
+            }
+            if has_token(&joined, t::SHARE_TOKENS) {
+                b |= bits::SHARE;
+            }
+            if matches_any(&joined, t::BYLINE) {
+                b |= bits::BYLINE;
+            }
         }
         let role = doc.attr(id, Attr::Role).unwrap_or("");
         let itemprop = doc.attr(id, Attr::Itemprop).unwrap_or("");
@@ -301,6 +316,20 @@ pub fn is_div_to_p_elem(tag: Tag) -> bool {
 /// Length of `s` with whitespace runs folded to one character, and its comma count.
 pub fn folded_len_and_commas(s: &str) -> (u32, u32) {
     let (mut len, mut commas, mut in_space) = (0u32, 0u32, false);
+    if s.is_ascii() {
+        // The common case, byte by byte: ASCII whitespace is `char::is_whitespace`'s ASCII part.
+        for b in s.bytes() {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                len += u32::from(!in_space);
+                in_space = true;
+            } else {
+                in_space = false;
+                len += 1;
+                commas += u32::from(b == b',');
+            }
+        }
+        return (len, commas);
+    }
     for c in s.chars() {
         if c.is_whitespace() {
             if !in_space {

@@ -105,15 +105,29 @@ fn scan_tags(html: &str, cap: usize, mut out: Option<&mut String>) -> usize {
         }
         i = end;
         if !closing && RAW_TEXT.contains(&name.as_str()) {
-            let close = format!("</{name}");
-            let rest = html[i..].to_ascii_lowercase();
-            i = rest.find(&close).map_or(b.len(), |e| i + e);
+            // Skip to its end tag, matched ASCII-case-insensitively in place (lower-casing the
+            // rest of the page for each raw-text element made this scan quadratic).
+            i = find_end_tag(b, i, name.as_bytes()).unwrap_or(b.len());
         }
     }
     if let Some(o) = out {
         o.push_str(&html[copied..]);
     }
     max
+}
+
+/// The position of the first `</name` (any ASCII case) at or after `from`.
+fn find_end_tag(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    while let Some(off) = memchr(b'<', hay.get(at..)?) {
+        let start = at + off;
+        let tail = &hay[start + 1..];
+        if tail.first() == Some(&b'/') && tail.len() > name.len() && tail[1..=name.len()].eq_ignore_ascii_case(name) {
+            return Some(start);
+        }
+        at = start + 1;
+    }
+    None
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {

@@ -18,6 +18,7 @@
 //! keyed by `NodeId`.
 
 mod tags;
+pub mod records;
 #[cfg(not(target_arch = "wasm32"))]
 mod html;
 

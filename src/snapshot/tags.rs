@@ -13,6 +13,10 @@ macro_rules! names {
         $vis enum $name { $($variant,)* $other }
 
         impl $name {
+            /// Every named variant, in declaration order (its index is its `u8` value); the
+            /// catch-all, last, is left out.
+            pub const ALL: &'static [Self] = &[$(Self::$variant,)*];
+
             /// Looks a lower-case name up; unknown names give the catch-all variant.
             pub fn from_name(name: &str) -> Self {
                 match name { $($text => Self::$variant,)* _ => Self::$other }

@@ -17,17 +17,19 @@ fn now() -> f64 {
 }
 
 /// Times the phases on this page's document and returns `[snapshot, extraction, rest, open_total,
-/// warm_snapshot, warm_extraction, warm_rest]` in milliseconds. The first three are the first run on
+/// warm_snapshot, warm_extraction, warm_rest, walk, warm_walk]` in milliseconds (`walk`: the
+/// JavaScript walk's share of the snapshot). The first three are the first run on
 /// this instance (what a click pays); the warm ones a second run just before `open()`, so that
 /// `open_total − warm phases` is the render's share. `open_total` is 0 without `with_overlay`; the
 /// overlay is closed again before returning.
 #[wasm_bindgen]
 pub fn bench_phases(with_overlay: bool) -> Result<Vec<f64>, JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let mut out = phases(&document).to_vec();
+    let first = phases(&document);
+    let mut out = first[..3].to_vec();
     // 4. The real overlay (snapshot + analysis + render), forced so non-articles render too.
     let mut open_total = 0.0;
-    let mut warm = [0.0; 3];
+    let mut warm = [0.0; 4];
     if with_overlay {
         super::overlay::close();
         warm = phases(&document);
@@ -37,15 +39,20 @@ pub fn bench_phases(with_overlay: bool) -> Result<Vec<f64>, JsValue> {
         super::overlay::close();
     }
     out.push(open_total);
-    out.extend(warm);
+    out.extend(&warm[..3]);
+    out.extend([first[3], warm[3]]);
     Ok(out)
 }
 
-/// Stages 1–3 once: `[snapshot, extraction, rest]` in milliseconds.
-fn phases(document: &web_sys::Document) -> [f64; 3] {
-    // 1. Snapshot.
+/// Stages 1–3 once: `[snapshot, extraction, rest, walk]` in milliseconds (`walk`: the
+/// JavaScript part of the snapshot).
+fn phases(document: &web_sys::Document) -> [f64; 4] {
+    // 1. Snapshot: the JavaScript walk (records and text copied in), then the decode.
     let t0 = now();
-    let doc = super::snapshot::snapshot(document, None);
+    let (records, text) = super::snapshot::read(document, None);
+    let t_walk = now();
+    let doc = crate::snapshot::records::decode(&records, &text, None);
+    drop((records, text));
     let t1 = now();
     // 2. Metadata and extraction.
     let mut meta = metadata::read(&doc);
@@ -59,5 +66,5 @@ fn phases(document: &web_sys::Document) -> [f64; 3] {
     let found = quotes::find(&art, &meta);
     let t3 = now();
     drop((entries, found, art, imgs, extraction, meta, doc));
-    [t1 - t0, t2 - t1, t3 - t2]
+    [t1 - t0, t2 - t1, t3 - t2, t_walk - t0]
 }

@@ -1,0 +1,184 @@
+// The live-DOM walk behind `src/web/snapshot.rs`: ONE call from the wasm reads the whole page and
+// hands it back in two values, so the module crosses into JavaScript a handful of times per
+// snapshot instead of 8–10 times per node (that crossing cost most of the snapshot time).
+//
+// What it returns (`walk(...)` → `{ records, text }`):
+//   - `records`: an array of 32-bit words, in document order (the events `Builder` takes):
+//       CLOSE                                  0
+//       TEXT     [2, utf16Length]
+//       ELEMENT  [1 | visible << 2 | tag << 3 | keptAttrs << 11, then per kept attribute:
+//                 attrIndex, utf16Length]   … its children …   CLOSE
+//   - `text`: every text node's data and kept attribute value, in record order, each followed by
+//     U+0000 (the separator keeps a lone surrogate at the end of one piece from pairing with the
+//     next; the lengths, not the separator, delimit the pieces, so text holding U+0000 is safe).
+// The wasm turns `text` into UTF-8 once and decodes the records into the arena (`decode` in
+// snapshot.rs), through the same `Builder` as the html5ever path.
+//
+// The rules are the Rust walk's (see snapshot.rs and src/snapshot/html.rs). Tag and attribute
+// names and the per-tag rules come from Rust on each call (`names`, `flags`), built from the `Tag`
+// and `Attr` enums, so no table is copied here. The one rule written here is JSON-LD detection,
+// which must match `keeps_text` in src/snapshot/mod.rs (see `LD_JSON`).
+//
+// It is iterative: an explicit stack of open elements, so a page nested 100,000 levels deep costs
+// memory, never the JavaScript stack. This file must run as plain ES2020 in the content script's
+// isolated world and under the wasm2js build (it is imported by the wasm-bindgen glue, and listed in
+// manifest.json's web_accessible_resources as pkg/snippets/*).
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const CLOSE = 0;
+const ELEMENT = 1;
+const TEXT = 2;
+
+// Per-tag flags, set by Rust (snapshot.rs `tag_flags`): keep these values in step with it.
+const UNRENDERED = 1; // never laid out by nature (head content, script, style, noscript, template): counts as visible
+const MARKER = 2; // kept as an empty element whatever its namespace (svg, math)
+const HEAD = 4; // visibility inside it is assumed, not measured
+const SCRIPT = 8; // children read only for JSON-LD
+const NO_TEXT = 16; // children never read (style)
+
+// `keeps_text`: `type` trimmed of Unicode White_Space (Rust's `str::trim`), compared
+// ASCII-case-insensitively (a non-unicode /i regex folds ASCII letters only).
+const LD_JSON = /^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*application\/ld\+json[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/i;
+
+// `visibility:hidden` hides text from readers as well; opacity is left alone (pages fade their text
+// in from opacity 0).
+const VISIBILITY = { visibilityProperty: true };
+
+let table = null;
+
+/** The name → index maps, rebuilt only when Rust's names change (never, within one module). */
+function tables(names, flags) {
+  if (table === null || table.names !== names) {
+    const [tagNames, attrNames] = names.split('\n');
+    const tag = new Map(tagNames.split(' ').map((n, i) => [n, i]));
+    const attr = new Map(attrNames.split(' ').map((n, i) => [n, i]));
+    table = { names, tag, other: tag.size, attr, type: attr.get('type'), flags: Uint8Array.from(flags) };
+  }
+  return table;
+}
+
+/** Whether the page renders `el` (`display:contents` boxes count: their children show). */
+function layoutVisible(el) {
+  let shown;
+  try {
+    shown = el.checkVisibility(VISIBILITY);
+  } catch {
+    return true; // no checkVisibility (an old engine): assume visible, as markup would
+  }
+  if (shown) return true;
+  const style = getComputedStyle(el);
+  return style.display === 'contents' && style.visibility !== 'hidden';
+}
+
+/**
+ * Walks `doc` (leaving out the subtree of `skip`, Broadsheet's own overlay host). `names` is the
+ * tag names and the attribute names (each list joined by spaces, the two by a newline), `flags`
+ * one byte of the flags above per tag.
+ */
+export function walk(doc, skip, names, flags) {
+  const t = tables(names, flags);
+  const records = [];
+  const texts = [];
+  // The open elements: the node, its effective visibility, whether visibility inside it is
+  // assumed, and whether the walk is in its open shadow root (its light children come next).
+  const open = [];
+  const openVisible = [];
+  const openAssumed = [];
+  const openInShadow = [];
+  let node = doc.firstChild;
+  for (;;) {
+    if (node === null) {
+      // This level is done: the shadow root's end leads to the light children, an element's
+      // end closes it.
+      const top = open.length - 1;
+      if (top < 0) break;
+      if (openInShadow[top]) {
+        openInShadow[top] = false;
+        node = open[top].firstChild;
+        continue;
+      }
+      records.push(CLOSE);
+      node = open[top].nextSibling;
+      open.pop();
+      openVisible.pop();
+      openAssumed.pop();
+      openInShadow.pop();
+      continue;
+    }
+    const type = node.nodeType;
+    if (type === 3 || type === 4) {
+      // Text and CDATA; an empty one would be dropped by the builder anyway.
+      const data = node.data;
+      if (data.length > 0) {
+        records.push(TEXT, data.length);
+        texts.push(data);
+      }
+      node = node.nextSibling;
+      continue;
+    }
+    if (type !== 1 || node === skip) {
+      // Comments, doctypes, processing instructions; the overlay host.
+      node = node.nextSibling;
+      continue;
+    }
+
+    // An element: its tag (SVG and MathML kept as empty markers, other foreign elements as
+    // childless `Other`), its kept attributes, whether its children are read, its visibility.
+    let tag = t.tag.get(node.localName);
+    if (tag === undefined) tag = t.other;
+    let descend = true;
+    if (t.flags[tag] & MARKER) descend = false;
+    else if (node.namespaceURI !== HTML_NS) {
+      tag = t.other;
+      descend = false;
+    }
+    const header = records.length;
+    records.push(0);
+    let kept = 0;
+    let scriptType = null;
+    if (node.hasAttributes()) {
+      for (const name of node.getAttributeNames()) {
+        const attr = t.attr.get(name);
+        if (attr === undefined) continue;
+        const value = node.getAttribute(name);
+        if (value === null) continue;
+        records.push(attr, value.length);
+        texts.push(value);
+        kept++;
+        if (attr === t.type && scriptType === null) scriptType = value;
+      }
+    }
+    const flags = t.flags[tag];
+    if (flags & NO_TEXT) descend = false;
+    else if (flags & SCRIPT) descend = descend && scriptType !== null && LD_JSON.test(scriptType);
+
+    const top = open.length - 1;
+    const parentVisible = top < 0 || openVisible[top];
+    const assumed = (top >= 0 && openAssumed[top]) || (flags & HEAD) !== 0;
+    const visible = parentVisible && (assumed || (flags & UNRENDERED) !== 0 || layoutVisible(node));
+    records[header] = ELEMENT | (visible ? 4 : 0) | (tag << 3) | (kept << 11);
+
+    // Its children: an open shadow root's first, then the light ones (which the shadow tree may
+    // slot); closed roots cannot be read (`shadowRoot` is null), as natively.
+    let first = null;
+    let inShadow = false;
+    if (descend) {
+      const shadow = node.shadowRoot;
+      first = shadow === null ? null : shadow.firstChild;
+      inShadow = first !== null;
+      if (first === null) first = node.firstChild;
+    }
+    if (first === null) {
+      records.push(CLOSE);
+      node = node.nextSibling;
+    } else {
+      open.push(node);
+      openVisible.push(visible);
+      openAssumed.push(assumed);
+      openInShadow.push(inShadow);
+      node = first;
+    }
+  }
+  texts.push('');
+  return { records, text: texts.join('\0') };
+}
