@@ -235,17 +235,7 @@ mod tests {
 
     #[test]
     fn long_story_without_subheads_gets_generated_sections_at_paragraph_starts() {
-        let texts = [
-            "The city council approved the new budget for schools on Tuesday, raising teacher salaries.",
-            "Teachers had asked the council for higher salaries and smaller classes in every school.",
-            "School principals said the budget would let schools hire teachers before autumn.",
-            "Meanwhile, heavy rain flooded the river valley, and farmers lost crops to the flood water.",
-            "The river rose two metres overnight; farmers moved cattle away from the flooded fields.",
-            "Flood defences along the river failed near the farms, officials said.",
-            "In football, the home team won the cup final with a late goal from its young striker.",
-            "The striker scored the goal in the final minute, and the team lifted the cup.",
-            "Fans of the team celebrated the cup win in the streets until dawn.",
-        ];
+        let texts = super::segment::tests::EN;
         let a = article(texts.iter().enumerate().map(|(i, t)| block(i as u32 + 10, BlockKind::Paragraph, t, false)).collect());
         let out = build(&a, &meta("Local news"));
         let got: Vec<_> = out.iter().map(|e| (e.target.0, e.text.as_str(), e.generated, e.level)).collect();

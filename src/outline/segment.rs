@@ -144,14 +144,15 @@ pub fn boundaries(units: &[Terms], allowed: &[bool], sections: usize) -> Vec<usi
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn units(texts: &[&str]) -> Vec<Terms> {
         texts.iter().map(|t| terms(t)).collect()
     }
 
-    const EN: &[&str] = &[
+    /// Three topics, three paragraphs each (also the outline's end-to-end sample).
+    pub(in crate::outline) const EN: &[&str] = &[
         "The city council approved the new budget for schools on Tuesday, raising teacher salaries.",
         "Teachers had asked the council for higher salaries and smaller classes in every school.",
         "School principals said the budget would let schools hire teachers before autumn.",
