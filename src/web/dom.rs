@@ -46,3 +46,20 @@ pub fn clear(node: &Node) {
         let _ = node.remove_child(&child);
     }
 }
+
+/// The next node after `node` in document order, staying inside `root`.
+pub fn next_in_subtree(root: &Node, node: &Node) -> Option<Node> {
+    if let Some(child) = node.first_child() {
+        return Some(child);
+    }
+    let mut current = node.clone();
+    loop {
+        if current.is_same_node(Some(root)) {
+            return None;
+        }
+        if let Some(next) = current.next_sibling() {
+            return Some(next);
+        }
+        current = current.parent_node()?;
+    }
+}

@@ -5,7 +5,7 @@
 //! Every control is a `<button data-action=…>`; one delegated listener in [`super::overlay`] reads
 //! the action. Jump targets are the article's blocks, `id="bs-<source node>"`.
 
-use super::dom::Dom;
+use super::dom::{next_in_subtree, Dom};
 use super::i18n::t;
 use crate::article::safe_url;
 use crate::quotes::{Kind, Quote};
@@ -292,22 +292,6 @@ fn folded_positions(block: &Element, start: usize, end: usize) -> Option<((Node,
     }
 }
 
-/// The next node after `node` in document order, staying inside `root`.
-fn next_in_subtree(root: &Node, node: &Node) -> Option<Node> {
-    if let Some(child) = node.first_child() {
-        return Some(child);
-    }
-    let mut current = node.clone();
-    loop {
-        if current.is_same_node(Some(root)) {
-            return None;
-        }
-        if let Some(next) = current.next_sibling() {
-            return Some(next);
-        }
-        current = current.parent_node()?;
-    }
-}
 
 /// Makes `element` focusable by script (not by Tab) and focuses it without scrolling (the caller
 /// scrolls, smoothly or not).

@@ -24,7 +24,7 @@
 //! Keyboard (focus in the overlay, not in a field, no modifier): `p` play/pause, `[` previous
 //! paragraph, `]` next paragraph.
 
-use super::dom::Dom;
+use super::dom::{next_in_subtree, Dom};
 use super::i18n::t;
 use super::settings::Settings;
 use crate::sentences;
@@ -633,27 +633,11 @@ fn text_range(dom: &Dom, block: &Element, start: u32, end: u32) -> Option<web_sy
             }
             seen += length;
         }
-        node = next_in(root, &current);
+        node = next_in_subtree(root, &current);
     }
     None
 }
 
-/// The node after `node` in document order, staying inside `root`.
-fn next_in(root: &Node, node: &Node) -> Option<Node> {
-    if let Some(child) = node.first_child() {
-        return Some(child);
-    }
-    let mut at = node.clone();
-    loop {
-        if at.is_same_node(Some(root)) {
-            return None;
-        }
-        if let Some(next) = at.next_sibling() {
-            return Some(next);
-        }
-        at = at.parent_node()?;
-    }
-}
 
 /// Sets (or with `None` removes) the `bs-speech` highlight in `CSS.highlights`, where there is one.
 fn set_highlight(range: Option<&web_sys::Range>) {
