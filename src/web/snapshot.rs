@@ -83,6 +83,10 @@ impl<'a> Walk<'a> {
     fn run(&mut self, document: &web_sys::Document) {
         let mut next = document.first_child();
         loop {
+            // At the snapshot's size limit the rest of the page is not walked.
+            if self.builder.is_full() {
+                break;
+            }
             let Some(node) = next else {
                 // This level is done: close the element it belongs to and go on after it.
                 if let Some(frame) = self.stack.last_mut().filter(|f| f.in_shadow) {
