@@ -88,18 +88,22 @@ pub struct Document {
 /// How large a page the reader takes. Past either limit the snapshot stops and the reader says the
 /// page is too large ([`crate::Error::TooLarge`]) instead of hanging the tab.
 ///
-/// Chosen by measuring (`node tests/e2e/hostile-measure.mjs`, headless Chromium 156 with the shipped
-/// wasm2js build, on this project's 2-core machine under load; figures in the README's
-/// reliability section): the click on a page far over the limit must show the message well under
-/// a second, which bounds the walk up to the limit; and the largest real pages must stay under it.
+/// Chosen by measuring (`node tests/e2e/hostile-measure.mjs`: generated pages, headless Chromium 156,
+/// the shipped wasm2js build, this project's 2-core machine with other builds running): the press
+/// on a page far over the limit must show the message well under a second — the walk up to the
+/// limit is what it costs — while the largest real pages stay under it. Re-measure when the
+/// live-DOM walk changes (a faster walk allows a higher node limit).
 pub mod limits {
-    /// Nodes (elements and text nodes) in one snapshot. The largest page of the 130-page corpus
-    /// (wikipedia-2) has 24,257; long Wikipedia articles reach about 60,000. Walking 100,000
-    /// nodes of the live DOM took ~0.55 s with the current walk (wasm2js, median).
-    pub const MAX_NODES: usize = 100_000;
-    /// Bytes of text (UTF-8) in one snapshot. The corpus' largest article text is under 200 KB;
-    /// a whole novel in one page (War and Peace) is about 3.3 MB.
-    pub const MAX_TEXT_BYTES: usize = 4 << 20;
+    /// Nodes (elements and text nodes) in one snapshot. The current walk costs about 6.5 µs a node
+    /// in the wasm2js build: with 100,000 the message on a 30 MB page took 970 ms on the first
+    /// press in a tab (module load included) and 670 ms later; with 50,000 about half the walk.
+    /// The largest page of the 130-page corpus (wikipedia-2) has 24,257 nodes.
+    pub const MAX_NODES: usize = 50_000;
+    /// Bytes of text (UTF-8) in one snapshot. Refusing costs little (a 30 MB `<pre>`: 230 ms
+    /// first press, 160 ms later), analysing does: about 5 s per MB of paragraph text in the
+    /// wasm2js build. 2 MiB keeps ten times the corpus' longest article text (under 200 KB) and
+    /// most books on one page; the HTML standard on one page (~10 MB of text) is refused.
+    pub const MAX_TEXT_BYTES: usize = 2 << 20;
 }
 
 /// Which size limit a snapshot hit.
