@@ -6,10 +6,27 @@
 // `toggle()`, which snapshots the live DOM and opens the overlay. Later clicks reuse the module:
 // `toggle()` closes an open overlay and opens a closed one. The Rust side owns the overlay and its
 // listeners; this file only loads it, and shows a plain error state when the module cannot run at
-// all (e.g. a page whose CSP forbids WebAssembly).
+// all (it failed to load, or it panicked).
+//
+// Panics: a panic aborts the module (wasm traps; the wasm2js build throws from its `abort`), with no
+// unwinding, so whatever it was doing is left half-done and its own record of the page is lost.
+// This file therefore keeps its own record of what opening changes (scroll position, focus, the
+// `style` attributes of <html> and <body>), taken before each open; when the module panics — inside
+// a click (the call throws) or later in one of its listeners (its panic hook calls
+// `__broadsheetPanicked`) — it removes the host, puts back what the module changed, shows the error
+// state, and never calls that instance again: the next click closes the message, the one after
+// loads a fresh instance (a fresh copy of the glue too, whose state belongs to one instance).
 (() => {
   const HOST_ID = 'broadsheet-host';
-  const state = (globalThis.__broadsheet ||= { module: null, loading: null, failed: null });
+  const HOST_SELECTOR = `broadsheet-reader#${HOST_ID}`;
+  /** What the module adds to the `style` attributes of <html> and <body> (src/web/page.rs). */
+  const PAGE_CHANGES = ['overflow: hidden !important;', 'display: none !important;'];
+  /** Test hook (tests/e2e/hostile.test.mjs): a phase name here makes the module panic there. Only
+   *  the extension can write its storage, so a page cannot trigger it. */
+  const FAULT_KEY = 'broadsheetFault';
+  const state = (globalThis.__broadsheet ||= {
+    module: null, loading: null, saved: null, panic: null, failure: null, instances: 0,
+  });
 
   // Which build runs. The crate is built twice from the same code: to wasm, and to plain
   // JavaScript by binaryen's wasm2js (build.sh). On a page whose CSP has no 'wasm-unsafe-eval',
@@ -22,22 +39,88 @@
   const BUILD = 'js';
 
   async function load() {
-    const glue = await import(chrome.runtime.getURL('pkg/broadsheet.js'));
+    const fault = chrome.storage.local.get(FAULT_KEY).then((r) => r[FAULT_KEY], () => null);
+    // Each instance gets its own copy of the glue: the glue holds one instance's state (its
+    // exports, memory views, closure finalizers), which must never reach a later instance.
+    const instance = ++state.instances;
+    const copy = instance > 1 ? `?instance=${instance}` : '';
+    const glue = await import(chrome.runtime.getURL('pkg/broadsheet.js') + copy);
     if (BUILD === 'wasm') {
       await glue.default({ module_or_path: chrome.runtime.getURL('pkg/broadsheet_bg.wasm') });
     } else {
       const asm = await import(chrome.runtime.getURL('pkg/broadsheet_asm.js'));
       glue.__wbg_finalize_init({ exports: asm.instantiate(glue.__wbg_get_imports()) }, null);
     }
+    const phase = await fault;
+    if (typeof phase === 'string' && phase) glue.arm_fault(phase);
     return glue;
   }
 
-  // Shown only when the wasm cannot run: built here with textContent, closed by its button or Escape.
-  function showFailure(error) {
-    document.getElementById(HOST_ID)?.remove();
+  /** What opening may change, recorded before the module runs. */
+  function recordPage() {
+    const elements = [document.documentElement, document.body].filter(Boolean);
+    return {
+      scroll: [window.scrollX, window.scrollY],
+      focused: document.activeElement,
+      styles: elements.map((element) => [element, element.getAttribute('style')]),
+    };
+  }
+
+  /** Removes the module's host and undoes what the module changed, as recorded. */
+  function restorePage(saved) {
+    for (const host of document.querySelectorAll(HOST_SELECTOR)) host.remove();
+    if (!saved) return;
+    for (const [element, style] of saved.styles) {
+      const now = element.getAttribute('style');
+      // Only a change the module makes is undone; the page's own edits stay.
+      if (now === style || !now || !PAGE_CHANGES.some((change) => now.includes(change))) continue;
+      if (style === null) element.removeAttribute('style');
+      else element.setAttribute('style', style);
+    }
+    const { focused } = saved;
+    if (focused && focused.isConnected && document.activeElement !== focused && focused.focus) {
+      focused.focus({ preventScroll: true });
+    }
+    const [left, top] = saved.scroll;
+    if (window.scrollX !== left || window.scrollY !== top) window.scrollTo({ left, top, behavior: 'instant' });
+  }
+
+  /** The module panicked: drop it, put the page back, say so. */
+  function recoverFromPanic() {
+    state.panic = null;
+    state.module = null;
+    restorePage(state.saved);
+    state.saved = null;
+    showFailure(chrome.i18n.getMessage('internalError') || 'An internal error stopped the reader.', 'panic');
+  }
+
+  // The module's panic hook calls this (src/web/mod.rs, `on_panic`). A panic inside a click is
+  // handled by run()'s catch first; one in a listener is handled here, once the listener is done.
+  globalThis.__broadsheetPanicked = (message) => {
+    state.panic = String(message);
+    queueMicrotask(() => {
+      if (state.panic) recoverFromPanic();
+    });
+  };
+
+  /** Closes the content script's own error message, if it is shown. Returns whether it was. */
+  function closeFailure() {
+    const failure = state.failure;
+    state.failure = null;
+    if (!failure || !failure.host.isConnected) return false;
+    failure.close();
+    return true;
+  }
+
+  // The error state when the module cannot run: built here with textContent, closed by its button,
+  // Escape or the next click. `data-error` says why: `load` or `panic`.
+  function showFailure(detailText, code) {
+    closeFailure();
+    for (const host of document.querySelectorAll(HOST_SELECTOR)) host.remove();
     const host = document.createElement('broadsheet-reader');
     host.id = HOST_ID;
     host.setAttribute('data-state', 'error');
+    host.setAttribute('data-error', code);
     const root = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = `:host{all:initial!important;position:fixed!important;inset:0!important;
@@ -48,7 +131,10 @@
     const title = document.createElement('p');
     title.textContent = chrome.i18n.getMessage('errorTitle') || 'Broadsheet could not read this page.';
     const detail = document.createElement('p');
-    detail.textContent = String((error && error.message) || error || '');
+    detail.setAttribute('class', 'bs-error-detail');
+    detail.textContent = detailText;
+    const hint = document.createElement('p');
+    hint.textContent = chrome.i18n.getMessage('errorHint') || 'The page is untouched.';
     const close = document.createElement('button');
     close.type = 'button';
     close.setAttribute('data-action', 'close');
@@ -56,34 +142,43 @@
     const remove = () => {
       host.remove();
       document.removeEventListener('keydown', onKey, true);
+      if (state.failure?.host === host) state.failure = null;
     };
     const onKey = (event) => {
       if (event.key === 'Escape') remove();
     };
     close.addEventListener('click', remove);
     document.addEventListener('keydown', onKey, true);
-    box.append(title, detail, close);
+    box.append(title, detail, hint, close);
     root.append(style, box);
     document.documentElement.append(host);
+    state.failure = { host, close: remove };
   }
 
   async function run() {
     if (state.loading) return; // a click while the module loads: that load opens the overlay
+    if (state.panic) return recoverFromPanic();
+    if (closeFailure()) return; // the click closes the error message, like the real overlay
     try {
       if (!state.module) {
         state.loading = load();
         state.module = await state.loading;
       }
-      state.module.toggle();
     } catch (error) {
-      state.failed = error;
-      console.warn('Broadsheet:', error);
-      // A stale failure overlay closes on the next click, like the real one.
-      const existing = document.getElementById(HOST_ID);
-      if (existing && existing.getAttribute('data-state') === 'error' && !state.module) existing.remove();
-      else showFailure(error);
+      console.warn('Broadsheet: the reader could not load:', error);
+      showFailure(String((error && error.message) || error || ''), 'load');
+      return;
     } finally {
       state.loading = null;
+    }
+    const opening = !document.querySelector(HOST_SELECTOR);
+    if (opening) state.saved = recordPage();
+    try {
+      state.module.toggle();
+    } catch (error) {
+      // A panic, or an error the module returned: either way this instance is not called again.
+      console.warn('Broadsheet:', error);
+      recoverFromPanic();
     }
   }
 

@@ -1,6 +1,7 @@
 //! Errors, as documented data: every way an analysis or the CLI can fail, with the message a person
 //! sees (lower case, no trailing period, as ripgrep and mdBook do).
 
+use crate::snapshot::Limit;
 use std::fmt;
 
 /// What went wrong.
@@ -11,8 +12,9 @@ pub enum Error {
     NotAnArticle,
     /// Even when forced, no readable text was found.
     NoContent,
-    /// The page is larger than the reader handles; `nodes` is what it counted before stopping.
-    TooLarge { nodes: usize, limit: usize },
+    /// The page is larger than the reader handles: the snapshot stopped at this size limit
+    /// ([`crate::snapshot::limits`]) without reading the rest.
+    TooLarge { limit: Limit },
     /// Input that could not be read (CLI): the path and the reason.
     Unreadable { path: String, reason: String },
     /// Input that is not HTML at all (binary data, empty file).
@@ -26,8 +28,11 @@ impl fmt::Display for Error {
         match self {
             Error::NotAnArticle => f.write_str("this page does not look like an article"),
             Error::NoContent => f.write_str("no readable text was found on this page"),
-            Error::TooLarge { nodes, limit } => {
-                write!(f, "this page is too large to read ({nodes} nodes, the limit is {limit})")
+            Error::TooLarge { limit: Limit::Nodes } => {
+                write!(f, "this page is too large to read (more than {} nodes)", Limit::Nodes.value())
+            }
+            Error::TooLarge { limit: Limit::TextBytes } => {
+                write!(f, "this page is too large to read (more than {} bytes of text)", Limit::TextBytes.value())
             }
             Error::Unreadable { path, reason } => write!(f, "cannot read {path}: {reason}"),
             Error::NotHtml => f.write_str("the input is not HTML"),

@@ -71,9 +71,15 @@ pub struct Analysis {
 
 /// Runs the whole pipeline over a snapshot.
 ///
-/// Fails with [`Error::NotAnArticle`] when the page does not look like an article and
-/// `options.force` is off, and with [`Error::NoContent`] when nothing readable was found at all.
+/// Fails with [`Error::TooLarge`] when the snapshot stopped at its size limit, with
+/// [`Error::NotAnArticle`] when the page does not look like an article and `options.force` is off,
+/// and with [`Error::NoContent`] when nothing readable was found at all.
 pub fn analyze(doc: &Document, options: &Options) -> Result<Analysis, Error> {
+    // 0. A snapshot cut short at its size limit holds only the page's start: the article could be
+    //    anywhere, so the reader says the page is too large rather than guess.
+    if let Some(limit) = doc.truncated() {
+        return Err(Error::TooLarge { limit });
+    }
     // 1. Metadata, most trusted source first.
     let mut metadata = metadata::read(doc);
     // 2. The article's container and what to drop inside it.

@@ -252,6 +252,10 @@ impl Sink {
             child = nodes[c].prev;
         }
         while let Some((h, closing)) = stack.pop() {
+            // At the size limit the rest of the page is not read (the document says so).
+            if b.is_full() {
+                break;
+            }
             if closing {
                 b.close();
                 continue;

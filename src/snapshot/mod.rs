@@ -16,6 +16,13 @@
 //! elements are not kept; the text of JSON-LD scripts and of `<noscript>` is, because metadata and
 //! lazy-image recovery read it. Analysis results never go into the snapshot: they live in side tables
 //! keyed by `NodeId`.
+//!
+//! A snapshot has a size limit ([`limits`]): past [`limits::MAX_NODES`] nodes or
+//! [`limits::MAX_TEXT_BYTES`] bytes of text the [`Builder`] takes nothing more and says so
+//! ([`Builder::is_full`]), its sources stop walking at once, and the finished document carries the
+//! limit it hit ([`Document::truncated`]), which [`crate::analyze`] turns into
+//! [`crate::Error::TooLarge`]: the reader shows a clear "too large" message instead of hanging the
+//! tab on a page of tens of megabytes.
 
 mod tags;
 pub mod records;
@@ -74,6 +81,49 @@ pub struct Document {
     nodes: Vec<Node>,
     /// The page's URL, when known; relative links are resolved against it (or its `<base href>`).
     pub url: Option<String>,
+    /// The size limit the builder hit, if it stopped early: the snapshot is then only the start of
+    /// the page.
+    truncated: Option<Limit>,
+}
+
+/// How large a page the reader takes. Past either limit the snapshot stops and the reader says the
+/// page is too large ([`crate::Error::TooLarge`]) instead of hanging the tab.
+///
+/// Chosen by measuring (`node tests/e2e/hostile-measure.mjs`: generated pages, headless Chromium 156,
+/// the shipped wasm2js build, this project's 2-core machine with other builds running): the press
+/// on a page far over the limit must show the message well under a second — the walk up to the
+/// limit is what it costs — while the largest real pages stay under it. Re-measure when the
+/// live-DOM walk changes (a faster walk allows a higher node limit).
+pub mod limits {
+    /// Nodes (elements and text nodes) in one snapshot. The current walk costs about 6.5 µs a node
+    /// in the wasm2js build: with 100,000 the message on a 30 MB page took 970 ms on the first
+    /// press in a tab (module load included) and 670 ms later; with 50,000 about half the walk.
+    /// The largest page of the 130-page corpus (wikipedia-2) has 24,257 nodes.
+    pub const MAX_NODES: usize = 50_000;
+    /// Bytes of text (UTF-8) in one snapshot. Refusing costs little (a 30 MB `<pre>`: 230 ms
+    /// first press, 160 ms later), analysing does: about 5 s per MB of paragraph text in the
+    /// wasm2js build. 2 MiB keeps ten times the corpus' longest article text (under 200 KB) and
+    /// most books on one page; the HTML standard on one page (~10 MB of text) is refused.
+    pub const MAX_TEXT_BYTES: usize = 2 << 20;
+}
+
+/// Which size limit a snapshot hit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// More than [`limits::MAX_NODES`] nodes.
+    Nodes,
+    /// More than [`limits::MAX_TEXT_BYTES`] bytes of text.
+    TextBytes,
+}
+
+impl Limit {
+    /// The limit's value (nodes or bytes).
+    pub fn value(self) -> usize {
+        match self {
+            Limit::Nodes => limits::MAX_NODES,
+            Limit::TextBytes => limits::MAX_TEXT_BYTES,
+        }
+    }
 }
 
 impl Document {
@@ -238,6 +288,11 @@ impl Document {
         s
     }
 
+    /// The size limit the snapshot hit, if its builder stopped early ([`limits`]).
+    pub fn truncated(&self) -> Option<Limit> {
+        self.truncated
+    }
+
     /// Nesting depth of `id` (the root has depth 0). Walks parents: O(depth).
     pub fn depth(&self, id: NodeId) -> usize {
         self.ancestors(id).count()
@@ -263,19 +318,59 @@ impl Iterator for Children<'_> {
 ///
 /// Adjacent text is merged; empty text is dropped; an unbalanced `close` is ignored and `finish`
 /// closes whatever is still open, so a builder fed by a broken source still yields a valid tree.
+///
+/// Size limit: once a node would pass `max_nodes` or text would pass `max_text_bytes`, the builder
+/// is full ([`Builder::is_full`]): it takes nothing more (opens after that are counted only so that
+/// their closes pair up), and [`Builder::finish`] records the limit in [`Document::truncated`].
+/// Sources check `is_full` after each event and stop walking.
 #[derive(Debug)]
 pub struct Builder {
     nodes: Vec<Node>,
     open: Vec<NodeId>,
     last_child: Vec<Option<NodeId>>,
     url: Option<String>,
+    max_nodes: usize,
+    max_text_bytes: usize,
+    text_bytes: usize,
+    full: Option<Limit>,
+    /// Elements opened after the builder was full, whose closes are to be ignored.
+    ignored_open: usize,
 }
 
 impl Builder {
-    /// A builder holding only the document root.
+    /// A builder holding only the document root, with the standard [`limits`].
     pub fn new(url: Option<String>) -> Self {
+        Self::with_limits(url, limits::MAX_NODES, limits::MAX_TEXT_BYTES)
+    }
+
+    /// A builder with its own limits (tests use small ones).
+    pub fn with_limits(url: Option<String>, max_nodes: usize, max_text_bytes: usize) -> Self {
         let root = Node { parent: None, next_sibling: None, end: 1, visible: true, data: NodeData::Document };
-        Builder { nodes: vec![root], open: vec![Document::ROOT], last_child: vec![None], url }
+        Builder {
+            nodes: vec![root],
+            open: vec![Document::ROOT],
+            last_child: vec![None],
+            url,
+            max_nodes,
+            max_text_bytes,
+            text_bytes: 0,
+            full: None,
+            ignored_open: 0,
+        }
+    }
+
+    /// True once a size limit was hit: the builder takes nothing more, the source should stop.
+    #[inline]
+    pub fn is_full(&self) -> bool {
+        self.full.is_some()
+    }
+
+    /// Whether one more node fits; marks the builder full when it does not.
+    fn room_for_node(&mut self) -> bool {
+        if self.full.is_none() && self.nodes.len() >= self.max_nodes {
+            self.full = Some(Limit::Nodes);
+        }
+        self.full.is_none()
     }
 
     /// Reserve room for `n` more nodes.
@@ -304,8 +399,13 @@ impl Builder {
         id
     }
 
-    /// Opens an element; its children follow until the matching [`Builder::close`].
+    /// Opens an element; its children follow until the matching [`Builder::close`]. When the
+    /// builder is full nothing is added and the current element's id comes back.
     pub fn open(&mut self, tag: Tag, attrs: Vec<(Attr, Box<str>)>, visible: bool) -> NodeId {
+        if !self.room_for_node() {
+            self.ignored_open += 1;
+            return self.current();
+        }
         let id = self.push(NodeData::Element(Element { tag, attrs }), visible);
         self.open.push(id);
         self.last_child.push(None);
@@ -314,9 +414,14 @@ impl Builder {
 
     /// Adds text to the current element, merging with a directly preceding text node.
     pub fn text(&mut self, text: &str) {
-        if text.is_empty() {
+        if text.is_empty() || self.is_full() {
             return;
         }
+        if self.text_bytes + text.len() > self.max_text_bytes {
+            self.full = Some(Limit::TextBytes);
+            return;
+        }
+        self.text_bytes += text.len();
         if let Some(prev) = *self.last_child.last().expect("open stack") {
             if let NodeData::Text(t) = &mut self.nodes[prev.index()].data {
                 let mut s = String::with_capacity(t.len() + text.len());
@@ -326,11 +431,17 @@ impl Builder {
                 return;
             }
         }
-        self.push(NodeData::Text(text.into()), true);
+        if self.room_for_node() {
+            self.push(NodeData::Text(text.into()), true);
+        }
     }
 
     /// Closes the current element (ignored when only the root is open).
     pub fn close(&mut self) {
+        if self.ignored_open > 0 {
+            self.ignored_open -= 1;
+            return;
+        }
         if self.open.len() <= 1 {
             return;
         }
@@ -344,13 +455,15 @@ impl Builder {
         self.open.len() - 1
     }
 
-    /// Closes everything still open and returns the document.
+    /// Closes everything still open and returns the document (with the limit it hit, if any:
+    /// [`Document::truncated`]).
     pub fn finish(mut self) -> Document {
+        self.ignored_open = 0;
         while self.open.len() > 1 {
             self.close();
         }
         self.nodes[0].end = self.nodes.len() as u32;
-        Document { nodes: self.nodes, url: self.url }
+        Document { nodes: self.nodes, url: self.url, truncated: self.full }
     }
 }
 
@@ -423,8 +536,53 @@ mod tests {
     }
 
     #[test]
+    fn node_limit_stops_the_builder_and_is_reported() {
+        let mut b = Builder::with_limits(None, 10, 1000);
+        b.open(Tag::Body, vec![], true);
+        let mut opened = 0;
+        while !b.is_full() {
+            b.open(Tag::P, vec![], true);
+            b.text("x");
+            b.close();
+            opened += 1;
+        }
+        // More events after the limit change nothing and keep closes paired.
+        b.open(Tag::Div, vec![], true);
+        b.open(Tag::Div, vec![], true);
+        b.text("late");
+        b.close();
+        b.close();
+        b.text("after");
+        let d = b.finish();
+        assert_eq!(d.truncated(), Some(Limit::Nodes));
+        assert!(d.len() <= 10, "{} nodes", d.len());
+        assert_eq!(opened, 5, "root + body + 4 full paragraphs, then the 5th is cut");
+        assert!(!d.text_content(Document::ROOT).contains("late"));
+        assert!(!d.text_content(Document::ROOT).contains("after"));
+        assert_eq!(d.node(Document::ROOT).end as usize, d.len());
+    }
+
+    #[test]
+    fn text_limit_counts_bytes_also_when_merged() {
+        let mut b = Builder::with_limits(None, 1000, 10);
+        b.open(Tag::P, vec![], true);
+        b.text("héllo"); // 6 bytes
+        assert!(!b.is_full());
+        b.text("wörld"); // 6 more: over 10
+        assert!(b.is_full());
+        let d = b.finish();
+        assert_eq!(d.truncated(), Some(Limit::TextBytes));
+        assert_eq!(d.text_content(Document::ROOT), "héllo");
+    }
+
+    #[test]
+    fn pages_under_the_limits_are_not_truncated() {
+        assert_eq!(sample().truncated(), None);
+    }
+
+    #[test]
     fn deep_nesting_does_not_recurse() {
-        let mut b = Builder::new(None);
+        let mut b = Builder::with_limits(None, usize::MAX, usize::MAX);
         for _ in 0..200_000 {
             b.open(Tag::Div, vec![], true);
         }

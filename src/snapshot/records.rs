@@ -81,6 +81,10 @@ pub fn decode(records: &[u32], text: &str, url: Option<String>) -> Document {
     let mut pieces = Pieces { text, at: 0, ascii: text.is_ascii() };
     let mut words = records.iter().copied();
     while let Some(word) = words.next() {
+        // At the size limit the rest is not read (the walk stopped there too).
+        if b.is_full() {
+            break;
+        }
         match word & 3 {
             CLOSE => b.close(),
             TEXT => {

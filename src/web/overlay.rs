@@ -135,6 +135,10 @@ pub fn state() -> String {
 
 /// Closes the overlay, if open. Returns whether one was open.
 pub fn close() -> bool {
+    if super::is_dead() {
+        // A panicked instance leaves the page to the content script (see `super::on_panic`).
+        return false;
+    }
     // Take it out first and drop it after the borrow ends: dropping runs page code (focus events).
     let taken = OVERLAY.with(|o| o.try_borrow_mut().ok().and_then(|mut o| o.take()));
     taken.is_some()
@@ -165,12 +169,16 @@ pub fn open(options: &Options) -> Result<State, JsValue> {
     document.document_element().ok_or("no root element")?.append_child(&host)?;
     // 3. The live DOM, without our host.
     let snapshot = snapshot::snapshot(&document, Some(&host));
+    super::fault_point("snapshot");
     let mut overlay = Overlay { dom, host, parts, snapshot, analysis: None, settings, page, listeners: Vec::new(), note, choice: None };
     // 4–5. Analysis and rendering.
     let state = overlay.show(options);
     // 6. Scroll lock and focus.
     overlay.page.lock_scroll(&document);
     let _ = overlay.parts.shell.focus();
+    super::fault_point("locked");
+    // A page that takes our host down closes the reader cleanly (page.rs, `watch_host`).
+    overlay.page.watch_host(&overlay.host);
     // 7. Listeners, owned by the overlay.
     overlay.listen(&window, &document, &root);
     OVERLAY.with(|o| o.replace(Some(overlay)));
@@ -282,6 +290,7 @@ impl Overlay {
         }
         self.analysis = None;
         let mut detail = String::new();
+        let mut error_code = "render";
         let state = match analyze(&self.snapshot, options) {
             Ok(analysis) => {
                 let rendered = self.render_analysis(&analysis);
@@ -296,7 +305,8 @@ impl Overlay {
             }
             Err(Error::NotAnArticle) => State::NoArticle,
             Err(e) => {
-                detail = e.to_string();
+                detail = super::error_message(&e);
+                error_code = e.code();
                 State::Error
             }
         };
@@ -305,6 +315,11 @@ impl Overlay {
             let _ = self.render_message(state, &detail);
         }
         let _ = self.host.set_attribute("data-state", state.as_str());
+        // Which error, for scripts and tests: the core's code (`too-large`…) or `render`.
+        let _ = match state {
+            State::Error => self.host.set_attribute("data-error", error_code),
+            _ => self.host.remove_attribute("data-error"),
+        };
         // Read aloud: a reader for the rendered article, none for a message.
         if state == State::Open {
             speech::attach(&self.dom, &self.parts.root, &self.parts.shell, &self.settings);
@@ -335,6 +350,7 @@ impl Overlay {
     fn render_analysis(&self, analysis: &Analysis) -> Result<(), JsValue> {
         let base = base_url(&self.snapshot);
         self.render_header(analysis)?;
+        super::fault_point("render");
         let body = self.dom.child(&self.parts.article, "div", &[("class", "bs-body")])?;
         let pieces = &analysis.article.pieces;
         let skip = title_heading(pieces, &self.header_title(analysis));
@@ -413,6 +429,9 @@ impl Overlay {
         let trap_root = root.clone();
         let shell = self.parts.shell.clone();
         self.listeners.push(EventListener::new_with_options(document, "keydown", capture, move |event| {
+            if super::is_dead() {
+                return; // a panicked instance's listeners leave the page's keys alone
+            }
             let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return };
             if key.key() == "Escape" {
                 event.prevent_default();
@@ -445,6 +464,9 @@ impl Overlay {
         let host = self.host.clone();
         let shell = self.parts.shell.clone();
         self.listeners.push(EventListener::new_with_options(document, "focusin", capture, move |event| {
+            if super::is_dead() {
+                return;
+            }
             let outside = event.target().and_then(|t| t.dyn_into::<Node>().ok()).is_some_and(|n| !host.contains(Some(&n)));
             if outside {
                 let _ = shell.focus();
@@ -686,8 +708,11 @@ fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Runs `f` on the open overlay, if any (and if it is not already in use).
+/// Runs `f` on the open overlay, if any (and if it is not already in use, nor the instance dead).
 fn with_overlay(f: impl FnOnce(&mut Overlay)) {
+    if super::is_dead() {
+        return;
+    }
     OVERLAY.with(|o| {
         if let Ok(mut o) = o.try_borrow_mut() {
             if let Some(overlay) = o.as_mut() {

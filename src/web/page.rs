@@ -6,7 +6,16 @@
 //! exact `style` attribute text of both elements (or its absence), and restores them byte for byte:
 //! after close, `document.documentElement.outerHTML` is what it was before open. Typed form values
 //! are never touched, so they stay.
+//!
+//! A page may take the overlay's host down (pages that rewrite themselves remove elements they do
+//! not know from `<html>`). [`SavedPage::watch_host`] notices and closes the reader, so the page is
+//! put back instead of staying scroll-locked under an overlay that is gone. It does not re-insert
+//! the host: a page that removes it from a mutation observer would fight back in a loop.
+//!
+//! The content script keeps its own record of the same things (extension/content.js), for the
+//! case where the module panics and this record is lost with it.
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollToOptions, Window};
 
@@ -14,6 +23,27 @@ use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollToOptions, Window};
 const SCROLL_LOCK: &str = "overflow: hidden !important;";
 /// The declaration that keeps the page out of a print of the overlay.
 const PRINT_HIDE: &str = "display: none !important;";
+
+#[wasm_bindgen]
+extern "C" {
+    /// `MutationObserver`, bound here (web-sys has it behind features this crate does not enable).
+    type MutationObserver;
+
+    #[wasm_bindgen(constructor)]
+    fn new(callback: &js_sys::Function) -> MutationObserver;
+
+    #[wasm_bindgen(method)]
+    fn observe(this: &MutationObserver, target: &web_sys::Node, options: &JsValue);
+
+    #[wasm_bindgen(method)]
+    fn disconnect(this: &MutationObserver);
+}
+
+/// Watches `<html>`'s children for the removal of the overlay's host.
+struct HostWatch {
+    observer: MutationObserver,
+    _callback: Closure<dyn FnMut()>,
+}
 
 /// One locked element and its `style` attribute as it was.
 struct Locked {
@@ -29,6 +59,7 @@ pub struct SavedPage {
     locked: Vec<Locked>,
     /// The body while it is hidden for printing, with its `style` attribute before.
     printing: Option<Locked>,
+    watch: Option<HostWatch>,
 }
 
 impl SavedPage {
@@ -40,7 +71,27 @@ impl SavedPage {
             focused: document.active_element(),
             locked: Vec::new(),
             printing: None,
+            watch: None,
         }
+    }
+
+    /// Closes the reader when the page removes `host` (its parent's child list is watched, nothing
+    /// deeper). The close waits for a microtask: the observer's callback must not drop itself.
+    pub fn watch_host(&mut self, host: &Element) {
+        let Some(parent) = host.parent_node() else { return };
+        let watched = host.clone();
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if !watched.is_connected() && !super::is_dead() {
+                wasm_bindgen_futures::spawn_local(async {
+                    super::overlay::close();
+                });
+            }
+        });
+        let observer = MutationObserver::new(callback.as_ref().unchecked_ref());
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"childList".into(), &JsValue::TRUE);
+        observer.observe(&parent, &options);
+        self.watch = Some(HostWatch { observer, _callback: callback });
     }
 
     /// Stops the page from scrolling under the overlay (idempotent).
@@ -100,6 +151,9 @@ impl SavedPage {
 
     /// Puts everything back: the `style` attributes exactly, then focus, then the scroll position.
     pub fn restore(&mut self) {
+        if let Some(watch) = self.watch.take() {
+            watch.observer.disconnect();
+        }
         if let Some(Locked { element, style }) = self.printing.take() {
             let _ = match style {
                 Some(text) => element.set_attribute("style", &text),

@@ -24,7 +24,7 @@
 //! Both sides are iterative: a page nested 100,000 levels deep costs memory, never a call stack.
 
 use crate::snapshot::records::{decode, tag_flags, walk_names};
-use crate::snapshot::Document;
+use crate::snapshot::{limits, Document};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -34,9 +34,10 @@ extern "C" {
     type Walked;
 
     /// Walks `document`, leaving out `skip`'s subtree; `names` and `flags` are the tag and
-    /// attribute tables. Throws only if the page's DOM does (then the snapshot is empty).
+    /// attribute tables; it stops past `max_nodes` nodes or `max_text` UTF-16 units of text (the
+    /// snapshot's limits). Throws only if the page's DOM does (then the snapshot is empty).
     #[wasm_bindgen(catch)]
-    fn walk(document: &web_sys::Document, skip: Option<&Element>, names: &str, flags: &[u8]) -> Result<Walked, JsValue>;
+    fn walk(document: &web_sys::Document, skip: Option<&Element>, names: &str, flags: &[u8], max_nodes: u32, max_text: u32) -> Result<Walked, JsValue>;
 
     #[wasm_bindgen(method, getter)]
     fn records(this: &Walked) -> Vec<u32>;
@@ -53,7 +54,8 @@ pub fn snapshot(document: &web_sys::Document, skip: Option<&Element>) -> Documen
 
 /// The walk's records and text, copied into the module (empty if the page's DOM threw).
 pub fn read(document: &web_sys::Document, skip: Option<&Element>) -> (Vec<u32>, String) {
-    match walk(document, skip, &walk_names(), &tag_flags()) {
+    let (max_nodes, max_text) = (limits::MAX_NODES as u32, limits::MAX_TEXT_BYTES as u32);
+    match walk(document, skip, &walk_names(), &tag_flags(), max_nodes, max_text) {
         Ok(walked) => (walked.records(), walked.text()),
         Err(_) => (Vec::new(), String::new()),
     }

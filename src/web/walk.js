@@ -75,10 +75,15 @@ function layoutVisible(el) {
  * tag names and the attribute names (each list joined by spaces, the two by a newline), `flags`
  * one byte of the flags above per tag.
  */
-export function walk(doc, skip, names, flags) {
+export function walk(doc, skip, names, flags, maxNodes, maxText) {
   const t = tables(names, flags);
   const records = [];
   const texts = [];
+  // The snapshot's size limits (`snapshot::limits`): one node or one text unit past either and
+  // the walk stops, the builder then refuses the page. Text is counted in UTF-16 units, never more
+  // than its UTF-8 bytes, so the builder always sees the overflow the walk saw.
+  let nodes = 0;
+  let textUnits = 0;
   // The open elements: the node, its effective visibility, whether visibility inside it is
   // assumed, and whether the walk is in its open shadow root (its light children come next).
   const open = [];
@@ -87,6 +92,7 @@ export function walk(doc, skip, names, flags) {
   const openInShadow = [];
   let node = doc.firstChild;
   for (;;) {
+    if (nodes > maxNodes || textUnits > maxText) break;
     if (node === null) {
       // This level is done: the shadow root's end leads to the light children, an element's
       // end closes it.
@@ -112,6 +118,8 @@ export function walk(doc, skip, names, flags) {
       if (data.length > 0) {
         records.push(TEXT, data.length);
         texts.push(data);
+        nodes++;
+        textUnits += data.length;
       }
       node = node.nextSibling;
       continue;
@@ -134,6 +142,7 @@ export function walk(doc, skip, names, flags) {
     }
     const header = records.length;
     records.push(0);
+    nodes++;
     let kept = 0;
     let scriptType = null;
     if (node.hasAttributes()) {
