@@ -27,6 +27,7 @@ pub mod article;
 pub mod error;
 pub mod extract;
 pub mod images;
+pub mod json;
 pub mod markdown;
 pub mod metadata;
 pub mod outline;
