@@ -35,7 +35,7 @@ impl Object {
     /// Sorts the members as they were read and keeps the last of each duplicate key.
     fn from_members(mut members: Vec<(String, Value)>) -> Object {
         // Stable: equal keys stay in source order, so the last of a run is the last written.
-        members.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
         let mut out: Vec<(String, Value)> = Vec::with_capacity(members.len());
         for member in members {
             match out.last_mut() {

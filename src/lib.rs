@@ -35,6 +35,7 @@ pub mod quotes;
 pub mod sentences;
 pub mod selector;
 pub mod snapshot;
+pub mod sort;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
