@@ -154,9 +154,7 @@ build() {
     rm -rf pkg/snippets
     wasm-bindgen --target web --no-typescript --out-dir pkg "$wasm" || die "wasm-bindgen failed"
     flatten_snippets "$glue"
-    # --zero-filled-memory: the module defines its memory, so it starts zeroed and wasm-opt may drop
-    # zero bytes from the data segments (about 1 KB gzip, measured here); not for wasm2js below.
-    wasm-opt "${WASM_OPT_FLAGS[@]}" --zero-filled-memory "$out" -o "$out.opt" || die "wasm-opt failed"
+    wasm-opt "${WASM_OPT_FLAGS[@]}" "$out" -o "$out.opt" || die "wasm-opt failed"
     mv "$out.opt" "$out"
     build_wasm2js "$out" "$glue"
     touch "$stamp"
