@@ -27,6 +27,7 @@ pub mod article;
 pub mod error;
 pub mod extract;
 pub mod images;
+pub mod json;
 pub mod markdown;
 pub mod metadata;
 pub mod outline;
@@ -34,6 +35,7 @@ pub mod quotes;
 pub mod sentences;
 pub mod selector;
 pub mod snapshot;
+pub mod sort;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -2,7 +2,7 @@
 //!
 //! Sources in order of trust, as Readability reads them (`_getJSONLD`, `_getArticleMetadata`):
 //! 1. JSON-LD — the first `NewsArticle`-like object (also inside `@graph` arrays and top-level
-//!    arrays), parsed with `serde_json` after repairing what pages commonly break (raw newlines in
+//!    arrays), parsed with [`crate::json`] after repairing what pages commonly break (raw newlines in
 //!    strings, trailing commas, CDATA wrappers);
 //! 2. `<meta>` — Dublin Core, OpenGraph, Twitter, Parse.ly and Weibo names and properties;
 //! 3. the document — `<title>` cleaned of site-name suffixes ([`article_title`]), the byline element
@@ -15,7 +15,7 @@ use crate::extract::Extraction;
 use crate::snapshot::{Attr, Document, NodeId, Tag};
 use crate::text::fold_whitespace;
 use serde::Serialize;
-use serde_json::Value;
+use crate::json::Value;
 use std::collections::HashMap;
 
 /// What the page says about itself.
@@ -252,7 +252,7 @@ pub fn parse_lenient(raw: &str) -> Option<Value> {
             s = rest.trim_end().strip_suffix(close).unwrap_or(rest).trim();
         }
     }
-    if let Ok(v) = serde_json::from_str(s) {
+    if let Some(v) = crate::json::parse(s) {
         return Some(v);
     }
     let mut fixed = String::with_capacity(s.len());
@@ -282,7 +282,7 @@ pub fn parse_lenient(raw: &str) -> Option<Value> {
         }
         fixed.push(c);
     }
-    serde_json::from_str(&fixed).ok()
+    crate::json::parse(&fixed)
 }
 
 fn type_matches(v: &Value) -> bool {

@@ -194,9 +194,9 @@ pub fn clean(inp: &Input<'_>) -> Cleaned {
             let mut c = counts[i as usize];
             match &doc.node(id).data {
                 NodeData::Text(s) => {
-                    let (len, commas) = super::prepare::folded_len_and_commas(s);
-                    c.text = len;
-                    c.commas = commas;
+                    // Stage 1 measured every text node it kept (the same `skip`): no second pass.
+                    c.text = inp.prep.text[i as usize];
+                    c.commas = inp.prep.commas[i as usize];
                     if let Some(p) = parent {
                         if doc.is(p, Tag::Div) && !s.trim().is_empty() {
                             counts[p.index()].textish = true;

@@ -15,6 +15,7 @@
 
 use super::tunables::{LabelKind, AGENCIES, INLINE_LABELS, LABELS, SLASH_CREDIT_MAX_WORDS, TRAILING_CREDIT_MAX_WORDS};
 use crate::text::{fold_whitespace, is_cjk};
+use crate::json::Value;
 
 /// Separators that may follow a label word.
 fn is_label_separator(c: char) -> bool {
@@ -196,8 +197,7 @@ pub struct LdImage {
 
 /// Every `ImageObject` (or object under an `image`/`associatedMedia` key with a URL) of the JSON-LD
 /// values, walked with an explicit stack.
-pub fn json_ld_images(values: &[serde_json::Value]) -> Vec<LdImage> {
-    use serde_json::Value;
+pub fn json_ld_images(values: &[Value]) -> Vec<LdImage> {
     let mut out = Vec::new();
     let mut stack: Vec<(&Value, bool)> = values.iter().map(|v| (v, false)).collect();
     while let Some((v, under_image_key)) = stack.pop() {
@@ -235,11 +235,11 @@ pub fn json_ld_images(values: &[serde_json::Value]) -> Vec<LdImage> {
 }
 
 /// A person/organisation's name or a plain string.
-fn name_of(v: &serde_json::Value) -> Option<String> {
+fn name_of(v: &Value) -> Option<String> {
     let s = match v {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Object(m) => m.get("name").and_then(|n| n.as_str())?.to_owned(),
-        serde_json::Value::Array(a) => {
+        Value::String(s) => s.clone(),
+        Value::Object(m) => m.get("name").and_then(|n| n.as_str())?.to_owned(),
+        Value::Array(a) => {
             let names: Vec<String> = a.iter().filter_map(name_of).collect();
             if names.is_empty() {
                 return None;
@@ -329,7 +329,7 @@ mod tests {
 
     #[test]
     fn reads_json_ld_image_objects() {
-        let v: serde_json::Value = serde_json::from_str(r#"{"@type":"NewsArticle","image":[{"@type":"ImageObject","url":"https://a.com/p.jpg","creditText":"Jane Doe/AFP","caption":"A scene"},{"url":"https://a.com/q.jpg","copyrightHolder":{"@type":"Organization","name":"Reuters"}}],"author":{"name":"Writer"}}"#).unwrap();
+        let v = crate::json::parse(r#"{"@type":"NewsArticle","image":[{"@type":"ImageObject","url":"https://a.com/p.jpg","creditText":"Jane Doe/AFP","caption":"A scene"},{"url":"https://a.com/q.jpg","copyrightHolder":{"@type":"Organization","name":"Reuters"}}],"author":{"name":"Writer"}}"#).unwrap();
         let imgs = json_ld_images(&[v]);
         assert_eq!(imgs.len(), 2);
         let p = imgs.iter().find(|i| i.urls[0].ends_with("p.jpg")).unwrap();

@@ -635,7 +635,7 @@ fn classify(doc: &Document, segs: &[Segment], img: NodeId, trusted: bool) -> Des
     }
     let credit_text = credit::trim_edges(&credit_text).to_owned();
     let caption_text = credit::trim_edges(&caption_text).to_owned();
-    consumed.sort();
+    crate::sort::sort(&mut consumed);
     consumed.dedup();
     Described {
         caption: (!caption_text.is_empty()).then_some(caption_text),

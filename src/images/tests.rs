@@ -110,7 +110,7 @@ fn json_ld_image_object_supplies_a_missing_credit() {
                   <body><figure><img src="/img/hurricane.jpg"><figcaption>The storm makes landfall</figcaption></figure></body></html>"#;
     let doc = from_html(html, Some("https://news.example/world/story.html"));
     let mut meta = crate::metadata::read(&doc);
-    meta.json_ld = vec![serde_json::from_str(r#"{"@type":"NewsArticle","image":{"@type":"ImageObject","url":"https://news.example/img/hurricane-1200x800.jpg","creditText":"Jane Doe/AFP"}}"#).unwrap()];
+    meta.json_ld = vec![crate::json::parse(r#"{"@type":"NewsArticle","image":{"@type":"ImageObject","url":"https://news.example/img/hurricane-1200x800.jpg","creditText":"Jane Doe/AFP"}}"#).unwrap()];
     let ex = Extraction { roots: vec![doc.body()], dropped: NodeSet::for_doc(&doc), readerable: true };
     let im = collect(&doc, &ex, &meta);
     assert_eq!(im.list[0].credit.as_deref(), Some("Jane Doe/AFP"));

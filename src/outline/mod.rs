@@ -58,7 +58,7 @@ pub fn build(article: &Article, meta: &Metadata) -> Vec<Entry> {
     let pseudo_level = headings.iter().map(|(_, l)| *l).min().unwrap_or(2);
     let mut marked: Vec<(usize, u8)> = headings;
     marked.extend((0..blocks.len()).filter(|i| is_pseudo_heading(blocks, *i, &meta.title)).map(|i| (i, pseudo_level)));
-    marked.sort_unstable();
+    crate::sort::sort(&mut marked);
     // 3. The page's structure, or generated sections.
     if marked.len() >= MIN_HEADINGS {
         return marked

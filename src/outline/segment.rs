@@ -125,7 +125,7 @@ pub fn boundaries(units: &[Terms], allowed: &[bool], sections: usize) -> Vec<usi
     let depth = depths(&sims);
     // Deepest first; among equals, the least similar; then the earliest.
     let mut gaps: Vec<usize> = (MIN_SECTION_PARAGRAPHS.min(n - 1)..n).filter(|g| allowed.get(*g).copied().unwrap_or(false)).collect();
-    gaps.sort_by(|a, b| depth[*b].total_cmp(&depth[*a]).then(sims[*a].total_cmp(&sims[*b])).then(a.cmp(b)));
+    crate::sort::sort_by(&mut gaps, |a, b| depth[*b].total_cmp(&depth[*a]).then(sims[*a].total_cmp(&sims[*b])).then(a.cmp(b)));
     let far_enough = |starts: &[usize], g: usize| {
         starts.iter().all(|s| s.abs_diff(g) >= MIN_SECTION_PARAGRAPHS) && n - g >= MIN_SECTION_PARAGRAPHS
     };
@@ -146,7 +146,7 @@ pub fn boundaries(units: &[Terms], allowed: &[bool], sections: usize) -> Vec<usi
         }
         k += 1;
     }
-    starts.sort_unstable();
+    crate::sort::sort(&mut starts);
     starts
 }
 

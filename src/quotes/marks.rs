@@ -302,7 +302,7 @@ pub fn pair(blocks: &[Vec<char>], skip: &[bool]) -> Vec<Span> {
     if let Some((open, last_block)) = carry.take() {
         finish_unclosed(open, last_block, blocks, &mut out);
     }
-    out.sort_by_key(|s| (s.first_block(), s.open_at.unwrap_or(0)));
+    crate::sort::sort_by_key(&mut out, |s| (s.first_block(), s.open_at.unwrap_or(0)));
     out
 }
 

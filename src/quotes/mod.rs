@@ -278,7 +278,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             }
         }
     }
-    spans.sort_by_key(|s| (s.first_block(), s.open_at.unwrap_or(0)));
+    crate::sort::sort_by_key(&mut spans, |s| (s.first_block(), s.open_at.unwrap_or(0)));
     // A page with hundreds of quotes is a transcript or a broken page: read the first ones only.
     spans.truncate(t::MAX_CANDIDATES);
 
@@ -364,7 +364,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             evidence: false,
         });
     }
-    cands.sort_by_key(|c| (c.span.first_block(), c.span.open_at.unwrap_or(0)));
+    crate::sort::sort_by_key(&mut cands, |c| (c.span.first_block(), c.span.open_at.unwrap_or(0)));
 
     for c in &mut cands {
         if c.explicit {
@@ -719,7 +719,7 @@ fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBo
         }
         // Candidates for pronouns: speakers so far and mentions before this quote, latest first.
         let mut pool: Vec<Recent> = recent.iter().chain(mentions.iter()).filter(|r| (r.block, r.pos) < (b0, open_at) && b0 <= r.block + t::PRONOUN_PARAGRAPHS).cloned().collect();
-        pool.sort_by_key(|r| std::cmp::Reverse((r.block, r.pos)));
+        crate::sort::sort_by_key(&mut pool, |r| std::cmp::Reverse((r.block, r.pos)));
         let mut speaker: Option<(String, String, bool)> = None; // (display, key, named)
         let mut role = None;
         let mut conf = found.as_ref().map_or(0.0, |f| f.confidence);

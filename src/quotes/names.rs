@@ -149,14 +149,14 @@ impl NameBook {
                 from = after;
             }
         }
-        self.han.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+        crate::sort::sort_by_key(&mut self.han, |n| std::cmp::Reverse(n.chars().count()));
     }
 
     /// Adds one Han name (from an attribution).
     pub fn add_han(&mut self, name: &str, original: Option<&str>) {
         if !self.han.iter().any(|n| n == name) {
             self.han.push(name.to_string());
-            self.han.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+            crate::sort::sort_by_key(&mut self.han, |n| std::cmp::Reverse(n.chars().count()));
         }
         if let Some(o) = original {
             self.han_original.entry(name.to_string()).or_insert_with(|| o.to_string());

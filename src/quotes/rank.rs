@@ -94,8 +94,8 @@ pub fn order(items: &[(bool, Option<String>, f32)]) -> Vec<usize> {
     let mut keys: Vec<usize> = (0..items.len()).filter(|&i| items[i].0).collect();
     let mut partials: Vec<usize> = (0..items.len()).filter(|&i| !items[i].0).collect();
     let by_score = |a: &usize, b: &usize| items[*b].2.partial_cmp(&items[*a].2).unwrap_or(std::cmp::Ordering::Equal).then(a.cmp(b));
-    keys.sort_by(by_score);
-    partials.sort_by(by_score);
+    crate::sort::sort_by(&mut keys, by_score);
+    crate::sort::sort_by(&mut partials, by_score);
     let mut seen: HashMap<String, usize> = HashMap::new();
     let (mut top, mut later) = (Vec::new(), Vec::new());
     for i in keys {

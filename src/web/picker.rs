@@ -243,13 +243,22 @@ impl Session {
         };
         let r = candidate.get_bounding_client_rect();
         let style = self.outline.style();
-        let _ = style.set_property("left", &format!("{}px", r.left()));
-        let _ = style.set_property("top", &format!("{}px", r.top()));
-        let _ = style.set_property("width", &format!("{}px", r.width()));
-        let _ = style.set_property("height", &format!("{}px", r.height()));
+        let _ = style.set_property("left", &px(r.left()));
+        let _ = style.set_property("top", &px(r.top()));
+        let _ = style.set_property("width", &px(r.width()));
+        let _ = style.set_property("height", &px(r.height()));
         let _ = self.outline.remove_attribute("hidden");
         let _ = self.outline.set_attribute("data-tag", &candidate.local_name());
     }
+}
+
+/// A CSS length in pixels to 1/100 px, written with integers: formatting an `f64` pulls about
+/// 14 KB of float printing into the wasm.
+fn px(value: f64) -> String {
+    let hundredths = (value * 100.0).round() as i64; // `as` saturates; NaN becomes 0
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let abs = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}px", abs / 100, abs % 100)
 }
 
 /// Runs `f` on the session, if any (and if it is not already in use).

@@ -1,6 +1,6 @@
 //! The reader's settings — theme, typeface, size, column width, line height, and the read-aloud
 //! voice and speed — their controls, and
-//! their storage in `chrome.storage.local` (as a plain object, converted with serde-wasm-bindgen).
+//! their storage in `chrome.storage.local` (as a plain object of strings and numbers, read and written field by field: no serde in the wasm).
 //!
 //! The overlay opens with the defaults applied, then applies the stored settings as soon as storage
 //! answers (a few milliseconds, before the first paint in practice). A change in the settings panel
@@ -10,7 +10,6 @@
 use super::dom::Dom;
 use super::i18n::t;
 use js_sys::{Object, Promise, Reflect};
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
@@ -35,8 +34,7 @@ pub const RATES: &[u32] = &[50, 75, 100, 125, 150, 175, 200];
 const VOICE_MAX_CHARS: usize = 200;
 
 /// What the reader chose. Unknown or missing fields in storage fall back to the defaults.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
     pub theme: String,
     pub font: String,
@@ -120,8 +118,24 @@ impl Settings {
         let style = shell.style();
         let _ = style.set_property("--bs-size", &format!("{}px", self.size));
         let _ = style.set_property("--bs-width", &format!("{}em", self.width));
-        let _ = style.set_property("--bs-leading", &format!("{}", self.leading as f32 / 10.0));
+        let _ = style.set_property("--bs-leading", &decimal(self.leading, 10));
     }
+}
+
+/// `value / scale` written as a decimal without trailing zeros (17, 10 → "1.7"; 125, 100 → "1.25";
+/// 100, 100 → "1"), in integers: formatting a float pulls about 14 KB of float printing into the wasm.
+fn decimal(value: u32, scale: u32) -> String {
+    let mut out = (value / scale).to_string();
+    let (mut rest, mut unit) = (value % scale, scale / 10);
+    if rest > 0 {
+        out.push('.');
+    }
+    while rest > 0 && unit > 0 {
+        out.push(char::from(b'0' + (rest / unit) as u8));
+        rest %= unit;
+        unit /= 10;
+    }
+    out
 }
 
 /// `chrome.storage.local`, when this script can see it.
@@ -146,12 +160,46 @@ pub async fn load() -> Settings {
     if !stored.is_object() {
         return Settings::default();
     }
-    serde_wasm_bindgen::from_value::<Settings>(stored).map(Settings::sanitized).unwrap_or_default()
+    from_object(&stored).sanitized()
+}
+
+/// The fields a stored object holds, by their names; each missing or mistyped one keeps its default
+/// (a number must be a whole one in range), and [`Settings::sanitized`] then checks the values.
+fn from_object(stored: &JsValue) -> Settings {
+    let field = |name: &str| Reflect::get(stored, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    let text = |name: &str, default: String| field(name).as_string().unwrap_or(default);
+    let number = |name: &str, default: u32| {
+        field(name).as_f64().filter(|n| n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(n)).map_or(default, |n| n as u32)
+    };
+    let d = Settings::default();
+    Settings {
+        theme: text("theme", d.theme),
+        font: text("font", d.font),
+        size: number("size", d.size),
+        width: number("width", d.width),
+        leading: number("leading", d.leading),
+        voice: text("voice", d.voice),
+        rate: number("rate", d.rate),
+    }
+}
+
+/// The settings as a plain object (the names of [`from_object`]).
+fn to_object(settings: &Settings) -> Object {
+    let object = Object::new();
+    let texts = [("theme", &settings.theme), ("font", &settings.font), ("voice", &settings.voice)];
+    for (name, value) in texts {
+        let _ = Reflect::set(&object, &name.into(), &value.into());
+    }
+    let numbers = [("size", settings.size), ("width", settings.width), ("leading", settings.leading), ("rate", settings.rate)];
+    for (name, value) in numbers {
+        let _ = Reflect::set(&object, &name.into(), &value.into());
+    }
+    object
 }
 
 /// Saves the settings (fire and forget: a failure only means they are not remembered).
 pub fn save(settings: &Settings) {
-    let Ok(value) = serde_wasm_bindgen::to_value(settings) else { return };
+    let value = to_object(settings);
     let items = Object::new();
     if Reflect::set(&items, &STORAGE_KEY.into(), &value).is_ok() {
         if let Some(promise) = call("set", &items) {
@@ -174,10 +222,10 @@ pub fn build_panel(dom: &Dom, parent: &Element, current: &Settings) -> Result<El
         ("font", "font", owned(FONTS), current.font.clone()),
         ("size", "fontSize", numbers(SIZES, &|v| format!("{v} px")), current.size.to_string()),
         ("width", "columnWidth", numbers(WIDTHS, &|v| format!("{v} em")), current.width.to_string()),
-        ("leading", "lineHeight", numbers(LEADINGS, &|v| format!("{:.1}", v as f32 / 10.0)), current.leading.to_string()),
+        ("leading", "lineHeight", numbers(LEADINGS, &|v| decimal(v, 10)), current.leading.to_string()),
         // Read aloud: the voices arrive asynchronously; src/web/speech.rs fills this list.
         ("voice", "voice", vec![(String::new(), t("voiceAutomatic"))], current.voice.clone()),
-        ("rate", "speechRate", numbers(RATES, &|v| format!("{}×", v as f32 / 100.0)), current.rate.to_string()),
+        ("rate", "speechRate", numbers(RATES, &|v| decimal(v, 100) + "×"), current.rate.to_string()),
     ];
     for (name, key, options, selected) in rows {
         let row = dom.child(&panel, "label", &[("class", "bs-setting")])?;

@@ -263,7 +263,7 @@ impl Reader {
             synth.get_voices().iter().map(|v| v.unchecked_into::<SpeechSynthesisVoice>()).filter(|v| v.local_service()).collect();
         let lang = self.lang.clone();
         // Stable: equally good voices keep the engine's order.
-        voices.sort_by_key(|v| std::cmp::Reverse(language_score(&lang, &v.lang())));
+        crate::sort::sort_by_key(&mut voices, |v| std::cmp::Reverse(language_score(&lang, &v.lang())));
         self.voices = voices;
         self.fill_voice_select();
     }
