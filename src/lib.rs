@@ -77,6 +77,17 @@ pub struct Analysis {
 /// [`Error::NotAnArticle`] when the page does not look like an article and `options.force` is off,
 /// and with [`Error::NoContent`] when nothing readable was found at all.
 pub fn analyze(doc: &Document, options: &Options) -> Result<Analysis, Error> {
+    let mut analysis = read_article(doc, options)?;
+    // 5–6. Outline and quotes over the text blocks.
+    analysis.outline = outline_of(&analysis);
+    analysis.quotes = quotes_of(&analysis);
+    Ok(analysis)
+}
+
+/// Stages 0–4 of [`analyze`]: everything the reader needs to see the article, with the outline and
+/// quotes left empty. The overlay paints this first and fills the panels with [`outline_of`] and
+/// [`quotes_of`] afterwards, so a long article shows before its panels are computed.
+pub fn read_article(doc: &Document, options: &Options) -> Result<Analysis, Error> {
     // 0. A snapshot cut short at its size limit holds only the page's start: the article could be
     //    anywhere, so the reader says the page is too large rather than guess.
     if let Some(limit) = doc.truncated() {
@@ -103,15 +114,15 @@ pub fn analyze(doc: &Document, options: &Options) -> Result<Analysis, Error> {
     if article.blocks.is_empty() {
         return Err(Error::NoContent);
     }
-    // 5–6. Outline and quotes over the text blocks.
-    let outline = outline::build(&article, &metadata);
-    let quotes = quotes::find(&article, &metadata);
-    Ok(Analysis {
-        metadata,
-        readerable: extraction.readerable,
-        article,
-        outline,
-        quotes,
-        images: images.list,
-    })
+    Ok(Analysis { metadata, readerable: extraction.readerable, article, outline: Vec::new(), quotes: Vec::new(), images: images.list })
+}
+
+/// Stage 5: the outline of an article read by [`read_article`].
+pub fn outline_of(analysis: &Analysis) -> Vec<outline::Entry> {
+    outline::build(&analysis.article, &analysis.metadata)
+}
+
+/// Stage 6: the quotes of an article read by [`read_article`], best first.
+pub fn quotes_of(analysis: &Analysis) -> Vec<quotes::Quote> {
+    quotes::find(&analysis.article, &analysis.metadata)
 }

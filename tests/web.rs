@@ -155,8 +155,23 @@ fn host() -> Option<web_sys::Element> {
     document().get_element_by_id(overlay::HOST_ID)
 }
 
+/// Waits (20 ms steps, at most 5 s) until the open overlay's outline and quotes are filled.
+async fn panels_ready() -> Option<String> {
+    for _ in 0..250 {
+        let panels = host().and_then(|h| h.get_attribute("data-panels"));
+        if panels.as_deref() != Some("pending") {
+            return panels;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+    }
+    None
+}
+
 #[wasm_bindgen_test]
-fn the_overlay_opens_renders_and_closes_leaving_the_page_as_it_was() {
+async fn the_overlay_opens_renders_and_closes_leaving_the_page_as_it_was() {
     let _f = Fixture::new("story", ARTICLE);
     let before = document().document_element().unwrap().outer_html();
     let state = overlay::open(&broadsheet::Options::default()).unwrap();
@@ -169,6 +184,9 @@ fn the_overlay_opens_renders_and_closes_leaving_the_page_as_it_was() {
     }
     let article = root.query_selector("[data-part=article]").unwrap().unwrap().text_content().unwrap();
     assert!(article.contains("ending a debate that has run for a decade"));
+    // The article is painted first; the outline and quotes follow in later tasks.
+    assert_eq!(host.get_attribute("data-panels").as_deref(), Some("pending"));
+    assert_eq!(panels_ready().await.as_deref(), Some("ready"));
     let outline = root.query_selector("[data-part=outline]").unwrap().unwrap().text_content().unwrap();
     assert!(outline.contains("What happens next"));
     // Nothing of the page went through innerHTML: no script or handler attribute in the overlay.

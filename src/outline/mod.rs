@@ -118,12 +118,13 @@ fn generate(blocks: &[Block]) -> Vec<Entry> {
     // Units are the story's body blocks; only paragraphs may open a section.
     let units: Vec<&Block> = blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote)).collect();
     // Paragraphs with words in them: a run of one-word lines ("link", "Images") is not a story.
-    let paragraphs = units.iter().filter(|b| b.kind == BlockKind::Paragraph && has_words(&b.text)).count();
+    // Only these may open a section.
+    let allowed: Vec<bool> = units.iter().map(|b| b.kind == BlockKind::Paragraph && has_words(&b.text)).collect();
+    let paragraphs = allowed.iter().filter(|a| **a).count();
     if paragraphs <= MIN_PARAGRAPHS_FOR_GENERATED {
         return Vec::new();
     }
     let terms: Vec<segment::Terms> = units.iter().map(|b| segment::terms(&b.text)).collect();
-    let allowed: Vec<bool> = units.iter().map(|b| b.kind == BlockKind::Paragraph && has_words(&b.text)).collect();
     let sections = segment::section_count(paragraphs);
     let mut starts = segment::boundaries(&terms, &allowed, sections);
     // The first section opens at the first paragraph that can carry a label.

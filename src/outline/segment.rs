@@ -44,24 +44,69 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric() || is_cjk_letter(c))
         .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
         .map(|w| w.to_lowercase())
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .filter(|w| !is_stopword(w))
         .map(|w| if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_owned() } else { w })
 }
 
-fn cosine(a: &Terms, b: &Terms) -> f64 {
-    let dot: f64 = a.iter().filter_map(|(k, x)| b.get(k).map(|y| x * y)).sum();
-    let na: f64 = a.values().map(|x| x * x).sum::<f64>().sqrt();
-    let nb: f64 = b.values().map(|x| x * x).sum::<f64>().sqrt();
+/// [`STOPWORDS`] is sorted (a test checks), so a lookup is a binary search, not a scan of 100 words
+/// per word of the story.
+fn is_stopword(w: &str) -> bool {
+    STOPWORDS.binary_search(&w).is_ok()
+}
+
+/// A bag of terms as (term id, count) sorted by id: windows merge and compare by a linear walk,
+/// without hashing or copying the terms' text at every gap.
+type Bag = Vec<(u32, f64)>;
+
+/// The units' bags, with terms numbered in order of first appearance.
+fn bags(units: &[Terms]) -> Vec<Bag> {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    units
+        .iter()
+        .map(|u| {
+            let mut bag: Bag = u
+                .iter()
+                .map(|(k, v)| {
+                    let next = ids.len() as u32;
+                    (*ids.entry(k.as_str()).or_insert(next), *v)
+                })
+                .collect();
+            bag.sort_unstable_by_key(|(id, _)| *id);
+            bag
+        })
+        .collect()
+}
+
+/// Counts are whole numbers, so sums and products are exact in any order: the similarity is the
+/// same as over hash maps.
+fn cosine(a: &Bag, b: &Bag) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let na: f64 = a.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+    let nb: f64 = b.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
     if na == 0.0 || nb == 0.0 { 0.0 } else { dot / (na * nb) }
 }
 
-fn merge(units: &[Terms]) -> Terms {
-    let mut out = Terms::new();
-    for u in units {
-        for (k, v) in u {
-            *out.entry(k.clone()).or_default() += v;
+fn merge(units: &[Bag]) -> Bag {
+    let mut out: Bag = units.iter().flatten().copied().collect();
+    out.sort_unstable_by_key(|(id, _)| *id);
+    out.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 += later.1;
         }
-    }
+        same
+    });
     out
 }
 
@@ -74,6 +119,7 @@ pub fn section_count(paragraphs: usize) -> usize {
 
 /// Similarity at each gap `g` (between unit `g-1` and unit `g`, for `g` in `1..n`); index 0 unused.
 pub fn gap_similarities(units: &[Terms]) -> Vec<f64> {
+    let units = bags(units);
     let n = units.len();
     let mut sims = vec![1.0; n];
     for (g, sim) in sims.iter_mut().enumerate().skip(1) {
@@ -253,6 +299,12 @@ pub(super) mod tests {
         // A long flat stretch (a hostile page of identical paragraphs) is quick.
         let flat = vec![0.5; 200_000];
         assert!(depths(&flat).iter().all(|d| *d == 0.0));
+    }
+
+    #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stopword("the") && is_stopword("your") && !is_stopword("council"));
     }
 
     #[test]

@@ -63,7 +63,9 @@ pub fn content_words(s: &str) -> Vec<String> {
         } else {
             prev_han = None;
         }
-        if c.is_alphanumeric() && !han {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() && !han {
             word.extend(c.to_lowercase());
         } else if !word.is_empty() {
             if word.chars().count() >= 4 {

@@ -10,10 +10,17 @@
 //! or with a remembered choice `[data-part=site-choice]` (`data-choice` = `picked` | `remembered` |
 //! `stale`) with `[data-action=remember-choice]` and `[data-action=reset-choice]`.
 //!
+//! Paint first, panels after: with `data-state="open"` the article (header, text, images) and the
+//! image sources are painted; the outline and quotes are computed after the page had a frame to
+//! paint, one per task, and while they are, the host carries `data-panels="pending"` (and the side
+//! panel `aria-busy="true"`); `data-panels="ready"` once both are filled. Scripts and tests that read
+//! the outline or quotes wait for `ready`. Closing, or showing another result, cancels the pending
+//! panels (each show has a generation; a late step for an older one does nothing).
+//!
 //! Lifecycle: [`open`] 1. records the page state, 2. creates the host in the `loading` state,
-//! 3. snapshots the live DOM (without the host), 4. analyzes it, 5. renders the result or a message,
+//! 3. snapshots the live DOM (without the host), 4. reads the article, 5. renders it or a message,
 //! 6. locks page scrolling and moves focus in, 7. starts listening, 8. applies the stored settings
-//! when storage answers. Everything the overlay owns — host, listeners (gloo `EventListener`s,
+//! when storage answers; 9. the outline, then the quotes, each in a later task. Everything the overlay owns — host, listeners (gloo `EventListener`s,
 //! removed when dropped), saved page state — lives in one [`Overlay`] kept in a thread-local;
 //! [`close`] takes it out and drops it, and dropping restores the page.
 //!
@@ -32,9 +39,9 @@ use super::speech;
 use crate::article::{base_url, Piece};
 use crate::snapshot::{Document, Tag};
 use crate::text::fold_whitespace;
-use crate::{analyze, Analysis, Error, Options};
+use crate::{read_article, Analysis, Error, Options};
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -60,6 +67,8 @@ const FOCUSABLE: &str = "button:not([disabled]), select, a[href], input, [tabind
 
 thread_local! {
     static OVERLAY: RefCell<Option<Overlay>> = const { RefCell::new(None) };
+    /// The last show's number: panels computed later belong to the show that asked for them.
+    static SHOWS: Cell<u32> = const { Cell::new(0) };
 }
 
 /// The overlay's `data-state` values.
@@ -107,6 +116,8 @@ pub struct Overlay {
     /// "Pick the content": the note above the article, and the container the reader chose.
     note: Element,
     choice: Option<Choice>,
+    /// Which show the current content is (see `SHOWS`).
+    shown: u32,
 }
 
 impl Drop for Overlay {
@@ -170,7 +181,7 @@ pub fn open(options: &Options) -> Result<State, JsValue> {
     // 3. The live DOM, without our host.
     let snapshot = snapshot::snapshot(&document, Some(&host));
     super::fault_point("snapshot");
-    let mut overlay = Overlay { dom, host, parts, snapshot, analysis: None, settings, page, listeners: Vec::new(), note, choice: None };
+    let mut overlay = Overlay { dom, host, parts, snapshot, analysis: None, settings, page, listeners: Vec::new(), note, choice: None, shown: 0 };
     // 4–5. Analysis and rendering.
     let state = overlay.show(options);
     // 6. Scroll lock and focus.
@@ -291,7 +302,7 @@ impl Overlay {
         self.analysis = None;
         let mut detail = String::new();
         let mut error_code = "render";
-        let state = match analyze(&self.snapshot, options) {
+        let state = match read_article(&self.snapshot, options) {
             Ok(analysis) => {
                 let rendered = self.render_analysis(&analysis);
                 self.analysis = Some(analysis);
@@ -326,7 +337,56 @@ impl Overlay {
         } else {
             speech::detach();
         }
+        // The outline and quotes of this show, after the article is painted.
+        self.shown = SHOWS.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            n.get()
+        });
+        self.set_panels_pending(state == State::Open);
+        if state == State::Open {
+            fill_panels_later(self.shown);
+        }
         state
+    }
+
+    /// `data-panels` on the host and `aria-busy` on the side panel while the outline and quotes
+    /// are being computed (`data-panels` is absent for messages).
+    fn set_panels_pending(&self, pending: bool) {
+        let panel = self.parts.root.get_element_by_id("bs-panel");
+        if pending {
+            let _ = self.host.set_attribute("data-panels", "pending");
+            let _ = panel.map(|p| p.set_attribute("aria-busy", "true"));
+        } else {
+            let _ = self.host.remove_attribute("data-panels");
+            let _ = panel.map(|p| p.remove_attribute("aria-busy"));
+        }
+    }
+
+    /// Computes and renders one of the later panels for show `generation`; false when that show
+    /// is no longer the one on screen (nothing is done then).
+    fn fill_panel(&mut self, generation: u32, panel: LaterPanel) -> bool {
+        if self.shown != generation {
+            return false;
+        }
+        let Some(analysis) = self.analysis.as_mut() else { return false };
+        let rendered = match panel {
+            LaterPanel::Outline => {
+                analysis.outline = crate::outline_of(analysis);
+                clear(&self.parts.outline);
+                let r = panels::render_outline(&self.dom, &self.parts.outline, analysis);
+                panels::update_spy(&self.parts.root, &self.parts.shell);
+                r
+            }
+            LaterPanel::Quotes => {
+                analysis.quotes = crate::quotes_of(analysis);
+                clear(&self.parts.quotes);
+                panels::render_quotes(&self.dom, &self.parts.quotes, analysis)
+            }
+        };
+        if rendered.is_err() {
+            let _ = self.host.set_attribute("data-panels", "error");
+        }
+        true
     }
 
     fn render_message(&self, state: State, detail: &str) -> Result<(), JsValue> {
@@ -355,8 +415,7 @@ impl Overlay {
         let pieces = &analysis.article.pieces;
         let skip = title_heading(pieces, &self.header_title(analysis));
         render_pieces(&self.dom, &body, pieces, skip)?;
-        panels::render_outline(&self.dom, &self.parts.outline, analysis)?;
-        panels::render_quotes(&self.dom, &self.parts.quotes, analysis)?;
+        // The outline and quotes come later (`fill_panels_later`).
         panels::render_sources(&self.dom, &self.parts.sources, analysis, base.as_deref())?;
         Ok(())
     }
@@ -706,6 +765,72 @@ fn reduced_motion() -> bool {
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
         .is_some_and(|m| m.matches())
+}
+
+/// The panels computed after the article is painted, in order.
+#[derive(Clone, Copy)]
+enum LaterPanel {
+    Outline,
+    Quotes,
+}
+
+/// Fills the outline, then the quotes, for show `generation`: the first after the article had a
+/// frame to paint, each in its own task so the page stays responsive in between. Stops as soon as
+/// the overlay is closed, the instance died or another show replaced this one.
+fn fill_panels_later(generation: u32) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut first = true;
+        for panel in [LaterPanel::Outline, LaterPanel::Quotes] {
+            loop {
+                yield_to_page(first).await;
+                first = false;
+                match try_with_overlay(|o| o.fill_panel(generation, panel)) {
+                    Some(true) => break,
+                    Some(false) => return,
+                    // Busy (a handler holds the overlay): try again in the next task.
+                    None if is_open() && !super::is_dead() => continue,
+                    None => return,
+                }
+            }
+        }
+        let _ = try_with_overlay(|o| {
+            if o.shown == generation && o.host.get_attribute("data-panels").as_deref() == Some("pending") {
+                o.set_panels_pending(false);
+                let _ = o.host.set_attribute("data-panels", "ready");
+            }
+        });
+    });
+}
+
+/// Resolves in a later task: after the next frame (`after_paint`; with a timer as a fallback for
+/// tabs that do not render frames), or after a zero timer.
+async fn yield_to_page(after_paint: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if after_paint {
+            let timer_window = window.clone();
+            let on_frame = resolve.clone();
+            let frame = Closure::once_into_js(move || {
+                let _ = timer_window.set_timeout_with_callback_and_timeout_and_arguments_0(&on_frame, 0);
+            });
+            let _ = window.request_animation_frame(frame.unchecked_ref());
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PAINT_FALLBACK_MS);
+        } else {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// How long the panels wait for a frame before computing anyway (a hidden tab renders none).
+const PAINT_FALLBACK_MS: i32 = 100;
+
+/// Runs `f` on the open overlay: `None` when there is none, it is in use, or the instance died.
+fn try_with_overlay<R>(f: impl FnOnce(&mut Overlay) -> R) -> Option<R> {
+    if super::is_dead() {
+        return None;
+    }
+    OVERLAY.with(|o| o.try_borrow_mut().ok().and_then(|mut o| o.as_mut().map(f)))
 }
 
 /// Runs `f` on the open overlay, if any (and if it is not already in use, nor the instance dead).

@@ -149,9 +149,20 @@ export async function pressUntil(browser, page, done) {
   return state;
 }
 
-/** Opens the overlay with the toolbar button; returns the settled state. */
-export function openOverlay(browser, page) {
-  return pressUntil(browser, page, (s) => s !== null && s !== 'loading');
+/**
+ * Opens the overlay with the toolbar button; returns the settled state. For `open`, also waits
+ * until the outline and quotes are filled (`data-panels="ready"`: they are computed after the
+ * article is painted).
+ */
+export async function openOverlay(browser, page) {
+  const state = await pressUntil(browser, page, (s) => s !== null && s !== 'loading');
+  if (state === 'open') await panelsReady(page);
+  return state;
+}
+
+/** Waits until the open overlay's outline and quotes are filled (`data-panels="ready"`). */
+export function panelsReady(page) {
+  return page.waitForFunction(() => document.getElementById('broadsheet-host')?.getAttribute('data-panels') === 'ready', null, { timeout: 10_000 });
 }
 
 /** Closes the overlay with the toolbar button; returns the state (null when closed). */

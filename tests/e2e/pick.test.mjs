@@ -7,7 +7,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeWithButton, hostState, launchWithExtension, openOverlay, pageState, serve } from './helpers.mjs';
+import { closeWithButton, hostState, launchWithExtension, openOverlay, pageState, panelsReady, serve } from './helpers.mjs';
 
 const WRONG = '/tests/fixtures/pick/wrong-block/page.html';
 // What the automatic extraction shows (the letters) and what the report says.
@@ -52,9 +52,10 @@ after(async () => {
 const overlay = (selector) => page.locator(`#broadsheet-host ${selector}`);
 const text = (selector) => overlay(selector).first().textContent();
 
-/** Waits until the host's state is `state`. */
+/** Waits until the host's state is `state` (for `open`, with its outline and quotes filled). */
 async function waitForState(state) {
   await page.waitForFunction((s) => document.getElementById('broadsheet-host')?.getAttribute('data-state') === s, state);
+  if (state === 'open') await panelsReady(page);
 }
 
 /** The extension's stored choices, read in its service worker. */
