@@ -160,9 +160,19 @@ export async function openOverlay(browser, page) {
   return state;
 }
 
-/** Waits until the open overlay's outline and quotes are filled (`data-panels="ready"`). */
-export function panelsReady(page) {
-  return page.waitForFunction(() => document.getElementById('broadsheet-host')?.getAttribute('data-panels') === 'ready', null, { timeout: 10_000 });
+/**
+ * Waits until the open overlay's outline and quotes are filled (`data-panels="ready"`). Polls with
+ * `page.evaluate` like `hostState`: `waitForFunction` needs Playwright's injected script, which a
+ * hostile page (a broken MutationObserver) stops from starting.
+ */
+export async function panelsReady(page, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const panels = await page.evaluate(() => document.getElementById('broadsheet-host')?.getAttribute('data-panels') ?? null);
+    if (panels === 'ready') return;
+    if (Date.now() > deadline) throw new Error(`panels not ready after ${timeout} ms (data-panels=${panels})`);
+    await page.waitForTimeout(20);
+  }
 }
 
 /** Closes the overlay with the toolbar button; returns the state (null when closed). */
