@@ -456,10 +456,22 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
     }
     // Quotes with no sign of speech at all (signs, slogans, quoted documents) are left out.
     let keep: Vec<usize> = (0..n).filter(|&i| !drop[i] && cands[i].evidence && !(cands[i].explicit && cands[i].speaker.is_none())).collect();
-    let all_text: String = article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    // How often the article uses each word of the kept quotes (the only words `distinct` asks about):
+    // counted block by block, which splits words exactly as the blocks joined by newlines would.
     let mut freq: HashMap<String, usize> = HashMap::new();
-    for w in rank::content_words(&all_text) {
-        *freq.entry(w).or_insert(0) += 1;
+    for &i in &keep {
+        rank::each_content_word(&cands[i].text, |w| {
+            freq.entry(w.to_string()).or_insert(0);
+        });
+    }
+    if !freq.is_empty() {
+        for b in &article.blocks {
+            rank::each_content_word(&b.text, |w| {
+                if let Some(n) = freq.get_mut(w) {
+                    *n += 1;
+                }
+            });
+        }
     }
     let headline: HashSet<String> = rank::content_words(&meta.title).into_iter().collect();
     let total_blocks = blocks.len().max(1) as f32;
@@ -586,14 +598,18 @@ fn han_clause_subjects(s: &[char], book: &NameBook) -> Vec<String> {
 /// Capitalised words outside quotes in Latin-script blocks: (block, char position, word).
 fn capitalised_words(cands: &[Candidate], blocks: &[Vec<char>], skip: &[bool]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
+    // The quotes' pieces by block, gathered once (one pass over the candidates, not one per block).
+    let mut inside_by_block: Vec<Vec<(usize, usize)>> = vec![Vec::new(); blocks.len()];
+    for p in cands.iter().flat_map(|c| c.span.pieces.iter()) {
+        if let Some(v) = inside_by_block.get_mut(p.block) {
+            v.push((p.start, p.end));
+        }
+    }
     for (b, chars) in blocks.iter().enumerate() {
         if skip[b] || speech::script(&chars.iter().take(200).collect::<String>()) != Script::Latin {
             continue;
         }
-        let inside: Vec<(usize, usize)> = cands
-            .iter()
-            .flat_map(|c| c.span.pieces.iter().filter(|p| p.block == b).map(|p| (p.start, p.end)))
-            .collect();
+        let inside = &inside_by_block[b];
         let mut i = 0;
         while i < chars.len() {
             if !(chars[i].is_uppercase() && (i == 0 || !chars[i - 1].is_alphanumeric())) {
@@ -646,11 +662,14 @@ fn latin_mentions(
     }
     // Pronoun counts per person from single-person sentences.
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
-    for (b, chars) in blocks.iter().enumerate() {
-        let in_block: Vec<&(usize, usize, String, String)> = people.iter().filter(|p| p.0 == b).collect();
-        if in_block.is_empty() {
-            continue;
-        }
+    // `people` is in document order: walk it block by block instead of filtering it per block.
+    let mut next = 0;
+    while next < people.len() {
+        let b = people[next].0;
+        let run = people[next..].iter().take_while(|p| p.0 == b).count();
+        let in_block = &people[next..next + run];
+        next += run;
+        let Some(chars) = blocks.get(b) else { continue };
         let mut start = 0;
         while start < chars.len() {
             let end = sentence_end(chars, start, chars.len());
@@ -718,7 +737,12 @@ fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBo
             found = lead_in(&cands[i], blocks, skip);
         }
         // Candidates for pronouns: speakers so far and mentions before this quote, latest first.
-        let mut pool: Vec<Recent> = recent.iter().chain(mentions.iter()).filter(|r| (r.block, r.pos) < (b0, open_at) && b0 <= r.block + t::PRONOUN_PARAGRAPHS).cloned().collect();
+        // Mentions are in document order: the window is one range of them, found by binary search.
+        let near = |r: &Recent| (r.block, r.pos) < (b0, open_at) && b0 <= r.block + t::PRONOUN_PARAGRAPHS;
+        let from = mentions.partition_point(|r| b0 > r.block + t::PRONOUN_PARAGRAPHS);
+        let to = mentions.partition_point(|r| (r.block, r.pos) < (b0, open_at));
+        let window = mentions.get(from..to.max(from)).unwrap_or(&[]);
+        let mut pool: Vec<Recent> = recent.iter().filter(|r| near(r)).chain(window.iter()).cloned().collect();
         crate::sort::sort_by_key(&mut pool, |r| std::cmp::Reverse((r.block, r.pos)));
         let mut speaker: Option<(String, String, bool)> = None; // (display, key, named)
         let mut role = None;

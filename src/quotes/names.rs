@@ -61,7 +61,7 @@ impl NameBook {
                     words.clear();
                     continue;
                 }
-                if words.is_empty() && (lex.titles.contains(&tok.lower.as_str()) || lex.not_names.contains(&tok.lower.as_str())) {
+                if words.is_empty() && (lex.titles.contains(&tok.lower()) || lex.not_names.contains(&tok.lower())) {
                     continue;
                 }
                 words.push(tok.text.trim_end_matches("'s").trim_end_matches("’s").to_string());
@@ -178,7 +178,7 @@ impl NameBook {
 }
 
 fn is_particle(t: &Tok) -> bool {
-    matches!(t.lower.as_str(), "de" | "van" | "von" | "der" | "den" | "bin" | "al" | "la" | "du" | "da" | "dos" | "del" | "le" | "ibn" | "di")
+    matches!(t.lower(), "de" | "van" | "von" | "der" | "den" | "bin" | "al" | "la" | "du" | "da" | "dos" | "del" | "le" | "ibn" | "di")
 }
 
 /// Characters that end a Han name (function words and verbs that follow names in running text).

@@ -51,13 +51,23 @@ pub fn score(f: &Features) -> f32 {
 /// Content words of `s`: lowercased Latin words of 4+ letters, or Han bigrams.
 pub fn content_words(s: &str) -> Vec<String> {
     let mut out = Vec::new();
+    each_content_word(s, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each of [`content_words`]`(s)` in order, from one reused buffer (no String per word).
+pub fn each_content_word(s: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
+    let mut bigram = String::new();
     let mut prev_han: Option<char> = None;
     for c in s.chars() {
         let han = matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF);
         if han {
             if let Some(p) = prev_han {
-                out.push(format!("{p}{c}"));
+                bigram.clear();
+                bigram.push(p);
+                bigram.push(c);
+                f(&bigram);
             }
             prev_han = Some(c);
         } else {
@@ -69,15 +79,14 @@ pub fn content_words(s: &str) -> Vec<String> {
             word.extend(c.to_lowercase());
         } else if !word.is_empty() {
             if word.chars().count() >= 4 {
-                out.push(std::mem::take(&mut word));
+                f(&word);
             }
             word.clear();
         }
     }
     if word.chars().count() >= 4 {
-        out.push(word);
+        f(&word);
     }
-    out
 }
 
 /// Token overlap of two texts relative to the shorter one (1.0 = one contains the other), on their

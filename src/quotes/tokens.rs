@@ -7,17 +7,27 @@
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tok {
     pub text: String,
-    pub lower: String,
+    /// The lowercase form when it differs from `text` (most tokens are lowercase already: one
+    /// String per token instead of two).
+    folded: Option<Box<str>>,
     pub word: bool,
 }
 
 impl Tok {
+    fn new(text: String, word: bool) -> Tok {
+        let folded = text.chars().any(lowercases_differently).then(|| text.to_lowercase().into_boxed_str());
+        Tok { text, folded, word }
+    }
+    /// The lowercase form.
+    pub fn lower(&self) -> &str {
+        self.folded.as_deref().unwrap_or(&self.text)
+    }
     /// Starts with an uppercase letter (or a digit-free capitalised form like "O'Brien").
     pub fn capitalised(&self) -> bool {
         self.word && self.text.chars().next().is_some_and(char::is_uppercase)
     }
     pub fn is(&self, s: &str) -> bool {
-        self.lower == s
+        self.lower() == s
     }
     pub fn punct(&self, c: char) -> bool {
         !self.word && self.text.starts_with(c)
@@ -26,6 +36,15 @@ impl Tok {
     pub fn sentence_end(&self) -> bool {
         !self.word && matches!(self.text.chars().next(), Some('.' | '!' | '?' | '。' | '！' | '？' | '…'))
     }
+}
+
+/// `c` is not its own lowercase (uppercase letters, and titlecase ones like ǅ that are not "uppercase").
+fn lowercases_differently(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    let mut l = c.to_lowercase();
+    !(l.next() == Some(c) && l.next().is_none())
 }
 
 /// Abbreviations that keep their dot (from AP style; the dots of Mr. and U.S. do not end sentences).
@@ -73,11 +92,10 @@ pub fn tokenize(chars: &[char]) -> Vec<Tok> {
                     j += 1;
                 }
             }
-            out.push(Tok { lower: text.to_lowercase(), text, word: true });
+            out.push(Tok::new(text, true));
             i = j;
         } else {
-            let s = c.to_string();
-            out.push(Tok { lower: s.clone(), text: s, word: false });
+            out.push(Tok::new(c.to_string(), false));
             i += 1;
         }
     }
@@ -91,7 +109,7 @@ pub fn join(toks: &[Tok]) -> String {
         let no_space = k == 0
             || (!t.word && matches!(t.text.as_str(), "," | "." | ";" | ":" | ")" | "!" | "?" | "'" | "’"))
             || toks.get(k.wrapping_sub(1)).is_some_and(|p| matches!(p.text.as_str(), "(" | "'" | "’"))
-            || (t.word && (t.lower == "s") && toks.get(k.wrapping_sub(1)).is_some_and(|p| matches!(p.text.as_str(), "'" | "’")));
+            || (t.word && (t.lower() == "s") && toks.get(k.wrapping_sub(1)).is_some_and(|p| matches!(p.text.as_str(), "'" | "’")));
         if !no_space {
             s.push(' ');
         }

@@ -17,8 +17,9 @@ fn now() -> f64 {
 }
 
 /// Times the phases on this page's document and returns `[snapshot, extraction, rest, open_total,
-/// warm_snapshot, warm_extraction, warm_rest, walk, warm_walk]` in milliseconds (`walk`: the
-/// JavaScript walk's share of the snapshot). The first three are the first run on
+/// warm_snapshot, warm_extraction, warm_rest, walk, warm_walk, outline, quotes, warm_outline,
+/// warm_quotes]` in milliseconds (`walk`: the JavaScript walk's share of the snapshot; `outline`,
+/// `quotes`: their shares of `rest`, which `open()` leaves to later tasks). The first three are the first run on
 /// this instance (what a click pays); the warm ones a second run just before `open()`, so that
 /// `open_total − warm phases` is the render's share. `open_total` is 0 without `with_overlay`; the
 /// overlay is closed again before returning.
@@ -29,7 +30,7 @@ pub fn bench_phases(with_overlay: bool) -> Result<Vec<f64>, JsValue> {
     let mut out = first[..3].to_vec();
     // 4. The real overlay (snapshot + analysis + render), forced so non-articles render too.
     let mut open_total = 0.0;
-    let mut warm = [0.0; 4];
+    let mut warm = [0.0; 6];
     if with_overlay {
         super::overlay::close();
         warm = phases(&document);
@@ -40,13 +41,13 @@ pub fn bench_phases(with_overlay: bool) -> Result<Vec<f64>, JsValue> {
     }
     out.push(open_total);
     out.extend(&warm[..3]);
-    out.extend([first[3], warm[3]]);
+    out.extend([first[3], warm[3], first[4], first[5], warm[4], warm[5]]);
     Ok(out)
 }
 
-/// Stages 1–3 once: `[snapshot, extraction, rest, walk]` in milliseconds (`walk`: the
-/// JavaScript part of the snapshot).
-fn phases(document: &web_sys::Document) -> [f64; 4] {
+/// Stages 1–3 once: `[snapshot, extraction, rest, walk, outline, quotes]` in milliseconds (`walk`:
+/// the JavaScript part of the snapshot; `outline` and `quotes`: parts of `rest`).
+fn phases(document: &web_sys::Document) -> [f64; 6] {
     // 1. Snapshot: the JavaScript walk (records and text copied in), then the decode.
     let t0 = now();
     let (records, text) = super::snapshot::read(document, None);
@@ -62,9 +63,11 @@ fn phases(document: &web_sys::Document) -> [f64; 4] {
     // 3. Images, article, outline, quotes.
     let imgs = images::collect(&doc, &extraction, &meta);
     let art = article::Article::build(&doc, &extraction, &imgs, &meta);
+    let t_outline = now();
     let entries = outline::build(&art, &meta);
+    let t_quotes = now();
     let found = quotes::find(&art, &meta);
     let t3 = now();
     drop((entries, found, art, imgs, extraction, meta, doc));
-    [t1 - t0, t2 - t1, t3 - t2, t_walk - t0]
+    [t1 - t0, t2 - t1, t3 - t2, t_walk - t0, t_quotes - t_outline, t3 - t_quotes]
 }

@@ -411,10 +411,13 @@ impl Overlay {
         let base = base_url(&self.snapshot);
         self.render_header(analysis)?;
         super::fault_point("render");
-        let body = self.dom.child(&self.parts.article, "div", &[("class", "bs-body")])?;
+        // Built detached and attached once: one insertion into the live shadow tree instead of one
+        // per node.
+        let body = self.dom.el("div", &[("class", "bs-body")])?;
         let pieces = &analysis.article.pieces;
         let skip = title_heading(pieces, &self.header_title(analysis));
         render_pieces(&self.dom, &body, pieces, skip)?;
+        self.parts.article.append_child(&body)?;
         // The outline and quotes come later (`fill_panels_later`).
         panels::render_sources(&self.dom, &self.parts.sources, analysis, base.as_deref())?;
         Ok(())

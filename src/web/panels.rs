@@ -178,6 +178,11 @@ fn short_url(url: &str) -> String {
 /// when the scrollport is at its end (a short last section never reaches the line).
 pub fn update_spy(root: &ShadowRoot, scroller: &Element) {
     let Ok(buttons) = root.query_selector_all("[data-part=outline] [data-action=jump]") else { return };
+    // No outline yet (it is computed after the article paints): reading geometry here would force
+    // a synchronous layout of the whole article before its first paint, for nothing.
+    if buttons.length() == 0 {
+        return;
+    }
     let top = scroller.get_bounding_client_rect().top();
     let at_end = scroller.scroll_top() as f64 + scroller.client_height() as f64 >= scroller.scroll_height() as f64 - 2.0;
     let mut current: Option<u32> = None;

@@ -1,8 +1,9 @@
 // Measures the module's phases (src/web/bench.rs) on generated long articles of N paragraphs, for
 // the shipped JS build (wasm2js) and the wasm build, in headless Chromium. Not a test:
 //   ./build.sh && node tests/e2e/prose-measure.mjs 500 2000
-// prints per build and size: [snapshot, extraction, images+article+outline+quotes, render] ms for a
-// first and a second run.
+// prints per build and size: [snapshot, extraction, images+article+outline+quotes (of which outline,
+// quotes), render] ms for a first and a second run (render: the overlay's open minus a warm analysis
+// without outline and quotes, which open() leaves to later tasks).
 import { launchWithExtension, serve } from './helpers.mjs';
 const words = 'the council approved budget school teacher river flood farmer team goal cup striker said minister policy government report people year city'.split(' ');
 let seed = 1; const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -27,10 +28,14 @@ for (const build of ['js', 'wasm']) for (const n of sizes) {
     if (build === 'wasm') await glue.default({ module_or_path: '/pkg/broadsheet_bg.wasm' });
     else { const asm = await import('/pkg/broadsheet_asm.js'); glue.__wbg_finalize_init({ exports: asm.instantiate(glue.__wbg_get_imports()) }, null); }
     const out = [];
-    for (let i = 0; i < 2; i++) out.push(Array.from(glue.bench_phases(false)).slice(0, 4).map(Math.round));
+    for (let i = 0; i < 2; i++) {
+      const [snapshot, extraction, rest, open, ws, we, wr, , , outline, quotes, wo, wq] = Array.from(glue.bench_phases(true));
+      // open() paints the article only (outline and quotes come in later tasks).
+      out.push([snapshot, extraction, `${Math.round(rest)} (${Math.round(outline)}, ${Math.round(quotes)})`, open - ws - we - (wr - wo - wq)].map((x) => typeof x === 'number' ? Math.round(x) : x));
+    }
     return out;
   }, build);
-  console.log(build, n, 'paragraphs: [snapshot, extraction, rest, render] ms', JSON.stringify(r));
+  console.log(build, n, 'paragraphs: [snapshot, extraction, rest (outline, quotes), render] ms', JSON.stringify(r));
   await page.close();
 }
 await browser.close(); server.close();
