@@ -26,8 +26,9 @@ fn run(path: &Path) -> Result<(), Failed> {
 /// Pages over the snapshot limits, generated: `(name, html, the limit it must hit)`.
 fn generated() -> Vec<(&'static str, String, broadsheet::snapshot::Limit)> {
     use broadsheet::snapshot::{limits, Limit};
-    let block = "<div class=c><p>A paragraph of a very long page, with words.</p></div>\n";
-    // Each block is 4 nodes (div, p, text, and the newline between blocks).
+    // Each block is 4 nodes (div, p, text, and the newline between blocks), with little text so
+    // that the node limit comes first.
+    let block = "<div class=c><p>Words.</p></div>\n";
     let over_nodes = block.repeat(limits::MAX_NODES / 4 + 10);
     let line = "A line of a very long log, repeated.\n";
     let over_text = format!("<pre>{}</pre>", line.repeat(limits::MAX_TEXT_BYTES / line.len() + 10));

@@ -101,10 +101,13 @@ pub mod limits {
     /// The largest page of the 130-page corpus (wikipedia-2) has 24,257 nodes.
     pub const MAX_NODES: usize = 50_000;
     /// Bytes of text (UTF-8) in one snapshot. Refusing costs little (a 30 MB `<pre>`: 230 ms
-    /// first press, 160 ms later), analysing does: about 5 s per MB of paragraph text in the
-    /// wasm2js build. 2 MiB keeps ten times the corpus' longest article text (under 200 KB) and
-    /// most books on one page; the HTML standard on one page (~10 MB of text) is refused.
-    pub const MAX_TEXT_BYTES: usize = 2 << 20;
+    /// first press, 160 ms later); reading does not: in the wasm2js build a generated article of
+    /// 2,000 paragraphs (~580 KB of text) took 870 ms from the press to the painted article, and
+    /// its outline and quotes then ~650 and ~440 ms as separate tasks (`tests/e2e/prose-measure.mjs`,
+    /// 2 cores under load). 512 KiB keeps every task under a second there, and is still 2.5 times
+    /// the corpus' longest article text (under 200 KB) — about 80,000 English words, or 170,000
+    /// Chinese characters; longer pages (books, specifications on one page) are refused.
+    pub const MAX_TEXT_BYTES: usize = 512 << 10;
 }
 
 /// Which size limit a snapshot hit.
