@@ -22,7 +22,7 @@
 // It is iterative: an explicit stack of open elements, so a page nested 100,000 levels deep costs
 // memory, never the JavaScript stack. This file must run as plain ES2020 in the content script's
 // isolated world and under the wasm2js build (it is imported by the wasm-bindgen glue, and listed in
-// manifest.json's web_accessible_resources as pkg/snippets/*).
+// manifest.json's web_accessible_resources as pkg/walk.js: build.sh moves it out of pkg/snippets/).
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const CLOSE = 0;
