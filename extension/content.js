@@ -18,7 +18,7 @@
 // loads a fresh instance (a fresh copy of the glue too, whose state belongs to one instance).
 (() => {
   const HOST_ID = 'broadsheet-host';
-  const HOST_SELECTOR = `broadsheet-reader#${HOST_ID}`;
+  const HOST_SELECTOR = `div#${HOST_ID}`;
   /** What the module adds to the `style` attributes of <html> and <body> (src/web/page.rs). */
   const PAGE_CHANGES = ['overflow: hidden !important;', 'display: none !important;'];
   /** Test hook (tests/e2e/hostile.test.mjs): a phase name here makes the module panic there. Only
@@ -119,7 +119,8 @@
   function showFailure(detailText, code) {
     closeFailure();
     for (const host of document.querySelectorAll(HOST_SELECTOR)) host.remove();
-    const host = document.createElement('broadsheet-reader');
+    // A plain div, as the module's host: creating a custom tag could run a page's definition of it.
+    const host = document.createElement('div');
     host.id = HOST_ID;
     host.setAttribute('data-state', 'error');
     host.setAttribute('data-error', code);

@@ -51,9 +51,13 @@ use web_sys::{Element, HtmlElement, HtmlSelectElement, KeyboardEvent, Node, Shad
 /// created by the extension is not subject to the page's `style-src`).
 const STYLESHEET: &str = include_str!("../../extension/overlay.css");
 
-/// The host element's id and tag name. A custom tag keeps page rules written for `div` off it.
+/// The host element's id and tag name. A plain `div`, never a custom tag: a page may define any
+/// custom element name, and creating one would run the page's constructor and callbacks (and a
+/// definition with `disabledFeatures = ['shadow']` refuses `attachShadow`). Page rules written for
+/// `div` do not reach it: the host's `all: initial !important` comes from the shadow root, and for
+/// `!important` the inner context wins the cascade.
 pub const HOST_ID: &str = "broadsheet-host";
-const HOST_TAG: &str = "broadsheet-reader";
+const HOST_TAG: &str = "div";
 
 /// Viewports at most this wide show the side panel as a drawer, closed on open (overlay.css has the
 /// same figure in its media query).

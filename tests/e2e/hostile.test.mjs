@@ -58,6 +58,15 @@ const PAGES = {
     });</script>`),
   // The main world's prototypes and globals broken before the click; the content script's world
   // has its own. A custom element on the page throws whenever it is connected.
+  // A page that defines custom elements under names a reader might use for its host: creating one
+  // would run the page's constructor, and `disabledFeatures` refuses a shadow root.
+  '/custom-names.html': page(ARTICLE, `<script>
+    for (const name of ['broadsheet-reader', 'broadsheet-host', 'reader-overlay']) {
+      customElements.define(name, class extends HTMLElement {
+        static disabledFeatures = ['shadow'];
+        constructor() { super(); window.__pageCode = (window.__pageCode || 0) + 1; }
+      });
+    }</script>`),
   '/prototypes.html': page(`${ARTICLE}<bad-widget></bad-widget>`, `<script>
     customElements.define('bad-widget', class extends HTMLElement { connectedCallback() { throw new Error('widget'); } });
     window.addEventListener('error', (e) => { if (e.message.includes('widget')) e.preventDefault(); });
@@ -141,7 +150,7 @@ function capture(withoutHost = false) {
         parts.push(`#${node.nodeType}:${node.nodeValue ?? node.nodeName}`);
       }
     };
-    const skip = (node) => withoutHost && node.nodeType === 1 && node.id === 'broadsheet-host' && node.localName === 'broadsheet-reader';
+    const skip = (node) => withoutHost && node.nodeType === 1 && node.id === 'broadsheet-host' && node.localName === 'div';
     let node = document.firstChild;
     while (node) {
       if (!skip(node)) emit(node);
@@ -328,6 +337,11 @@ test('a page that rewrites itself and resets its scroll: opens, and closing puts
   assert.deepEqual(after.values, before.values);
   assert.equal(after.focused, before.focused);
   assert.deepEqual(pageErrors, []);
+});
+
+test('a page defining custom elements under reader-like names: opens, none of its code runs', async () => {
+  await roundTrip('/custom-names.html', 'open', { text: 'Paragraph 3' });
+  assert.equal(await tab.evaluate(() => window.__pageCode ?? 0), 0, 'no page constructor ran');
 });
 
 test('a page that removes our host: the reader closes itself and leaves the page as it was', async () => {
