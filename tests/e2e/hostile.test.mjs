@@ -249,18 +249,11 @@ async function timedOpen() {
   }
 }
 
-test('100,000 levels of nesting built by script: over the node limit, "too large", the page untouched', async () => {
-  // Closing on this page crashes Chromium 156's renderer (not reproduced without the extension in
-  // a minimal replay of what closing does; 60,000 levels close fine, below): the message and the
-  // untouched page under it are checked, the close is not.
-  const before = await load('/deep.html');
-  assert.equal(await openOverlay(browser, tab), 'error');
-  assert.equal(await tab.evaluate(() => document.getElementById('broadsheet-host').getAttribute('data-error')), 'too-large');
-  assert.match(await overlayText(), /too large/);
-  const under = await capture(true);
-  assert.deepEqual(under.values, before.values, 'typed values are untouched');
-  assert.equal(under.html.replace(/\d+ chars, hash \d+/, ''), before.html.replace(/\d+ chars, hash \d+/, ''));
-  assert.deepEqual(pageErrors, []);
+test('100,000 levels of nesting built by script: over the node limit, "too large", the page is restored', async () => {
+  // Closing used to crash Chromium 156's renderer here: the host's `contain: strict` (its style
+  // containment) made removing it walk the page recursively; overlay.css no longer asks for it.
+  await roundTrip('/deep.html', 'error', { error: 'too-large', text: 'too large' });
+  await roundTrip('/deep.html', 'error', { error: 'too-large', text: 'too large', close: 'escape' });
 });
 
 test('60,000 levels of nesting: "too large", the page is restored', async () => {
