@@ -123,6 +123,21 @@ export async function pressButton(browser, page) {
   await browser.cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
 }
 
+/**
+ * Runs `fn(root, arg)` inside the open overlay's shadow root (in the page's main world, where the
+ * open root is visible); null when there is no overlay. `fn` is passed as source, so it must not
+ * close over test variables.
+ */
+export function inShadowRoot(page, fn, arg) {
+  return page.evaluate(
+    ([source, arg]) => {
+      const root = document.getElementById('broadsheet-host')?.shadowRoot;
+      return root ? new Function('root', 'arg', `return (${source})(root, arg)`)(root, arg) : null;
+    },
+    [fn.toString(), arg],
+  );
+}
+
 /** The overlay host's `data-state`, or null when there is no host. */
 export function hostState(page) {
   return page.evaluate(() => document.getElementById('broadsheet-host')?.getAttribute('data-state') ?? null);

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  closeWithButton, hostState, launchWithExtension, openOverlay, pageState, pressUntil, serve,
+  closeWithButton, hostState, inShadowRoot, launchWithExtension, openOverlay, pageState, pressUntil, serve,
 } from './helpers.mjs';
 
 const SEED = '/tests/fixtures/seed/page.html';
@@ -44,16 +44,8 @@ after(async () => {
   await server?.close();
 });
 
-/** Inside the open overlay's shadow root. */
-function inOverlay(fn, arg) {
-  return page.evaluate(
-    ([source, arg]) => {
-      const root = document.getElementById('broadsheet-host')?.shadowRoot;
-      return root ? new Function('root', 'arg', `return (${source})(root, arg)`)(root, arg) : null;
-    },
-    [fn.toString(), arg],
-  );
-}
+/** `fn(root, arg)` inside the open overlay's shadow root (helpers.mjs). */
+const inOverlay = (fn, arg) => inShadowRoot(page, fn, arg);
 
 /** Loads the seed page and leaves it in a state worth restoring: scrolled, typed, focused. */
 async function preparedSeed() {

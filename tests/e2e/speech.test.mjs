@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchWithExtension, openOverlay, ROOT, serve } from './helpers.mjs';
+import { inShadowRoot, launchWithExtension, openOverlay, ROOT, serve } from './helpers.mjs';
 
 const SEED = '/tests/fixtures/seed/page.html';
 const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
@@ -137,13 +137,8 @@ function stubState() {
 const finishUtterance = () => inIsolatedWorld(() => __speechStub.finish());
 const lastSpoken = async () => (await stubState()).spoken.at(-1);
 
-/** Runs `fn(root, arg)` in the overlay's shadow root (main world). */
-function inOverlay(fn, arg) {
-  return page.evaluate(([source, arg]) => {
-    const root = document.getElementById('broadsheet-host')?.shadowRoot;
-    return root ? new Function('root', 'arg', `return (${source})(root, arg)`)(root, arg) : null;
-  }, [fn.toString(), arg]);
-}
+/** `fn(root, arg)` inside the open overlay's shadow root (helpers.mjs). */
+const inOverlay = (fn, arg) => inShadowRoot(page, fn, arg);
 
 const overlay = (selector, options) => page.locator(`#broadsheet-host ${selector}`, options);
 

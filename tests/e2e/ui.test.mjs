@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchWithExtension, openOverlay, ROOT, serve } from './helpers.mjs';
+import { inShadowRoot, launchWithExtension, openOverlay, ROOT, serve } from './helpers.mjs';
 
 const SEED = '/tests/fixtures/seed/page.html';
 const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
@@ -40,16 +40,8 @@ after(async () => {
   await server?.close();
 });
 
-/** Runs `fn(root, arg)` inside the open overlay's shadow root. */
-function inOverlay(fn, arg) {
-  return page.evaluate(
-    ([source, arg]) => {
-      const root = document.getElementById('broadsheet-host')?.shadowRoot;
-      return root ? new Function('root', 'arg', `return (${source})(root, arg)`)(root, arg) : null;
-    },
-    [fn.toString(), arg],
-  );
-}
+/** `fn(root, arg)` inside the open overlay's shadow root (helpers.mjs). */
+const inOverlay = (fn, arg) => inShadowRoot(page, fn, arg);
 
 const overlay = (selector, options) => page.locator(`#broadsheet-host ${selector}`, options);
 
