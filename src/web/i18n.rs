@@ -90,8 +90,37 @@ extern "C" {
     fn get_message(key: &str, substitutions: &JsValue) -> Result<JsValue, JsValue>;
 }
 
+thread_local! {
+    /// [`t`]'s answers, one slot per [`MESSAGES`] entry: each key crosses into `chrome.i18n` once
+    /// per instance (an overlay asks for about 70 strings per open; where `chrome.i18n` is missing,
+    /// each failed call also costs a thrown exception).
+    static CACHE: std::cell::RefCell<Vec<Option<String>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// The message `key` in the browser's language, with `$1` replaced by `arg`.
 pub fn message(key: &str, arg: Option<&str>) -> String {
+    if arg.is_none() {
+        if let Some(index) = MESSAGES.iter().position(|(k, _)| *k == key) {
+            let cached = CACHE.with(|c| c.borrow().get(index).cloned().flatten());
+            if let Some(text) = cached {
+                return text;
+            }
+            let text = lookup(key, None);
+            CACHE.with(|c| {
+                let mut c = c.borrow_mut();
+                if c.len() < MESSAGES.len() {
+                    c.resize(MESSAGES.len(), None);
+                }
+                c[index] = Some(text.clone());
+            });
+            return text;
+        }
+    }
+    lookup(key, arg)
+}
+
+/// [`message`] without the cache.
+fn lookup(key: &str, arg: Option<&str>) -> String {
     let substitutions = arg.map_or(JsValue::UNDEFINED, JsValue::from_str);
     let localized = get_message(key, &substitutions).ok().and_then(|v| v.as_string()).filter(|s| !s.is_empty());
     localized.unwrap_or_else(|| {

@@ -17,8 +17,9 @@
 //! the outline or quotes wait for `ready`. Closing, or showing another result, cancels the pending
 //! panels (each show has a generation; a late step for an older one does nothing).
 //!
-//! Lifecycle: [`open`] 1. records the page state, 2. creates the host in the `loading` state,
-//! 3. snapshots the live DOM (without the host), 4. reads the article, 5. renders it or a message,
+//! Lifecycle: [`open`] 1. records the page state, 2. snapshots the live DOM (before the host is
+//! in it), 3. creates the host in the `loading` state, detached, 4. reads the article, 5. renders
+//! it or a message and inserts the host,
 //! 6. locks page scrolling and moves focus in, 7. starts listening, 8. applies the stored settings
 //! when storage answers; 9. the outline, then the quotes, each in a later task. Everything the overlay owns — host, listeners (gloo `EventListener`s,
 //! removed when dropped), saved page state — lives in one [`Overlay`] kept in a thread-local;
@@ -169,7 +170,12 @@ pub fn open(options: &Options) -> Result<State, JsValue> {
     // 1. What closing must put back, before anything changes.
     let page = SavedPage::save(&window, &document);
     remove_stale_hosts(&document);
-    // 2. The host, in the loading state (its message fades in only after 150 ms: overlay.css).
+    // 2. The live DOM, before our host is in it: the walk's first visibility check then finds the
+    //    page's style and layout clean instead of paying for the new host's.
+    let snapshot = snapshot::snapshot(&document, None);
+    super::fault_point("snapshot");
+    // 3. The host, in the loading state (its message fades in only after 150 ms: overlay.css),
+    //    built detached.
     let dom = Dom { document: document.clone() };
     let host = dom.el(HOST_TAG, &[("id", HOST_ID), ("data-state", State::Loading.as_str())])?;
     let init = ShadowRootInit::new(ShadowRootMode::Open);
@@ -181,13 +187,11 @@ pub fn open(options: &Options) -> Result<State, JsValue> {
     let drawer = window.match_media(DRAWER_MEDIA).ok().flatten().is_some_and(|m| m.matches());
     set_panel(&parts, !drawer);
     dom.text(&parts.article, "p", &[("class", "bs-message bs-loading")], &t("loading"))?;
-    document.document_element().ok_or("no root element")?.append_child(&host)?;
-    // 3. The live DOM, without our host.
-    let snapshot = snapshot::snapshot(&document, Some(&host));
-    super::fault_point("snapshot");
     let mut overlay = Overlay { dom, host, parts, snapshot, analysis: None, settings, page, listeners: Vec::new(), note, choice: None, shown: 0 };
-    // 4–5. Analysis and rendering.
+    // 4–5. Analysis and rendering, still detached; then the host goes in, once, so the page's
+    //    style and layout are brought up to date once, for the finished overlay.
     let state = overlay.show(options);
+    document.document_element().ok_or("no root element")?.append_child(&overlay.host)?;
     // 6. Scroll lock and focus.
     overlay.page.lock_scroll(&document);
     let _ = overlay.parts.shell.focus();
