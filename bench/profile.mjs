@@ -158,10 +158,13 @@ for (const name of names) {
 
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.start');
-  await tab.evaluate((n) => { for (let i = 0; i < n; i++) { window.glue.open(true); window.glue.close(); } }, ITER);
+  await tab.evaluate(async (n) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    for (let i = 0; i < n; i++) { window.glue.open(true); await frame(); await frame(); window.glue.close(); await frame(); }
+  }, ITER);
   const { profile: openProfile } = await cdp.send('Profiler.stop');
   await cdp.send('Profiler.disable');
-  print('CPU profile of open(true) + close() (no frame), self time', selfTimes(openProfile), ITER);
+  print('CPU profile of open(true), two frames (panels), close(), a frame: self time', selfTimes(openProfile), ITER);
 
   const totals = await trace(() => tab.evaluate(async (n) => {
     for (let i = 0; i < n; i++) {

@@ -906,46 +906,93 @@ const TITLE_OVERLAP: f32 = 0.6;
 
 /// Renders the sanitized article stream: one element per `Open`, text nodes for `Text`, leaving
 /// out the pieces in `skip`. Block elements get `id="bs-<source node>"` (first one wins) so the
-/// outline, quotes and sources can jump.
+/// outline, quotes and sources can jump. Links open in a new tab, without an opener.
+///
+/// The decisions are made here; the nodes are made by ONE call to `build` (walk.js), which takes
+/// the stream as records and one string ([`BuildRecords`]): through web-sys each element cost
+/// 4–8 calls out of the module, each string a UTF-8 decode of its own.
 fn render_pieces(dom: &Dom, container: &Element, pieces: &[Piece], skip: Option<std::ops::Range<usize>>) -> Result<(), JsValue> {
-    let mut open: Vec<Element> = vec![container.clone()];
+    let mut out = BuildRecords::default();
     let mut anchored: HashSet<u32> = HashSet::new();
+    let mut depth = 0usize;
     for (i, piece) in pieces.iter().enumerate() {
         if skip.as_ref().is_some_and(|s| s.contains(&i)) {
             continue;
         }
         match piece {
             Piece::Open { tag, attrs, class, source } => {
-                let element = dom.el(element_name(*tag), &[])?;
-                for (attr, value) in attrs {
-                    element.set_attribute(attr.as_str(), value)?;
-                }
-                if *tag == Tag::A && element.has_attribute("href") {
-                    element.set_attribute("target", "_blank")?;
-                    element.set_attribute("rel", "noopener noreferrer")?;
+                let mut set: Vec<(&str, &str)> = attrs.iter().map(|(attr, value)| (attr.as_str(), value.as_str())).collect();
+                if *tag == Tag::A && set.iter().any(|(name, _)| *name == "href") {
+                    set.push(("target", "_blank"));
+                    set.push(("rel", "noopener noreferrer"));
                 }
                 if let Some(class) = class {
-                    element.set_attribute("class", class)?;
+                    set.push(("class", class));
                 }
+                let id;
                 if (tag.is_block() || tag.heading_level().is_some()) && anchored.insert(source.0) {
-                    element.set_attribute("id", &format!("bs-{}", source.0))?;
+                    id = format!("bs-{}", source.0);
+                    set.push(("id", &id));
                 }
-                let parent: &Node = open.last().unwrap_or(container);
-                parent.append_child(&element)?;
-                open.push(element);
+                out.open(element_name(*tag), &set);
+                depth += 1;
             }
-            Piece::Text(text) => {
-                let parent: &Node = open.last().unwrap_or(container);
-                dom.append_text(parent, text)?;
-            }
+            Piece::Text(text) => out.text(text),
             Piece::Close => {
-                if open.len() > 1 {
-                    open.pop();
+                // As the element stack did: a Close with nothing open is ignored.
+                if depth > 0 {
+                    depth -= 1;
+                    out.close();
                 }
             }
         }
     }
-    Ok(())
+    build(&dom.document, container, out.records, &out.text)
+}
+
+#[wasm_bindgen(module = "/src/web/walk.js")]
+extern "C" {
+    /// Builds the nodes `records` and `text` describe under `container` (walk.js, `build`).
+    #[wasm_bindgen(catch)]
+    fn build(document: &web_sys::Document, container: &Element, records: Vec<u32>, text: &str) -> Result<(), JsValue>;
+}
+
+/// The build records (walk.js, `build`, has the format): words, and every string once, in order,
+/// measured in UTF-16 units (what JavaScript slices by).
+#[derive(Default)]
+struct BuildRecords {
+    records: Vec<u32>,
+    text: String,
+}
+
+impl BuildRecords {
+    const CLOSE: u32 = 0;
+    const OPEN: u32 = 1;
+    const TEXT: u32 = 2;
+
+    fn string(&mut self, s: &str) -> u32 {
+        self.text.push_str(s);
+        s.encode_utf16().count() as u32
+    }
+
+    fn open(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        let length = self.string(name);
+        self.records.extend([Self::OPEN, length, attrs.len() as u32]);
+        for (name, value) in attrs {
+            let name = self.string(name);
+            let value = self.string(value);
+            self.records.extend([name, value]);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        let length = self.string(text);
+        self.records.extend([Self::TEXT, length]);
+    }
+
+    fn close(&mut self) {
+        self.records.push(Self::CLOSE);
+    }
 }
 
 /// The element name for a rendered tag (the catch-all becomes a `span`).

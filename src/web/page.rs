@@ -2,7 +2,7 @@
 //!
 //! The overlay itself lives in its own host element, removed on close. The only other changes are
 //! the scroll lock (`overflow: hidden` on `<html>`, and on `<body>` when the page lets the body
-//! scroll: [`SavedPage::could_scroll`]) and focus moving into the overlay.
+//! scroll: [`could_scroll`]) and focus moving into the overlay.
 //! [`SavedPage`] records, before anything changes, the scroll position, the focused element and the
 //! exact `style` attribute text of both elements (or its absence), and restores them byte for byte:
 //! after close, `document.documentElement.outerHTML` is what it was before open. Typed form values
@@ -60,6 +60,9 @@ pub struct SavedPage {
     locked: Vec<Locked>,
     /// The body while it is hidden for printing, with its `style` attribute before.
     printing: Option<Locked>,
+    /// Whether the scroll lock goes on `<body>` too ([`could_scroll`]), read before
+    /// anything changes (the page's style is clean then: the read costs no style recalculation).
+    lock_body: bool,
     watch: Option<HostWatch>,
 }
 
@@ -72,6 +75,7 @@ impl SavedPage {
             focused: document.active_element(),
             locked: Vec::new(),
             printing: None,
+            lock_body: document.body().is_none_or(|body| could_scroll(window, &body)),
             watch: None,
         }
     }
@@ -101,7 +105,7 @@ impl SavedPage {
             return;
         }
         let html = document.document_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
-        let body = document.body().filter(|b| self.could_scroll(b));
+        let body = document.body().filter(|_| self.lock_body);
         for element in [html, body].into_iter().flatten() {
             let style = element.get_attribute("style");
             // The attribute is written as text, not through `element.style`: Chromium serializes
@@ -115,18 +119,6 @@ impl SavedPage {
                 self.locked.push(Locked { element, style });
             }
         }
-    }
-
-    /// Whether `body` could scroll once `<html>` is locked: only when the page gives it a scrolling
-    /// `overflow` (with `<html>` at `visible`, that value scrolled the viewport; under the lock it
-    /// applies to the body itself). A body at `visible` or `clip` on both axes is no scroll
-    /// container, and is left untouched: putting `overflow: hidden` on it would make it one, and
-    /// Chromium then rebuilds the paint properties of the whole page (measured: 4.5 ms of pre-paint
-    /// on archive-of-our-own, 1.2 ms on nytimes-1, in the frame after open and again after close).
-    fn could_scroll(&self, body: &HtmlElement) -> bool {
-        let Ok(Some(style)) = self.window.get_computed_style(body) else { return true };
-        let fixed = |axis: &str| matches!(style.get_property_value(axis).as_deref(), Ok("visible" | "clip"));
-        !(fixed("overflow-x") && fixed("overflow-y"))
     }
 
     /// Lets the page scroll again (while the reader picks the content on the page), the `style`
@@ -192,4 +184,16 @@ impl SavedPage {
         options.set_behavior(ScrollBehavior::Instant);
         self.window.scroll_to_with_scroll_to_options(&options);
     }
+}
+
+/// Whether `body` could scroll once `<html>` is locked: only when the page gives it a scrolling
+/// `overflow` (with `<html>` at `visible`, that value scrolled the viewport; under the lock it
+/// applies to the body itself). A body at `visible` or `clip` on both axes is no scroll
+/// container, and is left untouched: putting `overflow: hidden` on it would make it one, and
+/// Chromium then rebuilds the paint properties of the whole page (measured: 4.5 ms of pre-paint
+/// on archive-of-our-own, 1.2 ms on nytimes-1, in the frame after open and again after close).
+fn could_scroll(window: &Window, body: &HtmlElement) -> bool {
+    let Ok(Some(style)) = window.get_computed_style(body) else { return true };
+    let fixed = |axis: &str| matches!(style.get_property_value(axis).as_deref(), Ok("visible" | "clip"));
+    !(fixed("overflow-x") && fixed("overflow-y"))
 }

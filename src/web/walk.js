@@ -1,6 +1,10 @@
-// The live-DOM walk behind `src/web/snapshot.rs`: ONE call from the wasm reads the whole page and
-// hands it back in two values, so the module crosses into JavaScript a handful of times per
-// snapshot instead of 8–10 times per node (that crossing cost most of the snapshot time).
+// The web layer's two loops over many nodes, each ONE call from the wasm (every call between the
+// module and the DOM costs far more than the work on its answer, so neither goes node by node):
+//   - `walk`: the live-DOM walk behind `src/web/snapshot.rs`; it reads the whole page and hands it
+//     back in two values, a handful of crossings per snapshot instead of 8–10 per node;
+//   - `build`: the reverse, for the overlay's article (`render_pieces` in src/web/overlay.rs): the
+//     module hands over records and one string, and this builds the elements with createElement,
+//     setAttribute and text nodes only (never innerHTML: the text is the page's). See `build` below.
 //
 // What it returns (`walk(...)` → `{ records, text }`):
 //   - `records`: an array of 32-bit words, in document order (the events `Builder` takes):
@@ -198,4 +202,45 @@ export function walk(doc, skip, names, flags, maxNodes, maxText) {
   }
   texts.push('');
   return { records, text: texts.join('\0') };
+}
+
+// ---- build -----------------------------------------------------------------------------------
+
+const BUILD_CLOSE = 0;
+const BUILD_OPEN = 1;
+const BUILD_TEXT = 2;
+
+/**
+ * Builds nodes under `container`, in `doc`, from what `render_pieces` (src/web/overlay.rs) encodes:
+ * `records`, 32-bit words, and `text`, every string in record order, sliced by UTF-16 lengths:
+ *   OPEN   [1, nameLength, attributeCount, then per attribute: nameLength, valueLength]
+ *          an element (appended to the open one, then open itself), its attributes set in order;
+ *   TEXT   [2, length]   a text node appended to the open element;
+ *   CLOSE  [0]           the open element closes (never `container`).
+ * Iterative, as deep as the records go. Throws whatever the DOM throws (the module reports it).
+ */
+export function build(doc, container, records, text) {
+  const open = [container];
+  let top = container;
+  let at = 0;
+  const take = (length) => text.slice(at, (at += length));
+  for (let i = 0; i < records.length; ) {
+    const op = records[i++];
+    if (op === BUILD_TEXT) {
+      top.appendChild(doc.createTextNode(take(records[i++])));
+    } else if (op === BUILD_OPEN) {
+      const element = doc.createElement(take(records[i++]));
+      const count = records[i++];
+      for (let a = 0; a < count; a++) {
+        const name = take(records[i++]);
+        element.setAttribute(name, take(records[i++]));
+      }
+      top.appendChild(element);
+      open.push(element);
+      top = element;
+    } else if (open.length > 1) {
+      open.pop();
+      top = open[open.length - 1];
+    }
+  }
 }
