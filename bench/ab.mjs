@@ -2,7 +2,8 @@
 // the same run, interleaved (each visit runs both, in alternating order), so that a shared and noisy
 // machine moves both alike. A = a saved copy of pkg/ (BASE, default target/pkg-base: `cp -r pkg
 // target/pkg-base` before a change), B = pkg/ as built now. Per page and build: the snapshot and its
-// JavaScript walk, `open()`, the render share (open − warm analysis), all from `bench_phases`, and
+// JavaScript walk, `open()`, the warm snapshot + analysis run just before it (open − warm is the
+// render's share), all from `bench_phases`, and
 // open → painted (`open(true)`, then one frame: requestAnimationFrame + a zero timer), as wall time
 // (`painted`, quantized by the frame clock) and as main-thread busy time (`busy`: open() plus the
 // tasks up to the painted frame, from a CDP trace; no waiting for the frame clock counted).
@@ -40,7 +41,7 @@ await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostna
 const tab = await context.newPage();
 const cdp = await context.newCDPSession(tab);
 
-const KEYS = ['snapshot', 'walk', 'open', 'render', 'painted', 'busy'];
+const KEYS = ['snapshot', 'walk', 'open', 'warm', 'painted', 'busy'];
 const samples = { A: new Map(), B: new Map() };
 const glues = { A: server.url('/ab-base/broadsheet.js'), B: server.url('/pkg/broadsheet.js') };
 for (let round = 0; round < ROUNDS; round++) {
@@ -75,7 +76,7 @@ for (let round = 0; round < ROUNDS; round++) {
           m.close();
           await frame();
           await frame();
-          out[k].push({ snapshot, walk, open, render: open - ws - we - wr, painted, rep });
+          out[k].push({ snapshot, walk, open, warm: ws + we + wr, painted, rep });
         }
       }
       return out;
