@@ -46,11 +46,16 @@
     const instance = ++state.instances;
     // (The query goes through getURL: addons-linter flags an import of a concatenated URL.)
     const copy = instance > 1 ? `?instance=${instance}` : '';
-    const glue = await import(chrome.runtime.getURL(`pkg/broadsheet.js${copy}`));
+    // The glue and the JavaScript build are fetched and parsed side by side (the second does not
+    // depend on the first); a failure of either is reported by its own await below.
+    const gluePending = import(chrome.runtime.getURL(`pkg/broadsheet.js${copy}`));
+    const asmPending = BUILD === 'wasm' ? null : import(chrome.runtime.getURL('pkg/broadsheet_asm.js'));
+    asmPending?.catch(() => {}); // awaited below, unless the glue failed first
+    const glue = await gluePending;
     if (BUILD === 'wasm') {
       await glue.default({ module_or_path: chrome.runtime.getURL('pkg/broadsheet_bg.wasm') });
     } else {
-      const asm = await import(chrome.runtime.getURL('pkg/broadsheet_asm.js'));
+      const asm = await asmPending;
       glue.__wbg_finalize_init({ exports: asm.instantiate(glue.__wbg_get_imports()) }, null);
     }
     const phase = await fault;
