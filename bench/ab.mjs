@@ -9,7 +9,8 @@
 // tasks up to the painted frame, from a CDP trace; no waiting for the frame clock counted).
 // Each visit runs REPS alternations A B A B…; a page's figure is the minimum over all its runs
 // (on a shared machine, noise only ever adds time).
-// Run: `node bench/ab.mjs` (env PAGES=a,b · ROUNDS=3 · REPS=3 · BASE=dir).
+// Run: `node bench/ab.mjs` (env PAGES=a,b · ROUNDS=3 · REPS=3 · BASE=dir · BUILD=js for the shipped
+// wasm2js build instead of the wasm).
 
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
@@ -18,6 +19,7 @@ import { CHROMIUM, CHROMIUM_ARGS, ROOT, serve } from '../tests/e2e/helpers.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS || 3);
 const REPS = Number(process.env.REPS || 3);
+const BUILD = process.env.BUILD === 'js' ? 'js' : 'wasm';
 const BASE = resolve(ROOT, process.env.BASE || 'target/pkg-base');
 const CSP = "script-src 'self' 'wasm-unsafe-eval'";
 const corpus = join(ROOT, 'tests', 'fixtures', 'readability');
@@ -53,12 +55,18 @@ for (let round = 0; round < ROUNDS; round++) {
     const onData = ({ value }) => events.push(...value);
     cdp.on('Tracing.dataCollected', onData);
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
-    const r = await tab.evaluate(async ({ glues, order, reps }) => {
+    const r = await tab.evaluate(async ({ glues, order, reps, build }) => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const mods = {};
       for (const k of order) {
         mods[k] = await import(glues[k]);
-        await mods[k].default();
+        if (build === 'js') {
+          // As extension/content.js loads the shipped build.
+          const asm = await import(glues[k].replace(/broadsheet\.js$/, 'broadsheet_asm.js'));
+          mods[k].__wbg_finalize_init({ exports: asm.instantiate(mods[k].__wbg_get_imports()) }, null);
+        } else {
+          await mods[k].default();
+        }
       }
       const out = { A: [], B: [] };
       for (let rep = 0; rep < reps; rep++) {
@@ -80,7 +88,7 @@ for (let round = 0; round < ROUNDS; round++) {
         }
       }
       return out;
-    }, { glues, order, reps: REPS });
+    }, { glues, order, reps: REPS, build: BUILD });
     const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
     await done;
@@ -108,7 +116,7 @@ const median = (xs) => {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-console.log(`A/B, ${names.length} pages × ${ROUNDS} rounds × ${REPS} alternations, interleaved; A = ${BASE}, B = pkg/; medians over pages of per-page minimums (ms)`);
+console.log(`A/B (${BUILD} build), ${names.length} pages × ${ROUNDS} rounds × ${REPS} alternations, interleaved; A = ${BASE}, B = pkg/; medians over pages of per-page minimums (ms)`);
 console.log('measure              A        B     B/A (median of per-page ratios)');
 for (const key of KEYS) {
   const a = names.map((n) => min(samples.A.get(n)[key]));
