@@ -147,13 +147,14 @@ build() {
   local wasm="$TARGET_DIR/$WASM_TARGET/release/$CRATE.wasm"
   local out=pkg/${CRATE}_bg.wasm glue=pkg/$CRATE.js stamp=pkg/.built
   # The stamp is written last: an interrupted run, a newer wasm or a changed build.sh redo pkg/.
-  if [ -f "$out" ] && [ -f "$glue" ] && [ -f "pkg/${CRATE}_asm.js" ] && [ "$stamp" -nt "$wasm" ] && [ "$stamp" -nt build.sh ] && [ "$stamp" -nt tools/minify.mjs ]; then
+  if [ -f "$out" ] && [ -f "$glue" ] && [ -f "pkg/${CRATE}_asm.js" ] && [ "$stamp" -nt "$wasm" ] && [ "$stamp" -nt build.sh ] && [ "$stamp" -nt tools/minify.mjs ] && [ "$stamp" -nt tools/shorten-imports.mjs ]; then
     say "pkg/ is up to date"
   else
     say "generating the JavaScript glue (wasm-bindgen --target web) and shrinking (wasm-opt -Oz)"
     rm -rf pkg/snippets
     wasm-bindgen --target web --no-typescript --out-dir pkg "$wasm" || die "wasm-bindgen failed"
     flatten_snippets "$glue"
+    node tools/shorten-imports.mjs "$out" "$glue" || die "could not shorten the wasm's import names"
     wasm-opt "${WASM_OPT_FLAGS[@]}" "$out" -o "$out.opt" || die "wasm-opt failed"
     mv "$out.opt" "$out"
     build_wasm2js "$out" "$glue"
