@@ -276,3 +276,30 @@ fn text_in_open_shadow_roots_is_read_and_closed_roots_are_not() {
     assert_eq!(doc.text_content(by_id(&doc, "open-host")), "from the shadowlight");
     assert_eq!(doc.text_content(by_id(&doc, "closed-host")), "visible");
 }
+
+/// build.rs minifies extension/overlay.css for embedding (comments, indentation and the spaces CSS
+/// ignores go): the browser's CSS parser must read the same rules from the embedded sheet as from
+/// the source. Rules are compared as the browser serializes them, with whitespace runs read as one
+/// space and spaces around commas ignored (custom property values keep their source spacing).
+#[wasm_bindgen_test]
+fn overlay_stylesheet_is_the_source_minified() {
+    let source = include_str!("../extension/overlay.css");
+    let embedded = overlay::STYLESHEET;
+    // The first rule that differs (`source` | `embedded`), else the number of rules (so that an
+    // empty parse cannot pass).
+    let compare = js_sys::Function::new_with_args(
+        "source, embedded",
+        "const rules = (css) => {
+           const sheet = new CSSStyleSheet();
+           sheet.replaceSync(css);
+           return [...sheet.cssRules].map((r) => r.cssText.replace(/\\s+/g, ' ').replace(/ ?, ?/g, ','));
+         };
+         const [a, b] = [rules(source), rules(embedded)];
+         const i = a.findIndex((rule, i) => rule !== b[i]);
+         if (i >= 0 || a.length !== b.length) return `rule ${i}: ${a[i]} | ${b[i]} (${a.length} vs ${b.length} rules)`;
+         return String(a.length);",
+    );
+    let verdict = compare.call2(&wasm_bindgen::JsValue::NULL, &source.into(), &embedded.into()).unwrap().as_string().unwrap();
+    assert!(verdict.parse::<usize>().is_ok_and(|rules| rules > 100), "{verdict}");
+    assert!(!embedded.contains("/*") && embedded.len() < source.len() * 4 / 5, "not minified: {} of {} bytes", embedded.len(), source.len());
+}

@@ -49,8 +49,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlSelectElement, KeyboardEvent, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// The overlay's stylesheet, embedded so it applies under any page CSP (a `<style>` in a shadow root
-/// created by the extension is not subject to the page's `style-src`).
-const STYLESHEET: &str = include_str!("../../extension/overlay.css");
+/// created by the extension is not subject to the page's `style-src`): `extension/overlay.css`
+/// without its comments and indentation (minified by build.rs).
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/overlay.css"));
 
 /// The host element's id and tag name. A plain `div`, never a custom tag: a page may define any
 /// custom element name, and creating one would run the page's constructor and callbacks (and a
