@@ -102,6 +102,10 @@ pub mod lists {
     pub const POSITIVE: u8 = 8;
     pub const NEGATIVE: u8 = 16;
     pub const BYLINE: u8 = 32;
+    /// A word of a *token* list ([`t::NEGATIVE_TOKENS`], [`t::SHARE_TOKENS`]) occurs as a
+    /// substring: only then can it be a whole token, so only then are tokens split.
+    pub const NEGATIVE_TOKEN: u8 = 64;
+    pub const SHARE_TOKEN: u8 = 128;
 }
 
 /// Every substring list of [`t`] in one table, indexed by the words' first byte, so that a
@@ -112,17 +116,34 @@ pub struct ClassWords {
     words: Vec<(&'static [u8], u8)>,
     /// `words[start[b] as usize..start[b + 1] as usize]` begin with byte `b`.
     start: [u8; 257],
+    /// For each first byte, the second bytes of its words ([`second_bit`]): most positions of a
+    /// class string start no word, and this rules them out before the words are compared.
+    second: [u32; 256],
+}
+
+/// The bit of a word's second byte in [`ClassWords::second`]: one per lower-case letter, one for
+/// `-`, one shared by every other byte (those positions are compared word by word), and one for
+/// the string's end (`None`), where only a one-byte word (all bits) could match.
+fn second_bit(b: Option<u8>) -> u32 {
+    match b {
+        Some(b @ b'a'..=b'z') => 1 << (b - b'a'),
+        Some(b'-') => 1 << 26,
+        Some(_) => 1 << 27,
+        None => 1 << 28,
+    }
 }
 
 impl ClassWords {
     pub fn new() -> ClassWords {
-        let table: [(&[&'static str], u8); 6] = [
+        let table: [(&[&'static str], u8); 8] = [
             (t::UNLIKELY, lists::UNLIKELY),
             (t::UNLIKELY_EXTRA, lists::UNLIKELY_EXTRA),
             (t::MAYBE_CANDIDATE, lists::MAYBE),
             (t::POSITIVE, lists::POSITIVE),
             (t::NEGATIVE, lists::NEGATIVE),
             (t::BYLINE, lists::BYLINE),
+            (t::NEGATIVE_TOKENS, lists::NEGATIVE_TOKEN),
+            (t::SHARE_TOKENS, lists::SHARE_TOKEN),
         ];
         let all = || table.iter().flat_map(|(words, bit)| words.iter().map(move |w| (w.as_bytes(), *bit))).filter(|(w, _)| !w.is_empty());
         // Counting sort by first byte (the lists hold ~100 words: `u8` offsets suffice).
@@ -141,11 +162,14 @@ impl ClassWords {
         start[256] = sum as u8;
         debug_assert!(sum < 256, "the class/id word lists outgrew the u8 offsets");
         let mut words = vec![(&b""[..], 0u8); sum];
+        let mut second = [0u32; 256];
         for (w, bit) in all() {
             words[next[usize::from(w[0])]] = (w, bit);
             next[usize::from(w[0])] += 1;
+            // A one-byte word matches whatever follows it.
+            second[usize::from(w[0])] |= if w.len() == 1 { u32::MAX } else { second_bit(w.get(1).copied()) };
         }
-        ClassWords { words, start }
+        ClassWords { words, start, second }
     }
 
     /// The [`lists`] bits of every list with a word inside `lower`.
@@ -154,6 +178,9 @@ impl ClassWords {
         let mut found = 0u8;
         for i in 0..hay.len() {
             let b = usize::from(hay[i]);
+            if self.second[b] & second_bit(hay.get(i + 1).copied()) == 0 {
+                continue;
+            }
             let bucket = self.words.get(usize::from(self.start[b])..usize::from(self.start[b + 1])).unwrap_or(&[]);
             for (w, bit) in bucket {
                 if found & bit == 0 && hay[i..].starts_with(w) {
@@ -177,7 +204,7 @@ fn side_weight(lower: &str, found: u8) -> f32 {
     if lower.is_empty() {
         return w;
     }
-    if found & lists::NEGATIVE != 0 || has_token(lower, t::NEGATIVE_TOKENS) {
+    if found & lists::NEGATIVE != 0 || (found & lists::NEGATIVE_TOKEN != 0 && has_token(lower, t::NEGATIVE_TOKENS)) {
         w -= t::CLASS_WEIGHT;
     }
     if found & lists::POSITIVE != 0 {
@@ -225,7 +252,7 @@ pub fn facts(doc: &Document) -> Facts {
             if found & lists::MAYBE != 0 {
                 b |= bits::MAYBE;
             }
-            if has_token(&class, t::SHARE_TOKENS) || has_token(&ident, t::SHARE_TOKENS) {
+            if (in_class & lists::SHARE_TOKEN != 0 && has_token(&class, t::SHARE_TOKENS)) || (in_ident & lists::SHARE_TOKEN != 0 && has_token(&ident, t::SHARE_TOKENS)) {
                 b |= bits::SHARE;
             }
             if found & lists::BYLINE != 0 {
@@ -466,6 +493,37 @@ mod tests {
         assert_eq!(p.text[div.index()], 4 + 9 + 4);
         assert!((p.link_density(div) - 4.0 / 17.0).abs() < 1e-6);
         assert!(p.has_block.contains(div));
+    }
+
+    #[test]
+    fn one_scan_agrees_with_each_list_alone() {
+        let words = ClassWords::new();
+        let lists: [(&[&str], u8); 8] = [
+            (t::UNLIKELY, lists::UNLIKELY),
+            (t::UNLIKELY_EXTRA, lists::UNLIKELY_EXTRA),
+            (t::MAYBE_CANDIDATE, lists::MAYBE),
+            (t::POSITIVE, lists::POSITIVE),
+            (t::NEGATIVE, lists::NEGATIVE),
+            (t::BYLINE, lists::BYLINE),
+            (t::NEGATIVE_TOKENS, lists::NEGATIVE_TOKEN),
+            (t::SHARE_TOKENS, lists::SHARE_TOKEN),
+        ];
+        let mut samples: Vec<String> = ["", "a", "-", "hid", "x hid", "share", "sharedaddy_bar", "post-body entry-content", "ad-break", "h-entry", "p-author", "comment", "commen", "menu2", "é-ad-ß", "sidebar-ad-", "ai2html"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        // Every word alone, at the end, inside, and cut short by one byte.
+        for (list, _) in lists {
+            for w in list {
+                samples.extend([w.to_string(), format!("x{w}"), format!("{w}x"), format!("é {w} é"), w[..w.len() - 1].to_string()]);
+            }
+        }
+        for s in &samples {
+            let found = words.scan(s);
+            for (list, bit) in lists {
+                assert_eq!(found & bit != 0, matches_any(s, list), "{s:?} against {list:?}");
+            }
+        }
     }
 
     #[test]

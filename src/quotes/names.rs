@@ -13,7 +13,13 @@ use std::collections::HashMap;
 #[derive(Debug, Default)]
 pub struct NameBook {
     /// Full Latin names (capitalised runs of 2+ words, titles removed), with how often they occur.
-    pub latin: Vec<(Vec<String>, usize)>,
+    /// Only [`NameBook::add_latin_runs`] adds to it, keeping the two indexes below.
+    latin: Vec<(Vec<String>, usize)>,
+    /// Indexes into `latin` by last and by first word, in `latin`'s order: a lookup reads the few
+    /// names ending (or starting) with one word instead of every name of the article (long articles
+    /// know thousands, and every capitalised word is looked up).
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
     /// Han names known from attributions and role words, longest first.
     pub han: Vec<String>,
     /// Han name → original (Latin) name given in parentheses.
@@ -70,12 +76,29 @@ impl NameBook {
                 self.gender.entry(last.to_lowercase()).or_insert(g);
             }
             if (2..=4).contains(&words.len()) && words.iter().all(|w| w.chars().any(char::is_lowercase) || w.len() <= 2) {
-                match self.latin.iter_mut().find(|(w, _)| *w == words) {
-                    Some(e) => e.1 += 1,
-                    None => self.latin.push((words, 1)),
+                let last = words.last().cloned().unwrap_or_default();
+                let same_last = self.by_last.get(&last).map_or(&[][..], Vec::as_slice);
+                match same_last.iter().find(|&&k| self.latin[k].0 == words) {
+                    Some(&k) => self.latin[k].1 += 1,
+                    None => {
+                        let k = self.latin.len();
+                        self.by_first.entry(words[0].clone()).or_default().push(k);
+                        self.by_last.entry(last).or_default().push(k);
+                        self.latin.push((words, 1));
+                    }
                 }
             }
         }
+    }
+
+    /// The known full names whose last word is `word`, in the order they were learned.
+    fn ending_with<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a (Vec<String>, usize)> + 'a {
+        self.index(&self.by_last, word)
+    }
+
+    /// The names `index` lists under `word`, in the order they were learned.
+    fn index<'a>(&'a self, index: &'a HashMap<String, Vec<usize>>, word: &str) -> impl Iterator<Item = &'a (Vec<String>, usize)> + 'a {
+        index.get(word).map_or(&[][..], Vec::as_slice).iter().filter_map(|&k| self.latin.get(k))
     }
 
     /// The longest known form of a Latin name: "Johnson" or "Mr Johnson" → "Boris Johnson" when one
@@ -90,23 +113,20 @@ impl NameBook {
             .collect();
         let Some(last) = words.last() else { return short.to_string() };
         let best = self
-            .latin
-            .iter()
+            .ending_with(last)
             .filter(|(full, _)| full.len() > words.len() && full.last().is_some_and(|l| l == last) && words.iter().all(|w| full.iter().any(|f| f == w)))
             .max_by_key(|(full, n)| (*n, full.len()));
         // The fullest form that extends the commonest one ("Forrest Jones" → "Michael Forrest Jones"),
         // so that every short form of a person maps to the same display name.
         let best = best.map(|(top, n)| {
-            self.latin
-                .iter()
+            self.ending_with(top.last().map_or("", String::as_str))
                 .filter(|(full, _)| full.len() >= top.len() && full.last() == top.last() && top.iter().all(|w| full.contains(w)))
                 .max_by_key(|(full, m)| (full.len(), *m))
                 .map_or((top, n), |(f, m)| (f, m))
         });
         // Two different full names ending alike ("Boris Johnson", "Stanley Johnson") are ambiguous.
         let distinct: Vec<_> = self
-            .latin
-            .iter()
+            .ending_with(last)
             .filter(|(full, _)| full.len() > words.len() && full.last().is_some_and(|l| l == last) && words.iter().all(|w| full.iter().any(|f| f == w)))
             .collect();
         // A rival counts only if it is seen about as often ("Five Obama" from a menu does not make
@@ -119,7 +139,7 @@ impl NameBook {
         });
         // A first name alone ("her mother, Fiona") → the one full name starting with it.
         if best.is_none() && words.len() == 1 && words.len() == short.split_whitespace().count() {
-            let firsts: Vec<&(Vec<String>, usize)> = self.latin.iter().filter(|(full, _)| full.len() >= 2 && full.first().is_some_and(|f| f == last)).collect();
+            let firsts: Vec<&(Vec<String>, usize)> = self.index(&self.by_first, last).filter(|(full, _)| full.len() >= 2 && full.first().is_some_and(|f| f == last)).collect();
             if let [only] = firsts.as_slice() {
                 return only.0.join(" ");
             }
