@@ -403,7 +403,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             continue;
         }
         if speech::script(&article.blocks[b].text) == Script::Latin {
-            book.add_latin_runs(&tokenize(block), lexicons[b]);
+            book.add_latin_runs_in(block, lexicons[b]);
         } else {
             book.learn_han(block);
         }
