@@ -427,7 +427,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
     // 6. De-duplicate pull quotes, score, order.
     let n = cands.len();
     let mut drop = vec![false; n];
-    let word_sets: Vec<HashSet<String>> = cands.iter().map(|c| rank::content_words(&c.text).into_iter().collect()).collect();
+    let word_sets = rank::word_id_sets(cands.iter().map(|c| c.text.as_str()));
     // What the pairs compare, once per candidate (not once per pair).
     let in_blockquote: Vec<bool> = cands.iter().map(|c| c.explicit || in_bq.contains(&article.blocks[c.span.first_block()].node)).collect();
     let char_lens: Vec<f32> = cands.iter().map(|c| c.text.chars().count() as f32).collect();
