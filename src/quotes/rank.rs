@@ -92,16 +92,17 @@ pub fn each_content_word(s: &str, mut f: impl FnMut(&str)) {
 /// The [`content_words`] sets of several texts, each as sorted distinct word numbers (one number
 /// per distinct word of all the texts): the pull-quote check compares every pair of quotes, and
 /// merging two sorted lists costs no hashing.
-pub fn word_id_sets<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Vec<u32>> {
-    let mut ids: HashMap<String, u32> = HashMap::new();
+pub fn word_id_sets<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Vec<usize>> {
+    // `usize` numbers: the same map and vector types as the rest of the crate (no new generic copies in the wasm).
+    let mut ids: HashMap<String, usize> = HashMap::new();
     texts
         .map(|text| {
-            let mut set: Vec<u32> = Vec::new();
+            let mut set: Vec<usize> = Vec::new();
             each_content_word(text, |w| {
                 let id = match ids.get(w) {
                     Some(&id) => id,
                     None => {
-                        let id = ids.len() as u32;
+                        let id = ids.len();
                         ids.insert(w.to_string(), id);
                         id
                     }
@@ -117,7 +118,7 @@ pub fn word_id_sets<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Vec<u32>> {
 
 /// Token overlap of two texts relative to the shorter one (1.0 = one contains the other), on their
 /// [`word_id_sets`].
-pub fn overlap_sets(wa: &[u32], wb: &[u32], a: &str, b: &str) -> f32 {
+pub fn overlap_sets(wa: &[usize], wb: &[usize], a: &str, b: &str) -> f32 {
     let small = wa.len().min(wb.len());
     if small == 0 {
         return if a.trim() == b.trim() { 1.0 } else { 0.0 };
