@@ -4,6 +4,7 @@
 //! browser; the browser figures come from `./build.sh bench`.
 //!
 //!   cargo run --release --example bench_native [RUNS]        (default 5 runs)
+//!   PAGES=clean-links,seed cargo run --release --example bench_native 50   (those pages only, for a profiler)
 
 use broadsheet::{article, extract, images, metadata, outline, quotes, snapshot};
 use std::time::Instant;
@@ -25,6 +26,10 @@ fn main() {
         }
     }
     pages.push(("seed".into(), std::fs::read_to_string(format!("{root}/tests/fixtures/seed/page.html")).expect("seed")));
+    if let Ok(only) = std::env::var("PAGES") {
+        let only: Vec<&str> = only.split(',').map(str::trim).collect();
+        pages.retain(|(slug, _)| only.contains(&slug.as_str()));
+    }
 
     // 2. Interleaved runs: every page once per round.
     let mut samples = vec![vec![Vec::with_capacity(runs); PHASES.len()]; pages.len()];

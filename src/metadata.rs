@@ -182,6 +182,11 @@ fn kept(doc: &Document, extraction: &Extraction, id: NodeId) -> bool {
 /// Readability's `<meta>` table: normalised name → content (later tags win).
 fn meta_values(doc: &Document) -> HashMap<String, String> {
     let mut values = HashMap::new();
+    // Every `prefix:key` property name, made once (not once per `<meta>` tag and token).
+    let property_names: Vec<(String, bool)> = PROPERTY_PREFIXES
+        .iter()
+        .flat_map(|prefix| PROPERTY_KEYS.iter().map(move |key| (format!("{prefix}:{key}"), matches!(*key, "image" | "url"))))
+        .collect();
     for m in doc.find_all(Document::ROOT, Tag::Meta) {
         let Some(content) = doc.attr(m, Attr::Content).map(str::trim).filter(|c| !c.is_empty()) else { continue };
         let mut matched = false;
@@ -189,15 +194,12 @@ fn meta_values(doc: &Document) -> HashMap<String, String> {
             // Readability's property regex is unanchored: `og:article:author` holds `article:author`.
             let lower = prop.to_lowercase();
             for token in lower.split_whitespace() {
-                for prefix in PROPERTY_PREFIXES {
-                    for key in PROPERTY_KEYS {
-                        let name = format!("{prefix}:{key}");
-                        // `og:image:width` must not pass for `og:image`: exact for our extra keys.
-                        let found = if matches!(*key, "image" | "url") { token == name } else { token.contains(&name) };
-                        if found {
-                            values.insert(name, content.to_owned());
-                            matched = true;
-                        }
+                for (name, exact) in &property_names {
+                    // `og:image:width` must not pass for `og:image`: exact for our extra keys.
+                    let found = if *exact { token == name } else { token.contains(name.as_str()) };
+                    if found {
+                        values.insert(name.clone(), content.to_owned());
+                        matched = true;
                     }
                 }
             }

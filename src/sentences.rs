@@ -155,6 +155,11 @@ pub fn is_abbreviation(word: &str) -> bool {
 }
 
 fn is_terminator(c: char) -> bool {
+    // Most characters are ASCII and not terminators: answered without reading the tables (this
+    // runs on every character the key quotes' context and the read-aloud split look at).
+    if c.is_ascii() {
+        return matches!(c, '.' | '!' | '?');
+    }
     CJK_TERMINATORS.contains(&c) || LATIN_TERMINATORS.contains(&c)
 }
 

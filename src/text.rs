@@ -11,7 +11,11 @@ pub const CJK_CHARS_PER_MINUTE: f64 = 400.0;
 /// words (or parts of words) without spaces between them.
 #[inline]
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
+    // Below U+3000 nothing is CJK: one comparison for Latin text, the common case of every
+    // per-character count (word counts, CJK ratios).
+    let u = c as u32;
+    u >= 0x3000
+        && matches!(u,
         0x3000..=0x303F   // CJK symbols and punctuation
         | 0x3040..=0x30FF // Hiragana, Katakana
         | 0x3400..=0x4DBF // Han extension A
@@ -43,17 +47,47 @@ pub fn is_cjk_letter(c: char) -> bool {
 /// Collapses runs of whitespace (including NBSP) into single spaces and trims the ends.
 pub fn fold_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // Byte by byte: ASCII white space is `char::is_whitespace`'s ASCII part (U+200B is not ASCII).
+        let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && space(bytes[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && !space(bytes[i]) {
+                i += 1;
+            }
+            if start < i {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[start..i]);
+            }
+        }
+        return out;
+    }
+    // Runs of other characters are copied as slices, not char by char.
+    let mut run_start: Option<usize> = None;
     let mut pending_space = false;
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         if c.is_whitespace() || c == '\u{200B}' {
+            if let Some(start) = run_start.take() {
+                out.push_str(&s[start..i]);
+            }
             pending_space = !out.is_empty();
-        } else {
+        } else if run_start.is_none() {
             if pending_space {
                 out.push(' ');
                 pending_space = false;
             }
-            out.push(c);
+            run_start = Some(i);
         }
+    }
+    if let Some(start) = run_start {
+        out.push_str(&s[start..]);
     }
     out
 }
@@ -63,7 +97,15 @@ pub fn word_count(s: &str) -> usize {
     let mut words = 0;
     let mut in_word = false;
     for c in s.chars() {
-        if is_cjk_letter(c) {
+        if c.is_ascii() {
+            // The ASCII case of the rules below (no ASCII character is a CJK letter).
+            if c.is_ascii_alphanumeric() {
+                words += usize::from(!in_word);
+                in_word = true;
+            } else if c != '\'' && c != '-' {
+                in_word = false;
+            }
+        } else if is_cjk_letter(c) {
             words += 1;
             in_word = false;
         } else if c.is_alphanumeric() {
@@ -108,6 +150,48 @@ pub fn cjk_ratio(s: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-by-char definitions the fast paths must agree with.
+    fn fold_reference(s: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in s.chars() {
+            if c.is_whitespace() || c == '\u{200B}' {
+                pending_space = !out.is_empty();
+            } else {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn word_count_reference(s: &str) -> usize {
+        let (mut words, mut in_word) = (0, false);
+        for c in s.chars() {
+            if is_cjk_letter(c) {
+                words += 1;
+                in_word = false;
+            } else if c.is_alphanumeric() {
+                words += usize::from(!in_word);
+                in_word = true;
+            } else if c != '\'' && c != '’' && c != '-' {
+                in_word = false;
+            }
+        }
+        words
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_definitions() {
+        for s in ["", " ", "a", " a ", "\x0b a\x0c\r\n b \t", "  x  y  ", "\u{a0}x\u{200B}\u{200B}y  z\n", "普京 时隔\u{3000}24年", "Don't stop-believing, 2 times", "é-è’à ß\tΣ", "a\u{200B}", "  lead and trail  ", "x-", "'a' -b- c’d"] {
+            assert_eq!(fold_whitespace(s), fold_reference(s), "{s:?}");
+            assert_eq!(word_count(s), word_count_reference(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn counts_cjk_characters_as_words() {

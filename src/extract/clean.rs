@@ -251,7 +251,7 @@ pub fn clean(inp: &Input<'_>) -> Cleaned {
             }
         }
         if !dropped.contains(root) {
-            weight_total += weighted_len(doc, root, &dropped, &inp.prep.skip);
+            weight_total += weighted_len(doc, root, &dropped, inp.prep);
         }
     }
     Cleaned { dropped, text_len: total.text, text_weight: weight_total }
@@ -259,19 +259,20 @@ pub fn clean(inp: &Input<'_>) -> Cleaned {
 
 /// Text length of `root` minus dropped subtrees (whitespace runs count one, as Readability's
 /// folded text), CJK characters weighted.
-fn weighted_len(doc: &Document, root: NodeId, dropped: &NodeSet, skip: &NodeSet) -> usize {
+fn weighted_len(doc: &Document, root: NodeId, dropped: &NodeSet, prep: &Prepared) -> usize {
     let range = doc.subtree_range(root);
     let mut i = range.start;
     let mut total = 0;
     while i < range.end {
         let id = NodeId(i);
-        if dropped.contains(id) || skip.contains(id) {
+        if dropped.contains(id) || prep.skip.contains(id) {
             i = doc.node(id).end;
             continue;
         }
         if let Some(s) = doc.text(id) {
-            let (folded, _) = super::prepare::folded_len_and_commas(s);
-            let cjk = s.chars().filter(|c| crate::text::is_cjk_letter(*c)).count();
+            // Stage 1 measured every text node it kept (the same `skip`): its folded length.
+            let folded = prep.text[id.index()];
+            let cjk = if s.is_ascii() { 0 } else { s.chars().filter(|c| crate::text::is_cjk_letter(*c)).count() };
             total += folded as usize + cjk * (t::CJK_CHAR_WEIGHT - 1);
         }
         i += 1;

@@ -241,6 +241,8 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
     let blocks: Vec<Vec<char>> = article.blocks.iter().map(|b| b.text.chars().collect()).collect();
     let sample: String = article.blocks.iter().map(|b| b.text.as_str()).take(60).collect::<Vec<_>>().join(" ");
     let guessed = guess_lang(&sample);
+    // Each block's lexicon, once (it reads the block's text for Cyrillic).
+    let lexicons: Vec<&'static Lexicon> = article.blocks.iter().map(|b| lexicon_for(&b.text, meta, guessed)).collect();
     let in_bq = blockquote_blocks(article);
     let skip: Vec<bool> = article
         .blocks
@@ -296,7 +298,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         if text.is_empty() {
             continue;
         }
-        let lex = lexicon_for(&article.blocks[b0].text, meta, guessed);
+        let lex = lexicons[b0];
         let floor = last_cut.get(&b0).copied().unwrap_or(0).min(open_at);
         let floor = floor.max(open_at.saturating_sub(t::MAX_CONTEXT_CHARS));
         let before: Vec<char> = first[sentence_start(first, open_at, floor)..open_at].to_vec();
@@ -351,7 +353,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             span: marks::Span { pieces: vec![marks::Piece { block: b, start: 0, end: n }], open_at: None, close_after: n, open: '\0', closed: true },
             text,
             script,
-            lex: lexicon_for(&block.text, meta, guessed),
+            lex: lexicons[b],
             before: Vec::new(),
             after: Vec::new(),
             found: None,
@@ -401,7 +403,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             continue;
         }
         if speech::script(&article.blocks[b].text) == Script::Latin {
-            book.add_latin_runs(&tokenize(block), lexicon_for(&article.blocks[b].text, meta, guessed));
+            book.add_latin_runs_in(block, lexicons[b]);
         } else {
             book.learn_han(block);
         }
@@ -425,17 +427,19 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
     // 6. De-duplicate pull quotes, score, order.
     let n = cands.len();
     let mut drop = vec![false; n];
-    let word_sets: Vec<HashSet<String>> = cands.iter().map(|c| rank::content_words(&c.text).into_iter().collect()).collect();
+    let word_sets = rank::word_id_sets(cands.iter().map(|c| c.text.as_str()));
+    // What the pairs compare, once per candidate (not once per pair).
+    let in_blockquote: Vec<bool> = cands.iter().map(|c| c.explicit || in_bq.contains(&article.blocks[c.span.first_block()].node)).collect();
+    let char_lens: Vec<f32> = cands.iter().map(|c| c.text.chars().count() as f32).collect();
     for i in 0..n {
         for j in 0..n {
             if i == j || drop[i] || drop[j] {
                 continue;
             }
             let (a, b) = (&cands[i], &cands[j]);
-            let a_bq = a.explicit || in_bq.contains(&article.blocks[a.span.first_block()].node);
-            let b_bq = b.explicit || in_bq.contains(&article.blocks[b.span.first_block()].node);
+            let (a_bq, b_bq) = (in_blockquote[i], in_blockquote[j]);
             // A pull quote may be a part of the body quote; two body quotes must be alike in size.
-            let (la, lb) = (a.text.chars().count() as f32, b.text.chars().count() as f32);
+            let (la, lb) = (char_lens[i], char_lens[j]);
             let similar_size = la.min(lb) >= 0.6 * la.max(lb);
             if (a_bq != b_bq || similar_size) && rank::overlap_sets(&word_sets[i], &word_sets[j], &a.text, &b.text) >= t::DUPLICATE_OVERLAP {
                 // Keep the body quote over the blockquote, the attributed over the unattributed.
@@ -605,6 +609,8 @@ fn capitalised_words(cands: &[Candidate], blocks: &[Vec<char>], skip: &[bool]) -
             v.push((p.start, p.end));
         }
     }
+    // The word before each capitalised word, lower-cased (one buffer for the whole article).
+    let mut prev = String::new();
     for (b, chars) in blocks.iter().enumerate() {
         if skip[b] || speech::script(&chars.iter().take(200).collect::<String>()) != Script::Latin {
             continue;
@@ -621,17 +627,32 @@ fn capitalised_words(cands: &[Candidate], blocks: &[Vec<char>], skip: &[bool]) -
             while j < chars.len() && (chars[j].is_alphanumeric() || matches!(chars[j], '\'' | '’' | '-' | '.')) {
                 j += 1;
             }
-            let word: String = chars[start..j].iter().collect::<String>().trim_end_matches(['.', '\'', '’']).trim_end_matches("'s").trim_end_matches("’s").to_string();
             i = j.max(i + 1);
             // The word before: a name after a preposition ("against Islamists", "to Kenya") is no subject.
-            let prev: String = chars[..start].iter().rev().skip_while(|c| c.is_whitespace()).take_while(|c| c.is_alphabetic()).collect::<String>().chars().rev().collect::<String>().to_lowercase();
-            let object = t::NOT_SUBJECT_BEFORE.contains(&prev.as_str());
-            if !object && !inside.iter().any(|&(s, e)| start >= s && start < e) && word.chars().count() >= 2 {
+            if follows_object_word(&chars[..start], &mut prev) || inside.iter().any(|&(s, e)| start >= s && start < e) {
+                continue;
+            }
+            let word: String = chars[start..j].iter().collect::<String>().trim_end_matches(['.', '\'', '’']).trim_end_matches("'s").trim_end_matches("’s").to_string();
+            if word.chars().count() >= 2 {
                 out.push((b, start, word));
             }
         }
     }
     out
+}
+
+/// Whether the last word of `before` (letters only, white space after it skipped) is one of
+/// [`t::NOT_SUBJECT_BEFORE`]: the word is lower-cased into `buf`, not into a new String.
+fn follows_object_word(before: &[char], buf: &mut String) -> bool {
+    let end = before.iter().rposition(|c| !c.is_whitespace()).map_or(0, |k| k + 1);
+    let start = before[..end].iter().rposition(|c| !c.is_alphabetic()).map_or(0, |k| k + 1);
+    // No listed word is longer than this many characters.
+    if end - start > 16 {
+        return false;
+    }
+    buf.clear();
+    buf.extend(before[start..end].iter().flat_map(|c| c.to_lowercase()));
+    t::NOT_SUBJECT_BEFORE.contains(&buf.as_str())
 }
 
 /// People mentioned outside quotes (by their longest name), and the gender the article's pronouns

@@ -4,7 +4,7 @@
 //! Chinese has no spaces, so a name's extent is guessed from how often its candidate lengths recur:
 //! after a role word (总统普京时隔…), `普京` occurs twenty times and `普京时` once, so the name is `普京`.
 
-use super::tokens::Tok;
+use super::tokens::{spans, Span, Tok};
 use super::tunables::{self as t, Gender, Lexicon};
 use crate::text::is_han;
 use std::collections::HashMap;
@@ -13,7 +13,13 @@ use std::collections::HashMap;
 #[derive(Debug, Default)]
 pub struct NameBook {
     /// Full Latin names (capitalised runs of 2+ words, titles removed), with how often they occur.
-    pub latin: Vec<(Vec<String>, usize)>,
+    /// Only `NameBook::add_run` adds to it, keeping the two indexes below.
+    latin: Vec<(Vec<String>, usize)>,
+    /// Indexes into `latin` by last and by first word, in `latin`'s order: a lookup reads the few
+    /// names ending (or starting) with one word instead of every name of the article (long articles
+    /// know thousands, and every capitalised word is looked up).
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
     /// Han names known from attributions and role words, longest first.
     pub han: Vec<String>,
     /// Han name → original (Latin) name given in parentheses.
@@ -40,6 +46,7 @@ impl NameBook {
     }
 
     /// Adds the capitalised runs of `toks` (2–4 name words after titles are removed).
+    #[cfg(test)]
     pub fn add_latin_runs(&mut self, toks: &[Tok], lex: &Lexicon) {
         let mut i = 0;
         while i < toks.len() {
@@ -51,31 +58,74 @@ impl NameBook {
             while i < toks.len() && (toks[i].capitalised() || (is_particle(&toks[i]) && toks.get(i + 1).is_some_and(Tok::capitalised))) {
                 i += 1;
             }
-            let run = &toks[start..i];
-            // Honorifics give the gender of the name that follows.
-            let mut words: Vec<String> = Vec::new();
-            let mut honorific_gender = None;
-            for tok in run {
-                if let Some((_, g)) = lex.honorifics.iter().find(|(h, _)| tok.is(h)) {
-                    honorific_gender = *g;
-                    words.clear();
-                    continue;
-                }
-                if words.is_empty() && (lex.titles.contains(&tok.lower()) || lex.not_names.contains(&tok.lower())) {
-                    continue;
-                }
-                words.push(tok.text.trim_end_matches("'s").trim_end_matches("’s").to_string());
+            self.add_run(&toks[start..i], lex);
+        }
+    }
+
+    /// [`NameBook::add_latin_runs`] over a block's characters: tokens are made only for the
+    /// capitalised runs (a block is mostly lower-case words no name needs).
+    pub fn add_latin_runs_in(&mut self, chars: &[char], lex: &Lexicon) {
+        let spans: Vec<Span> = spans(chars).collect();
+        // A particle is a short word ("de", "van", "ibn"): longer ones are not made into tokens.
+        let particle = |s: &Span| s.end - s.start <= 3 && is_particle(&s.tok(chars));
+        let mut i = 0;
+        while i < spans.len() {
+            if !spans[i].capitalised(chars) {
+                i += 1;
+                continue;
             }
-            if let (Some(g), Some(last)) = (honorific_gender, words.last()) {
-                self.gender.entry(last.to_lowercase()).or_insert(g);
+            let start = i;
+            while i < spans.len() && (spans[i].capitalised(chars) || (particle(&spans[i]) && spans.get(i + 1).is_some_and(|n| n.capitalised(chars)))) {
+                i += 1;
             }
-            if (2..=4).contains(&words.len()) && words.iter().all(|w| w.chars().any(char::is_lowercase) || w.len() <= 2) {
-                match self.latin.iter_mut().find(|(w, _)| *w == words) {
-                    Some(e) => e.1 += 1,
-                    None => self.latin.push((words, 1)),
+            let run: Vec<Tok> = spans[start..i].iter().map(|s| s.tok(chars)).collect();
+            self.add_run(&run, lex);
+        }
+    }
+
+    /// Learns one capitalised run: its name words after honorifics and titles, and the gender an
+    /// honorific gives.
+    fn add_run(&mut self, run: &[Tok], lex: &Lexicon) {
+        // Honorifics give the gender of the name that follows.
+        let mut words: Vec<String> = Vec::new();
+        let mut honorific_gender = None;
+        for tok in run {
+            if let Some((_, g)) = lex.honorifics.iter().find(|(h, _)| tok.is(h)) {
+                honorific_gender = *g;
+                words.clear();
+                continue;
+            }
+            if words.is_empty() && (lex.titles.contains(&tok.lower()) || lex.not_names.contains(&tok.lower())) {
+                continue;
+            }
+            words.push(tok.text.trim_end_matches("'s").trim_end_matches("’s").to_string());
+        }
+        if let (Some(g), Some(last)) = (honorific_gender, words.last()) {
+            self.gender.entry(last.to_lowercase()).or_insert(g);
+        }
+        if (2..=4).contains(&words.len()) && words.iter().all(|w| w.chars().any(char::is_lowercase) || w.len() <= 2) {
+            let last = words.last().cloned().unwrap_or_default();
+            let same_last = self.by_last.get(&last).map_or(&[][..], Vec::as_slice);
+            match same_last.iter().find(|&&k| self.latin[k].0 == words) {
+                Some(&k) => self.latin[k].1 += 1,
+                None => {
+                    let k = self.latin.len();
+                    self.by_first.entry(words[0].clone()).or_default().push(k);
+                    self.by_last.entry(last).or_default().push(k);
+                    self.latin.push((words, 1));
                 }
             }
         }
+    }
+
+    /// The known full names whose last word is `word`, in the order they were learned.
+    fn ending_with<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a (Vec<String>, usize)> + 'a {
+        self.index(&self.by_last, word)
+    }
+
+    /// The names `index` lists under `word`, in the order they were learned.
+    fn index<'a>(&'a self, index: &'a HashMap<String, Vec<usize>>, word: &str) -> impl Iterator<Item = &'a (Vec<String>, usize)> + 'a {
+        index.get(word).map_or(&[][..], Vec::as_slice).iter().filter_map(|&k| self.latin.get(k))
     }
 
     /// The longest known form of a Latin name: "Johnson" or "Mr Johnson" → "Boris Johnson" when one
@@ -90,23 +140,20 @@ impl NameBook {
             .collect();
         let Some(last) = words.last() else { return short.to_string() };
         let best = self
-            .latin
-            .iter()
+            .ending_with(last)
             .filter(|(full, _)| full.len() > words.len() && full.last().is_some_and(|l| l == last) && words.iter().all(|w| full.iter().any(|f| f == w)))
             .max_by_key(|(full, n)| (*n, full.len()));
         // The fullest form that extends the commonest one ("Forrest Jones" → "Michael Forrest Jones"),
         // so that every short form of a person maps to the same display name.
         let best = best.map(|(top, n)| {
-            self.latin
-                .iter()
+            self.ending_with(top.last().map_or("", String::as_str))
                 .filter(|(full, _)| full.len() >= top.len() && full.last() == top.last() && top.iter().all(|w| full.contains(w)))
                 .max_by_key(|(full, m)| (full.len(), *m))
                 .map_or((top, n), |(f, m)| (f, m))
         });
         // Two different full names ending alike ("Boris Johnson", "Stanley Johnson") are ambiguous.
         let distinct: Vec<_> = self
-            .latin
-            .iter()
+            .ending_with(last)
             .filter(|(full, _)| full.len() > words.len() && full.last().is_some_and(|l| l == last) && words.iter().all(|w| full.iter().any(|f| f == w)))
             .collect();
         // A rival counts only if it is seen about as often ("Five Obama" from a menu does not make
@@ -119,7 +166,7 @@ impl NameBook {
         });
         // A first name alone ("her mother, Fiona") → the one full name starting with it.
         if best.is_none() && words.len() == 1 && words.len() == short.split_whitespace().count() {
-            let firsts: Vec<&(Vec<String>, usize)> = self.latin.iter().filter(|(full, _)| full.len() >= 2 && full.first().is_some_and(|f| f == last)).collect();
+            let firsts: Vec<&(Vec<String>, usize)> = self.index(&self.by_first, last).filter(|(full, _)| full.len() >= 2 && full.first().is_some_and(|f| f == last)).collect();
             if let [only] = firsts.as_slice() {
                 return only.0.join(" ");
             }
@@ -383,5 +430,24 @@ mod tests {
         let toks = tokenize(&"Fiona Parry issued a plea.".chars().collect::<Vec<_>>());
         book.add_latin_runs(&toks, &t::EN);
         assert_eq!(book.longest_latin("Fiona", &t::EN), "Fiona Parry");
+    }
+
+    #[test]
+    fn runs_from_characters_learn_what_runs_from_tokens_learn() {
+        let texts = [
+            "Prime Minister Boris Johnson met Mr. Juan de la Cruz and Ms Ana Van Buren, then Sen. J. K. Rowling-Smith's aide Ibn Battuta.",
+            "Ludwig van Beethoven and Osama bin Laden; Dr. Mary Ann O'Brien-Lee said. MARY ANN O'BRIEN visited Ça Va Inc. Co. U.S. Army",
+            "",
+            "lower case only, no names at all.",
+        ];
+        let (mut from_toks, mut from_chars) = (NameBook::default(), NameBook::default());
+        for text in texts {
+            let chars: Vec<char> = text.chars().collect();
+            from_toks.add_latin_runs(&tokenize(&chars), &t::EN);
+            from_chars.add_latin_runs_in(&chars, &t::EN);
+        }
+        assert!(!from_toks.latin.is_empty());
+        assert_eq!(from_toks.latin, from_chars.latin);
+        assert_eq!(from_toks.gender, from_chars.gender);
     }
 }

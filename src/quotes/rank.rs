@@ -3,7 +3,7 @@
 //! before anyone's third; partial quotes after them.
 
 use super::tunables::{self as t, MAX_TOP_PER_SPEAKER};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What the score is made of, for one quote.
 pub struct Features {
@@ -89,14 +89,54 @@ pub fn each_content_word(s: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+/// The [`content_words`] sets of several texts, each as sorted distinct word numbers (one number
+/// per distinct word of all the texts): the pull-quote check compares every pair of quotes, and
+/// merging two sorted lists costs no hashing.
+pub fn word_id_sets<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Vec<usize>> {
+    // `usize` numbers: the same map and vector types as the rest of the crate (no new generic copies in the wasm).
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    texts
+        .map(|text| {
+            let mut set: Vec<usize> = Vec::new();
+            each_content_word(text, |w| {
+                let id = match ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = ids.len();
+                        ids.insert(w.to_string(), id);
+                        id
+                    }
+                };
+                set.push(id);
+            });
+            crate::sort::sort(&mut set);
+            set.dedup();
+            set
+        })
+        .collect()
+}
+
 /// Token overlap of two texts relative to the shorter one (1.0 = one contains the other), on their
-/// precomputed [`content_words`] sets.
-pub fn overlap_sets(wa: &HashSet<String>, wb: &HashSet<String>, a: &str, b: &str) -> f32 {
+/// [`word_id_sets`].
+pub fn overlap_sets(wa: &[usize], wb: &[usize], a: &str, b: &str) -> f32 {
     let small = wa.len().min(wb.len());
     if small == 0 {
         return if a.trim() == b.trim() { 1.0 } else { 0.0 };
     }
-    wa.intersection(wb).count() as f32 / small as f32
+    // Both sorted: one merge counts the common words.
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < wa.len() && j < wb.len() {
+        match wa[i].cmp(&wb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common as f32 / small as f32
 }
 
 /// Orders quotes: key quotes by score with the per-speaker cap, then partial quotes by score.
@@ -127,11 +167,18 @@ pub fn order(items: &[(bool, Option<String>, f32)]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     fn overlap(a: &str, b: &str) -> f32 {
+        let sets = word_id_sets([a, b].into_iter());
+        let fast = overlap_sets(&sets[0], &sets[1], a, b);
+        // The definition: shared distinct words over the smaller set's size.
         let wa: HashSet<String> = content_words(a).into_iter().collect();
         let wb: HashSet<String> = content_words(b).into_iter().collect();
-        overlap_sets(&wa, &wb, a, b)
+        let small = wa.len().min(wb.len());
+        let slow = if small == 0 { f32::from(u8::from(a.trim() == b.trim())) } else { wa.intersection(&wb).count() as f32 / small as f32 };
+        assert_eq!(fast, slow, "{a:?} / {b:?}");
+        fast
     }
 
     #[test]

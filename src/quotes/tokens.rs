@@ -59,47 +59,70 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\u{301}'
 }
 
-/// Splits `chars` into tokens.
-pub fn tokenize(chars: &[char]) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_whitespace() {
-            i += 1;
-            continue;
-        }
-        if word_char(c) {
-            let start = i;
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j];
-                if word_char(d) {
-                    j += 1;
-                } else if matches!(d, '\'' | '’' | '-' | '.' | '‐') && chars.get(j + 1).is_some_and(|&n| word_char(n)) {
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            let mut text: String = chars[start..j].iter().collect();
-            // Keep the dot of an abbreviation or an initial.
-            if chars.get(j) == Some(&'.') {
-                let lower = text.to_lowercase();
-                let initial = text.chars().count() == 1 && text.chars().all(char::is_uppercase);
-                if ABBREVIATIONS.contains(&lower.as_str()) || initial || lower.contains('.') {
-                    text.push('.');
-                    j += 1;
-                }
-            }
-            out.push(Tok::new(text, true));
-            i = j;
+/// Where one token lies in the characters, before any String is made of it.
+#[derive(Clone, Copy, Debug)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+}
+
+impl Span {
+    /// The token itself.
+    pub fn tok(&self, chars: &[char]) -> Tok {
+        Tok::new(chars[self.start..self.end].iter().collect(), self.word)
+    }
+    /// [`Tok::capitalised`] without making the token.
+    pub fn capitalised(&self, chars: &[char]) -> bool {
+        self.word && chars[self.start].is_uppercase()
+    }
+}
+
+/// The token starting at or after `i` (white space skipped), and where the next one may start.
+fn next_span(chars: &[char], mut i: usize) -> Option<Span> {
+    while i < chars.len() && chars[i].is_whitespace() {
+        i += 1;
+    }
+    let c = *chars.get(i)?;
+    if !word_char(c) {
+        return Some(Span { start: i, end: i + 1, word: false });
+    }
+    let start = i;
+    let mut j = i + 1;
+    while j < chars.len() {
+        let d = chars[j];
+        if word_char(d) {
+            j += 1;
+        } else if matches!(d, '\'' | '’' | '-' | '.' | '‐') && chars.get(j + 1).is_some_and(|&n| word_char(n)) {
+            j += 2;
         } else {
-            out.push(Tok::new(c.to_string(), false));
-            i += 1;
+            break;
         }
     }
-    out
+    // Keep the dot of an abbreviation or an initial.
+    if chars.get(j) == Some(&'.') {
+        let lower: String = chars[start..j].iter().collect::<String>().to_lowercase();
+        let initial = j - start == 1 && chars[start].is_uppercase();
+        if ABBREVIATIONS.contains(&lower.as_str()) || initial || lower.contains('.') {
+            j += 1;
+        }
+    }
+    Some(Span { start, end: j, word: true })
+}
+
+/// The tokens of `chars` as [`Span`]s (no String per token: for passes that read few of them).
+pub fn spans(chars: &[char]) -> impl Iterator<Item = Span> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let span = next_span(chars, at)?;
+        at = span.end;
+        Some(span)
+    })
+}
+
+/// Splits `chars` into tokens.
+pub fn tokenize(chars: &[char]) -> Vec<Tok> {
+    spans(chars).map(|s| s.tok(chars)).collect()
 }
 
 /// Joins tokens back into text (a space between words, none before closing punctuation).
