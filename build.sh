@@ -303,7 +303,8 @@ package_for() {
     mkdir -p "$dir/$(dirname "$file")"
     cp "$file" "$dir/$file"
   done < <({ find _locales -type f -name '*.json'
-             find extension -type f | grep -E "$PACKAGED_TYPES"
+             # (overlay.css is the source of the stylesheet build.rs embeds in the wasm: nothing loads it)
+             find extension -type f | grep -E "$PACKAGED_TYPES" | grep -vx 'extension/overlay\.css'
              find pkg -type f ! -name '.*'; } | sort)
   (cd "$dir" && find . -type f | sed 's|^\./||' | sort | zip -q -X -9 "$zip" -@) || die "zip failed for $browser"
   say "$(basename "$zip"): $(wc -c <"$zip") B, $(find "$dir" -type f | wc -l) files"

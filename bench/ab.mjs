@@ -14,33 +14,22 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, serve } from '../tests/e2e/helpers.mjs';
+import { ROOT, serve } from '../tests/e2e/helpers.mjs';
+import { benchTab, pageNames, pathOf, servedPages } from './pages.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS || 3);
 const REPS = Number(process.env.REPS || 3);
 const BUILD = process.env.BUILD === 'js' ? 'js' : 'wasm';
 const BASE = resolve(ROOT, process.env.BASE || 'target/pkg-base');
-const CSP = "script-src 'self' 'wasm-unsafe-eval'";
-const corpus = join(ROOT, 'tests', 'fixtures', 'readability');
-const all = ['seed', ...(await readdir(corpus, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name)];
-const names = process.env.PAGES ? process.env.PAGES.split(',') : all;
-const pathOf = (name) => (name === 'seed' ? '/tests/fixtures/seed/page.html' : `/tests/fixtures/readability/${name}/source.html`);
+const names = process.env.PAGES ? process.env.PAGES.split(',') : await pageNames();
 
-const served = {};
-for (const name of names) {
-  const html = (await readFile(join(ROOT, pathOf(name)), 'utf8')).replace(/<meta[^>]+http-equiv=["']?content-security-policy["']?[^>]*>/gi, '');
-  served[pathOf(name)] = { body: html, headers: { 'content-security-policy': CSP } };
-}
+const served = await servedPages(names);
 const TYPES = { '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm' };
 for (const f of await readdir(BASE)) {
   if (TYPES[extname(f)]) served[`/ab-base/${f}`] = { body: await readFile(join(BASE, f)), headers: { 'content-type': TYPES[extname(f)] } };
 }
 const server = await serve({ pages: served });
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (r) => r.abort());
-const tab = await context.newPage();
+const { browser, context, tab } = await benchTab();
 const cdp = await context.newCDPSession(tab);
 
 const KEYS = ['snapshot', 'walk', 'open', 'warm', 'painted', 'busy'];

@@ -22,23 +22,21 @@
 // the benchmark's do. Env: RUNS (default 5), E2E_PAGES (default 24, 0 skips part 2), E2E_RUNS (3),
 // PAGES (a comma-separated list of page names: only those).
 
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, serve } from '../tests/e2e/helpers.mjs';
+import { benchTab, pageNames, pathOf, servedPages } from './pages.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);
 const E2E_PAGES = Number(process.env.E2E_PAGES ?? 24);
 const E2E_RUNS = Number(process.env.E2E_RUNS || 3);
-const CSP = "script-src 'self' 'wasm-unsafe-eval'";
 
 // 1. The pages, largest first.
-const corpusDir = join(ROOT, 'tests', 'fixtures', 'readability');
-const slugs = (await readdir(corpusDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
-const pages = [{ name: 'seed', path: '/tests/fixtures/seed/page.html' }, ...slugs.map((s) => ({ name: s, path: `/tests/fixtures/readability/${s}/source.html` }))];
+const pages = (await pageNames()).map((name) => ({ name, path: pathOf(name) }));
 for (const p of pages) p.bytes = (await stat(join(ROOT, p.path))).size;
 pages.sort((a, b) => b.bytes - a.bytes);
 // PAGES=slug,slug limits the run to those pages (for a quick look at one page).
@@ -46,13 +44,11 @@ if (process.env.PAGES) pages.splice(0, pages.length, ...pages.filter((p) => proc
 
 const readabilitySource = await readFile(join(ROOT, 'node_modules', '@mozilla', 'readability', 'Readability.js'), 'utf8');
 const readabilityVersion = JSON.parse(await readFile(join(ROOT, 'node_modules', '@mozilla', 'readability', 'package.json'), 'utf8')).version;
-// Each page is served from memory with the benchmark's CSP; a page's own CSP <meta> (one corpus page
-// has one) is taken out, as it would otherwise forbid the benchmark's WebAssembly.
-const served = { '/bench/readability.js': { body: readabilitySource, headers: { 'content-type': 'text/javascript; charset=utf-8' } } };
-for (const p of pages) {
-  const html = (await readFile(join(ROOT, p.path), 'utf8')).replace(/<meta[^>]+http-equiv=["']?content-security-policy["']?[^>]*>/gi, '');
-  served[p.path] = { body: html, headers: { 'content-security-policy': CSP } };
-}
+// Each page is served from memory with the benchmark's CSP (bench/pages.mjs).
+const served = {
+  '/bench/readability.js': { body: readabilitySource, headers: { 'content-type': 'text/javascript; charset=utf-8' } },
+  ...(await servedPages(pages.map((p) => p.name))),
+};
 const server = await serve({ pages: served });
 
 const median = (xs) => {
@@ -64,10 +60,7 @@ const median = (xs) => {
 const ms = (x) => (Number.isFinite(x) ? x.toFixed(2) : '-');
 
 // 2. Part 1: phases, Readability, floor.
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (r) => r.abort());
-const tab = await context.newPage();
+const { browser, context, tab } = await benchTab();
 const samples = new Map(pages.map((p) => [p.name, { snapshot: [], walk: [], extraction: [], rest: [], warm: [], render: [], open: [], readability: [], floor: [] }]));
 let peakMemory = { bytes: 0, page: '' };
 const started = Date.now();

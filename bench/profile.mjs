@@ -7,27 +7,17 @@
 //      style recalculation, layout, stylesheet parsing and paint on the page's main thread.
 // Run after a build: `node bench/profile.mjs` (env PAGES=seed,nytimes-1, ITER=10, TOP=25).
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, serve } from '../tests/e2e/helpers.mjs';
+import { ROOT, serve } from '../tests/e2e/helpers.mjs';
+import { benchTab, pathOf, servedPages } from './pages.mjs';
 
 const ITER = Number(process.env.ITER || 10);
 const TOP = Number(process.env.TOP || 25);
-const CSP = "script-src 'self' 'wasm-unsafe-eval'";
 const names = (process.env.PAGES || 'seed,nytimes-1,liberation-1,archive-of-our-own,cnn').split(',');
-const pathOf = (name) => (name === 'seed' ? '/tests/fixtures/seed/page.html' : `/tests/fixtures/readability/${name}/source.html`);
 
-const served = {};
-for (const name of names) {
-  const html = (await readFile(join(ROOT, pathOf(name)), 'utf8')).replace(/<meta[^>]+http-equiv=["']?content-security-policy["']?[^>]*>/gi, '');
-  served[pathOf(name)] = { body: html, headers: { 'content-security-policy': CSP } };
-}
-const server = await serve({ pages: served });
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (r) => r.abort());
-const tab = await context.newPage();
+const server = await serve({ pages: await servedPages(names) });
+const { browser, context, tab } = await benchTab();
 const cdp = await context.newCDPSession(tab);
 
 /** Self time by function name (wasm functions grouped), from a CDP profile. */

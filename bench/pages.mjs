@@ -1,0 +1,41 @@
+// What the benchmark scripts (browser.mjs, ab.mjs, profile.mjs) share: the corpus pages, served from
+// memory with the benchmarks' CSP, and a plain Chromium tab that can reach only 127.0.0.1.
+
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT } from '../tests/e2e/helpers.mjs';
+
+/** The benchmarks' page CSP: WebAssembly allowed, so the wasm build can be timed. */
+export const CSP = "script-src 'self' 'wasm-unsafe-eval'";
+
+/** The seed and every corpus page, by name. */
+export async function pageNames() {
+  const corpus = join(ROOT, 'tests', 'fixtures', 'readability');
+  const slugs = (await readdir(corpus, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+  return ['seed', ...slugs];
+}
+
+/** Where a page is served (its path in the repository). */
+export const pathOf = (name) => (name === 'seed' ? '/tests/fixtures/seed/page.html' : `/tests/fixtures/readability/${name}/source.html`);
+
+/**
+ * The pages for `serve({ pages })`, each with the benchmarks' CSP; a page's own CSP <meta> (one corpus
+ * page has one) is taken out, as it would otherwise forbid the benchmark's WebAssembly.
+ */
+export async function servedPages(names) {
+  const served = {};
+  for (const name of names) {
+    const html = (await readFile(join(ROOT, pathOf(name)), 'utf8')).replace(/<meta[^>]+http-equiv=["']?content-security-policy["']?[^>]*>/gi, '');
+    served[pathOf(name)] = { body: html, headers: { 'content-security-policy': CSP } };
+  }
+  return served;
+}
+
+/** Headless Chromium with one 1280×900 tab; requests beyond 127.0.0.1 are aborted. */
+export async function benchTab() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (r) => r.abort());
+  return { browser, context, tab: await context.newPage() };
+}
