@@ -16,7 +16,7 @@ use crate::snapshot::{Attr, Document, NodeId, Tag};
 use crate::text::fold_whitespace;
 use serde::Serialize;
 use crate::json::Value;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// What the page says about itself.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -180,8 +180,8 @@ fn kept(doc: &Document, extraction: &Extraction, id: NodeId) -> bool {
 // ---------------------------------------------------------------------------------------------
 
 /// Readability's `<meta>` table: normalised name → content (later tags win).
-fn meta_values(doc: &Document) -> HashMap<String, String> {
-    let mut values = HashMap::new();
+fn meta_values(doc: &Document) -> FxHashMap<String, String> {
+    let mut values = FxHashMap::default();
     // Every `prefix:key` property name, made once (not once per `<meta>` tag and token).
     let property_names: Vec<(String, bool)> = PROPERTY_PREFIXES
         .iter()

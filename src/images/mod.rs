@@ -38,7 +38,7 @@ use crate::snapshot::{Attr, Document, NodeData, NodeId, NodeSet, Tag};
 use crate::text::fold_whitespace;
 use noscript::ScannedTag;
 use serde::Serialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use tunables::*;
 
 /// One image of the article.
@@ -67,7 +67,7 @@ pub struct Images {
     /// In document order (an added lead image first).
     pub list: Vec<Image>,
     /// `<img>` node → index in `list`.
-    pub by_node: HashMap<NodeId, usize>,
+    pub by_node: FxHashMap<NodeId, usize>,
     /// Nodes the article builder skips: caption and credit nodes already used for an image, and
     /// `<img>`s that are not pictures of the article (icons, trackers, avatars, empty placeholders).
     pub consumed: NodeSet,

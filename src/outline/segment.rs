@@ -12,14 +12,14 @@
 
 use super::tunables::*;
 use crate::text::{cjk_ratio, is_cjk_letter};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A paragraph's terms with their counts.
-pub type Terms = HashMap<String, f64>;
+pub type Terms = FxHashMap<String, f64>;
 
 /// The terms of one paragraph.
 pub fn terms(text: &str) -> Terms {
-    let mut out = Terms::new();
+    let mut out = Terms::default();
     if cjk_ratio(text) >= 0.5 {
         let chars: Vec<char> = text.chars().collect();
         for pair in chars.windows(2) {
@@ -60,7 +60,7 @@ type Bag = Vec<(u32, f64)>;
 
 /// The units' bags, with terms numbered in order of first appearance.
 fn bags(units: &[Terms]) -> Vec<Bag> {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     units
         .iter()
         .map(|u| {

@@ -8,7 +8,7 @@
 
 use super::{Kind, Quote};
 use serde_json::Value;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Minimum overlap for a match (the Gender Gap Tracker evaluation used 0.3; we are stricter).
 pub const MATCH_OVERLAP: f32 = 0.5;
@@ -88,7 +88,7 @@ pub fn overlap(a: &str, b: &str) -> f32 {
     if longer == 0 {
         return 0.0;
     }
-    let mut counts: HashMap<&str, i32> = HashMap::new();
+    let mut counts: FxHashMap<&str, i32> = FxHashMap::default();
     for w in &wa {
         *counts.entry(w.as_str()).or_insert(0) += 1;
     }

@@ -36,7 +36,7 @@ use attribution::{Found, Subject};
 use names::NameBook;
 use serde::Serialize;
 use speech::{Class, Script};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use tokens::{tokenize, Tok};
 use tunables::{self as t, Gender, Lexicon};
 
@@ -126,8 +126,8 @@ fn lexicon_for(text: &str, meta: &Metadata, guessed: &str) -> &'static Lexicon {
 }
 
 /// Blocks that sit inside a `<blockquote>` (by walking the sanitized piece stream).
-fn blockquote_blocks(article: &Article) -> HashSet<NodeId> {
-    let mut inside = HashSet::new();
+fn blockquote_blocks(article: &Article) -> FxHashSet<NodeId> {
+    let mut inside = FxHashSet::default();
     let mut stack: Vec<bool> = Vec::new();
     let mut depth = 0usize;
     for p in &article.pieces {
@@ -155,9 +155,9 @@ fn blockquote_blocks(article: &Article) -> HashSet<NodeId> {
 
 /// The text of each `<q>` element, by the block it is in (blocks carry text only, and `<q>` shows its
 /// marks through CSS, so its quotation is found in the piece stream).
-fn q_elements(article: &Article) -> HashMap<NodeId, Vec<String>> {
-    let block_nodes: HashSet<NodeId> = article.blocks.iter().map(|b| b.node).collect();
-    let mut out: HashMap<NodeId, Vec<String>> = HashMap::new();
+fn q_elements(article: &Article) -> FxHashMap<NodeId, Vec<String>> {
+    let block_nodes: FxHashSet<NodeId> = article.blocks.iter().map(|b| b.node).collect();
+    let mut out: FxHashMap<NodeId, Vec<String>> = FxHashMap::default();
     // Open elements: (source, is <q>); and the text of the outermost open <q>.
     let mut stack: Vec<(NodeId, bool)> = Vec::new();
     let mut q_text = String::new();
@@ -286,7 +286,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
 
     // 3–4. Context, attribution and class of each span.
     let mut cands: Vec<Candidate> = Vec::new();
-    let mut last_cut: HashMap<usize, usize> = HashMap::new();
+    let mut last_cut: FxHashMap<usize, usize> = FxHashMap::default();
     for span in spans {
         let b0 = span.first_block();
         let bl = span.last_block();
@@ -462,7 +462,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
     let keep: Vec<usize> = (0..n).filter(|&i| !drop[i] && cands[i].evidence && !(cands[i].explicit && cands[i].speaker.is_none())).collect();
     // How often the article uses each word of the kept quotes (the only words `distinct` asks about):
     // counted block by block, which splits words exactly as the blocks joined by newlines would.
-    let mut freq: HashMap<String, usize> = HashMap::new();
+    let mut freq: FxHashMap<String, usize> = FxHashMap::default();
     for &i in &keep {
         rank::each_content_word(&cands[i].text, |w| {
             freq.entry(w.to_string()).or_insert(0);
@@ -477,19 +477,19 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             });
         }
     }
-    let headline: HashSet<String> = rank::content_words(&meta.title).into_iter().collect();
+    let headline: FxHashSet<String> = rank::content_words(&meta.title).into_iter().collect();
     let total_blocks = blocks.len().max(1) as f32;
     let mut quotes: Vec<Quote> = Vec::new();
     let mut items = Vec::new();
     for &i in &keep {
         let c = &cands[i];
         let words = rank::content_words(&c.text);
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
         for w in &words {
             *counts.entry(w.as_str()).or_insert(0) += 1;
         }
         let distinct = if words.is_empty() { 0.0 } else { words.iter().filter(|w| freq.get(*w).copied().unwrap_or(0) <= counts[w.as_str()] + 1).count() as f32 / words.len() as f32 };
-        let headline_share = if headline.is_empty() { 0.0 } else { words.iter().filter(|w| headline.contains(*w)).collect::<HashSet<_>>().len() as f32 / headline.len() as f32 };
+        let headline_share = if headline.is_empty() { 0.0 } else { words.iter().filter(|w| headline.contains(*w)).collect::<FxHashSet<_>>().len() as f32 / headline.len() as f32 };
         let han = c.script != Script::Latin;
         let length = if han { c.text.chars().filter(|ch| ch.is_alphanumeric()).count() } else { tokens::word_count(&c.text) };
         let features = rank::Features {
@@ -663,11 +663,11 @@ fn latin_mentions(
     blocks: &[Vec<char>],
     skip: &[bool],
     book: &NameBook,
-    speakers: &HashSet<String>,
-    gender: &mut HashMap<String, Gender>,
+    speakers: &FxHashSet<String>,
+    gender: &mut FxHashMap<String, Gender>,
 ) -> Vec<Recent> {
     let words = capitalised_words(cands, blocks, skip);
-    let mut cache: HashMap<&str, Option<String>> = HashMap::new();
+    let mut cache: FxHashMap<&str, Option<String>> = FxHashMap::default();
     let mut people: Vec<(usize, usize, String, String)> = Vec::new();
     for (b, pos, w) in &words {
         let display = cache
@@ -682,7 +682,7 @@ fn latin_mentions(
         }
     }
     // Pronoun counts per person from single-person sentences.
-    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut counts: FxHashMap<String, (u32, u32)> = FxHashMap::default();
     // `people` is in document order: walk it block by block instead of filtering it per block.
     let mut next = 0;
     while next < people.len() {
@@ -694,7 +694,7 @@ fn latin_mentions(
         let mut start = 0;
         while start < chars.len() {
             let end = sentence_end(chars, start, chars.len());
-            let names: HashSet<&str> = in_block.iter().filter(|p| p.1 >= start && p.1 < end).map(|p| p.2.as_str()).collect();
+            let names: FxHashSet<&str> = in_block.iter().filter(|p| p.1 >= start && p.1 < end).map(|p| p.2.as_str()).collect();
             if names.len() == 1 {
                 let sentence: String = chars[start..end].iter().collect::<String>().to_lowercase();
                 let (mut m, mut f) = (0, 0);
@@ -735,10 +735,10 @@ fn latin_mentions(
 }
 
 fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBook, skip: &[bool], unread: &[bool], captions: &[bool]) {
-    let mut book_gender: HashMap<String, Gender> = book.gender.clone();
-    let gender_of = |g: &HashMap<String, Gender>, name: &str| g.get(&names::gender_key(name)).copied();
+    let mut book_gender: FxHashMap<String, Gender> = book.gender.clone();
+    let gender_of = |g: &FxHashMap<String, Gender>, name: &str| g.get(&names::gender_key(name)).copied();
     // Pass 1: the article's named speakers (display forms), for mentions and colon lead-ins.
-    let mut speakers: HashSet<String> = HashSet::new();
+    let mut speakers: FxHashSet<String> = FxHashSet::default();
     for c in cands.iter() {
         if let Some(Found { subject: Subject::Name { name, .. }, needs_known: false, .. }) = &c.found {
             if c.script == Script::Latin {
@@ -870,7 +870,7 @@ fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBo
         cands[i].confidence = conf;
     }
     // A speaker's role, once known, applies to all their quotes.
-    let mut roles: HashMap<String, String> = HashMap::new();
+    let mut roles: FxHashMap<String, String> = FxHashMap::default();
     for c in cands.iter() {
         if let (Some(s), Some(r)) = (&c.speaker, &c.role) {
             roles.entry(s.clone()).or_insert_with(|| r.clone());

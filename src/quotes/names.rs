@@ -7,7 +7,7 @@
 use super::tokens::{spans, Span, Tok};
 use super::tunables::{self as t, Gender, Lexicon};
 use crate::text::is_han;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Known people of one article.
 #[derive(Debug, Default)]
@@ -18,14 +18,14 @@ pub struct NameBook {
     /// Indexes into `latin` by last and by first word, in `latin`'s order: a lookup reads the few
     /// names ending (or starting) with one word instead of every name of the article (long articles
     /// know thousands, and every capitalised word is looked up).
-    by_last: HashMap<String, Vec<usize>>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_last: FxHashMap<String, Vec<usize>>,
+    by_first: FxHashMap<String, Vec<usize>>,
     /// Han names known from attributions and role words, longest first.
     pub han: Vec<String>,
     /// Han name → original (Latin) name given in parentheses.
-    pub han_original: HashMap<String, String>,
+    pub han_original: FxHashMap<String, String>,
     /// Gender by lowercased last name token / Han name.
-    pub gender: HashMap<String, Gender>,
+    pub gender: FxHashMap<String, Gender>,
 }
 
 /// Key for the gender table: the last word of a Latin name, or the Han name.
@@ -124,7 +124,7 @@ impl NameBook {
     }
 
     /// The names `index` lists under `word`, in the order they were learned.
-    fn index<'a>(&'a self, index: &'a HashMap<String, Vec<usize>>, word: &str) -> impl Iterator<Item = &'a (Vec<String>, usize)> + 'a {
+    fn index<'a>(&'a self, index: &'a FxHashMap<String, Vec<usize>>, word: &str) -> impl Iterator<Item = &'a (Vec<String>, usize)> + 'a {
         index.get(word).map_or(&[][..], Vec::as_slice).iter().filter_map(|&k| self.latin.get(k))
     }
 

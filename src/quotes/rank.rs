@@ -3,7 +3,7 @@
 //! before anyone's third; partial quotes after them.
 
 use super::tunables::{self as t, MAX_TOP_PER_SPEAKER};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// What the score is made of, for one quote.
 pub struct Features {
@@ -94,7 +94,7 @@ pub fn each_content_word(s: &str, mut f: impl FnMut(&str)) {
 /// merging two sorted lists costs no hashing.
 pub fn word_id_sets<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Vec<usize>> {
     // `usize` numbers: the same map and vector types as the rest of the crate (no new generic copies in the wasm).
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: FxHashMap<String, usize> = FxHashMap::default();
     texts
         .map(|text| {
             let mut set: Vec<usize> = Vec::new();
@@ -147,7 +147,7 @@ pub fn order(items: &[(bool, Option<String>, f32)]) -> Vec<usize> {
     let by_score = |a: &usize, b: &usize| items[*b].2.partial_cmp(&items[*a].2).unwrap_or(std::cmp::Ordering::Equal).then(a.cmp(b));
     crate::sort::sort_by(&mut keys, by_score);
     crate::sort::sort_by(&mut partials, by_score);
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     let (mut top, mut later) = (Vec::new(), Vec::new());
     for i in keys {
         let who = items[i].1.clone().unwrap_or_default();
@@ -167,14 +167,14 @@ pub fn order(items: &[(bool, Option<String>, f32)]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
+    use rustc_hash::FxHashSet;
 
     fn overlap(a: &str, b: &str) -> f32 {
         let sets = word_id_sets([a, b].into_iter());
         let fast = overlap_sets(&sets[0], &sets[1], a, b);
         // The definition: shared distinct words over the smaller set's size.
-        let wa: HashSet<String> = content_words(a).into_iter().collect();
-        let wb: HashSet<String> = content_words(b).into_iter().collect();
+        let wa: FxHashSet<String> = content_words(a).into_iter().collect();
+        let wb: FxHashSet<String> = content_words(b).into_iter().collect();
         let small = wa.len().min(wb.len());
         let slow = if small == 0 { f32::from(u8::from(a.trim() == b.trim())) } else { wa.intersection(&wb).count() as f32 / small as f32 };
         assert_eq!(fast, slow, "{a:?} / {b:?}");

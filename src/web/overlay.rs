@@ -43,7 +43,7 @@ use crate::text::fold_whitespace;
 use crate::{read_article, Analysis, Error, Options};
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlSelectElement, KeyboardEvent, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -914,7 +914,7 @@ const TITLE_OVERLAP: f32 = 0.6;
 /// 4–8 calls out of the module, each string a UTF-8 decode of its own.
 fn render_pieces(dom: &Dom, container: &Element, pieces: &[Piece], skip: Option<std::ops::Range<usize>>) -> Result<(), JsValue> {
     let mut out = BuildRecords::default();
-    let mut anchored: HashSet<u32> = HashSet::new();
+    let mut anchored: FxHashSet<u32> = FxHashSet::default();
     let mut depth = 0usize;
     for (i, piece) in pieces.iter().enumerate() {
         if skip.as_ref().is_some_and(|s| s.contains(&i)) {
