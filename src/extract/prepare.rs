@@ -74,21 +74,6 @@ impl Prepared {
     }
 }
 
-/// True when `lower` (a lower-cased class/id string) contains any of `words`.
-pub fn matches_any(lower: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| contains(lower.as_bytes(), w.as_bytes()))
-}
-
-/// `hay.contains(needle)` for the short class/id strings this module searches: a plain scan, as
-/// `str::contains` spends more on setting up its searcher per word than on the search itself.
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else { return true };
-    if hay.len() < needle.len() {
-        return false;
-    }
-    (0..=hay.len() - needle.len()).any(|i| hay[i] == first && hay[i + 1..i + needle.len()] == *rest)
-}
-
 /// True when one of `lower`'s tokens (split on non-alphanumerics) equals one of `words`.
 pub fn has_token(lower: &str, words: &[&str]) -> bool {
     lower.split(|c: char| !c.is_alphanumeric()).any(|tok| words.contains(&tok))
@@ -107,6 +92,18 @@ pub mod lists {
     pub const NEGATIVE_TOKEN: u8 = 64;
     pub const SHARE_TOKEN: u8 = 128;
 }
+
+/// Each substring list of [`t`] with its [`lists`] bit.
+const LISTS: [(&[&str], u8); 8] = [
+    (t::UNLIKELY, lists::UNLIKELY),
+    (t::UNLIKELY_EXTRA, lists::UNLIKELY_EXTRA),
+    (t::MAYBE_CANDIDATE, lists::MAYBE),
+    (t::POSITIVE, lists::POSITIVE),
+    (t::NEGATIVE, lists::NEGATIVE),
+    (t::BYLINE, lists::BYLINE),
+    (t::NEGATIVE_TOKENS, lists::NEGATIVE_TOKEN),
+    (t::SHARE_TOKENS, lists::SHARE_TOKEN),
+];
 
 /// Every substring list of [`t`] in one table, indexed by the words' first byte, so that a
 /// class/id string is read once for all lists ([`ClassWords::scan`]) instead of once per word
@@ -135,17 +132,7 @@ fn second_bit(b: Option<u8>) -> u32 {
 
 impl ClassWords {
     pub fn new() -> ClassWords {
-        let table: [(&[&'static str], u8); 8] = [
-            (t::UNLIKELY, lists::UNLIKELY),
-            (t::UNLIKELY_EXTRA, lists::UNLIKELY_EXTRA),
-            (t::MAYBE_CANDIDATE, lists::MAYBE),
-            (t::POSITIVE, lists::POSITIVE),
-            (t::NEGATIVE, lists::NEGATIVE),
-            (t::BYLINE, lists::BYLINE),
-            (t::NEGATIVE_TOKENS, lists::NEGATIVE_TOKEN),
-            (t::SHARE_TOKENS, lists::SHARE_TOKEN),
-        ];
-        let all = || table.iter().flat_map(|(words, bit)| words.iter().map(move |w| (w.as_bytes(), *bit))).filter(|(w, _)| !w.is_empty());
+        let all = || LISTS.iter().flat_map(|(words, bit)| words.iter().map(move |w| (w.as_bytes(), *bit))).filter(|(w, _)| !w.is_empty());
         // Counting sort by first byte (the lists hold ~100 words: `u8` offsets suffice).
         let mut count = [0usize; 256];
         for (w, _) in all() {
@@ -495,32 +482,27 @@ mod tests {
         assert!(p.has_block.contains(div));
     }
 
+    /// The definition [`ClassWords::scan`] must agree with: `lower` contains one of `words`.
+    fn matches_any(lower: &str, words: &[&str]) -> bool {
+        words.iter().any(|w| lower.contains(w))
+    }
+
     #[test]
     fn one_scan_agrees_with_each_list_alone() {
         let words = ClassWords::new();
-        let lists: [(&[&str], u8); 8] = [
-            (t::UNLIKELY, lists::UNLIKELY),
-            (t::UNLIKELY_EXTRA, lists::UNLIKELY_EXTRA),
-            (t::MAYBE_CANDIDATE, lists::MAYBE),
-            (t::POSITIVE, lists::POSITIVE),
-            (t::NEGATIVE, lists::NEGATIVE),
-            (t::BYLINE, lists::BYLINE),
-            (t::NEGATIVE_TOKENS, lists::NEGATIVE_TOKEN),
-            (t::SHARE_TOKENS, lists::SHARE_TOKEN),
-        ];
         let mut samples: Vec<String> = ["", "a", "-", "hid", "x hid", "share", "sharedaddy_bar", "post-body entry-content", "ad-break", "h-entry", "p-author", "comment", "commen", "menu2", "é-ad-ß", "sidebar-ad-", "ai2html"]
             .iter()
             .map(|s| s.to_string())
             .collect();
         // Every word alone, at the end, inside, and cut short by one byte.
-        for (list, _) in lists {
+        for (list, _) in LISTS {
             for w in list {
                 samples.extend([w.to_string(), format!("x{w}"), format!("{w}x"), format!("é {w} é"), w[..w.len() - 1].to_string()]);
             }
         }
         for s in &samples {
             let found = words.scan(s);
-            for (list, bit) in lists {
+            for (list, bit) in LISTS {
                 assert_eq!(found & bit != 0, matches_any(s, list), "{s:?} against {list:?}");
             }
         }

@@ -8,7 +8,7 @@
 //! extractor kept is long enough to show; both must hold, so the overlay never shows an empty or
 //! garbage article (the reader can still force it).
 
-use super::prepare::matches_any;
+use super::prepare::{lists, ClassWords};
 use super::tunables as t;
 use crate::snapshot::{Attr, Document, NodeId, Tag};
 
@@ -16,6 +16,7 @@ use crate::snapshot::{Attr, Document, NodeId, Tag};
 pub fn is_probably_readerable(doc: &Document) -> bool {
     let mut score = 0.0f64;
     let mut seen_br_parent: Option<NodeId> = None;
+    let class_words = ClassWords::new();
     for id in doc.ids() {
         let Some(tag) = doc.tag(id) else { continue };
         let node = match tag {
@@ -33,8 +34,8 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
         if !visible(doc, node) {
             continue;
         }
-        let lower = doc.class_and_id(node).to_lowercase();
-        if matches_any(&lower, t::UNLIKELY) && !matches_any(&lower, t::MAYBE_CANDIDATE) {
+        let found = class_words.scan(&doc.class_and_id(node).to_lowercase());
+        if found & lists::UNLIKELY != 0 && found & lists::MAYBE == 0 {
             continue;
         }
         if tag == Tag::P && doc.ancestors(node).any(|a| doc.is(a, Tag::Li)) {
