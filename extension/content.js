@@ -34,9 +34,9 @@
   // report to the site (a reader must send nothing). A content script cannot read the response's
   // CSP header, and probing with a compile is exactly what sends the report, so the JavaScript
   // build is used on every page. Measured (`./build.sh bench`, Chromium 156, 25 corpus pages × 3,
-  // medians): button to painted overlay 179 ms on the first press in a tab against 68 ms for wasm,
-  // later presses 48 ms against 29 ms; the 2.7 MB module (398 KB gzip) is parsed once per tab.
-  // Set 'wasm' only for measurements.
+  // medians, 2026-11-26): button to painted overlay 142–147 ms on the first press in a tab against
+  // 59–69 ms for wasm, later presses 47–55 ms against 26–30 ms; the 1 MB module (303 KB gzip) is
+  // parsed once per tab. Set 'wasm' only for measurements.
   const BUILD = 'js';
 
   async function load() {
