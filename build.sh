@@ -48,6 +48,11 @@ WASM_CARGO_CONFIG=(--config 'profile.release.opt-level="z"')
 # into memory at all (the folded form traps where the other read the first 1 KB).
 WASM_OPT_FLAGS=(-Oz --low-memory-unused --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals)
 
+# The JavaScript build is translated from a wasm of its own, built for speed (Cargo.toml's
+# `release-js` profile says why) and optimised for speed by wasm-opt and wasm2js.
+JS_PROFILE=release-js
+JS_OPT_LEVEL=-O3
+
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -147,25 +152,50 @@ build() {
   say "building the wasm (cargo build --release --target $WASM_TARGET)"
   RUSTFLAGS="$WASM_RUSTFLAGS" cargo build --quiet --lib --target "$WASM_TARGET" --release "${WASM_CARGO_CONFIG[@]}" \
     || die "the wasm build failed"
-  local wasm="$TARGET_DIR/$WASM_TARGET/release/$CRATE.wasm"
-  local out=pkg/${CRATE}_bg.wasm glue=pkg/$CRATE.js stamp=pkg/.built
+  say "building the wasm for the JavaScript build (cargo build --profile $JS_PROFILE)"
+  RUSTFLAGS="$WASM_RUSTFLAGS" cargo build --quiet --lib --target "$WASM_TARGET" --profile "$JS_PROFILE" \
+    || die "the wasm build for wasm2js failed"
+  local wasm="$TARGET_DIR/$WASM_TARGET/release/$CRATE.wasm" js_wasm="$TARGET_DIR/$WASM_TARGET/$JS_PROFILE/$CRATE.wasm"
+  local out=pkg/${CRATE}_bg.wasm glue=pkg/$CRATE.js asm=pkg/${CRATE}_asm.js asm_glue=pkg/${CRATE}_asm_glue.js stamp=pkg/.built
   # The stamp is written last: an interrupted run, a newer wasm or a changed build.sh redo pkg/.
-  if [ -f "$out" ] && [ -f "$glue" ] && [ -f "pkg/${CRATE}_asm.js" ] && [ "$stamp" -nt "$wasm" ] && [ "$stamp" -nt build.sh ] && [ "$stamp" -nt tools/minify.mjs ] && [ "$stamp" -nt tools/shorten-imports.mjs ]; then
+  if [ -f "$out" ] && [ -f "$glue" ] && [ -f "$asm" ] && [ -f "$asm_glue" ] && [ "$stamp" -nt "$wasm" ] && [ "$stamp" -nt "$js_wasm" ] \
+    && [ "$stamp" -nt build.sh ] && [ "$stamp" -nt tools/minify.mjs ] && [ "$stamp" -nt tools/shorten-imports.mjs ]; then
     say "pkg/ is up to date"
   else
     say "generating the JavaScript glue (wasm-bindgen --target web) and shrinking (wasm-opt -Oz)"
-    rm -rf pkg/snippets
+    rm -rf pkg
     wasm-bindgen --target web --no-typescript --out-dir pkg "$wasm" || die "wasm-bindgen failed"
-    flatten_snippets "$glue"
+    flatten_snippets pkg "$glue"
     node tools/shorten-imports.mjs "$out" "$glue" || die "could not shorten the wasm's import names"
     wasm-opt "${WASM_OPT_FLAGS[@]}" "$out" -o "$out.opt" || die "wasm-opt failed"
     mv "$out.opt" "$out"
-    build_wasm2js "$out" "$glue"
+    build_js "$js_wasm" "$asm" "$asm_glue"
     minify_js
     touch "$stamp"
   fi
   say "extension ready: load $ROOT as an unpacked extension"
-  say "sizes: $(size_line "$out") wasm, $(size_line "pkg/${CRATE}_asm.js") wasm2js, $(size_line "$glue") glue"
+  say "sizes: $(size_line "$out") wasm, $(size_line "$glue") glue; JavaScript build: $(size_line "$asm") wasm2js, $(size_line "$asm_glue") glue"
+}
+
+# The JavaScript build: the speed-built wasm through wasm-bindgen (its glue names the closures by
+# their function indices, which differ between the two wasm files, so it has a glue of its own),
+# then wasm2js. Its snippets must be the wasm build's files byte for byte: pkg/ holds one copy.
+build_js() {
+  local wasm=$1 asm=$2 asm_glue=$3 tmp=$TARGET_DIR/pkg-js
+  say "translating the speed-built wasm to JavaScript (wasm2js $JS_OPT_LEVEL) for strict-CSP pages"
+  rm -rf "$tmp"
+  wasm-bindgen --target web --no-typescript --out-dir "$tmp" "$wasm" || die "wasm-bindgen failed (JavaScript build)"
+  flatten_snippets "$tmp" "$tmp/$CRATE.js"
+  local snippet
+  for snippet in "$tmp"/*.js; do
+    [ "$snippet" = "$tmp/$CRATE.js" ] && continue
+    cmp -s "$snippet" "pkg/$(basename "$snippet")" || die "$(basename "$snippet") differs between the two builds"
+  done
+  node tools/shorten-imports.mjs "$tmp/${CRATE}_bg.wasm" "$tmp/$CRATE.js" || die "could not shorten the import names (JavaScript build)"
+  wasm-opt "$JS_OPT_LEVEL" "${WASM_OPT_FLAGS[@]:1}" "$tmp/${CRATE}_bg.wasm" -o "$tmp/opt.wasm" || die "wasm-opt failed (JavaScript build)"
+  mv "$tmp/$CRATE.js" "$asm_glue"
+  build_wasm2js "$tmp/opt.wasm" "$asm_glue" "$asm"
+  rm -rf "$tmp"
 }
 
 # wasm-bindgen copies each JavaScript snippet the crate imports (`#[wasm_bindgen(module = ...)]`,
@@ -173,31 +203,31 @@ build() {
 # name> and the glue's import rewritten, so that manifest.json's web_accessible_resources can name
 # every file the content script imports exactly (no wildcard, no hash that changes).
 flatten_snippets() {
-  local glue=$1
-  [ -d pkg/snippets ] || return 0
-  node - "$glue" <<'NODE' || die "could not move the JavaScript snippets"
+  local dir=$1 glue=$2
+  [ -d "$dir/snippets" ] || return 0
+  node - "$dir" "$glue" <<'NODE' || die "could not move the JavaScript snippets"
 const fs = require('fs');
 const path = require('path');
-const glue = process.argv[2];
+const [dir, glue] = process.argv.slice(2);
 let text = fs.readFileSync(glue, 'utf8');
 const moved = new Set();
 text = text.replace(/from '\.\/(snippets\/[^']+)'/g, (_, from) => {
   const to = path.basename(from);
-  if (moved.has(to) || /^broadsheet/.test(to)) { console.error(`build.sh: two files would be pkg/${to}`); process.exit(1); }
+  if (moved.has(to) || /^broadsheet/.test(to)) { console.error(`build.sh: two files would be ${dir}/${to}`); process.exit(1); }
   moved.add(to);
-  fs.renameSync(path.join('pkg', from), path.join('pkg', to));
+  fs.renameSync(path.join(dir, from), path.join(dir, to));
   return `from './${to}'`;
 });
 if (/snippets\//.test(text)) { console.error('build.sh: a snippet import was not rewritten'); process.exit(1); }
 fs.writeFileSync(glue, text);
-fs.rmSync('pkg/snippets', { recursive: true });
+fs.rmSync(path.join(dir, 'snippets'), { recursive: true });
 NODE
 }
 
-# The same wasm as plain JavaScript (binaryen's wasm2js), for pages whose CSP forbids
-# WebAssembly: there a compile in the content script fails AND makes the page send a CSP
-# violation report, so the content script loads this build instead (see extension/content.js).
-# Both builds share the one wasm-bindgen glue, patched here in two places:
+# A wasm as plain JavaScript (binaryen's wasm2js), for pages whose CSP forbids WebAssembly:
+# there a compile in the content script fails AND makes the page send a CSP violation report, so
+# the content script loads this build instead (see extension/content.js). Its glue is patched
+# here in two places:
 #  - wasm2js writes an ES module importing each wasm import by name from './broadsheet_bg.js';
 #    it is rewritten to export `instantiate(imports)`, fed with the glue's own import object;
 #  - wasm2js's memory.grow swaps in a new ArrayBuffer without detaching the old one, so the
@@ -205,9 +235,8 @@ NODE
 #    native wasm passes this check too: its buffer object only changes when memory grows).
 # Every pattern is checked: a wasm-bindgen upgrade that changes the glue fails the build here.
 build_wasm2js() {
-  local wasm=$1 glue=$2 asm=pkg/${CRATE}_asm.js
-  say "translating the wasm to JavaScript (wasm2js) for strict-CSP pages"
-  wasm2js "${WASM_OPT_FLAGS[@]:1}" -Oz "$wasm" -o "$asm.tmp" || die "wasm2js failed"
+  local wasm=$1 glue=$2 asm=$3
+  wasm2js "${WASM_OPT_FLAGS[@]:1}" "$JS_OPT_LEVEL" "$wasm" -o "$asm.tmp" || die "wasm2js failed"
   node - "$asm.tmp" "$asm" "$glue" <<'NODE' || die "could not adapt the wasm2js output or the glue"
 const fs = require('fs');
 const [asmIn, asmOut, gluePath] = process.argv.slice(2);

@@ -48,7 +48,7 @@ for (let round = 0; round < ROUNDS; round++) {
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const mods = {};
       for (const k of order) {
-        mods[k] = await import(glues[k]);
+        mods[k] = await import(build === 'js' ? glues[k].replace(/broadsheet\.js$/, 'broadsheet_asm_glue.js') : glues[k]);
         if (build === 'js') {
           // As extension/content.js loads the shipped build.
           const asm = await import(glues[k].replace(/broadsheet\.js$/, 'broadsheet_asm.js'));

@@ -48,7 +48,9 @@
     const copy = instance > 1 ? `?instance=${instance}` : '';
     // The glue and the JavaScript build are fetched and parsed side by side (the second does not
     // depend on the first); a failure of either is reported by its own await below.
-    const gluePending = import(chrome.runtime.getURL(`pkg/broadsheet.js${copy}`));
+    // Each build has its own glue (the two wasm files name their closures differently).
+    const glueFile = BUILD === 'wasm' ? 'broadsheet.js' : 'broadsheet_asm_glue.js';
+    const gluePending = import(chrome.runtime.getURL(`pkg/${glueFile}${copy}`));
     const asmPending = BUILD === 'wasm' ? null : import(chrome.runtime.getURL('pkg/broadsheet_asm.js'));
     asmPending?.catch(() => {}); // awaited below, unless the glue failed first
     const glue = await gluePending;

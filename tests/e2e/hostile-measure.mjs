@@ -46,7 +46,7 @@ async function settle(browser, page) {
 /** The module's own phase timings (src/web/bench.rs) for the shipped JS build, in the page. */
 async function phases(page, only) {
   return page.evaluate(async (only) => {
-    const glue = await import('/pkg/broadsheet.js');
+    const glue = await import('/pkg/broadsheet_asm_glue.js');
     const asm = await import('/pkg/broadsheet_asm.js');
     glue.__wbg_finalize_init({ exports: asm.instantiate(glue.__wbg_get_imports()) }, null);
     if (only) {

@@ -36,7 +36,7 @@ test('manifest: MV3, the action, the shortcut, and no wider permissions than nee
   assert.equal(manifest.background.service_worker, 'extension/background.js');
   assert.match(manifest.content_security_policy.extension_pages, /'wasm-unsafe-eval'/);
   const exposed = manifest.web_accessible_resources.flatMap((r) => r.resources).sort();
-  assert.deepEqual(exposed, ['pkg/broadsheet.js', 'pkg/broadsheet_asm.js', 'pkg/broadsheet_bg.wasm', 'pkg/walk.js']);
+  assert.deepEqual(exposed, ['pkg/broadsheet.js', 'pkg/broadsheet_asm.js', 'pkg/broadsheet_asm_glue.js', 'pkg/broadsheet_bg.wasm', 'pkg/walk.js']);
 });
 
 test('manifest: every file it names exists, icons at their sizes', async () => {

@@ -24,7 +24,7 @@ for (const build of ['js', 'wasm']) for (const n of sizes) {
   const page = await browser.context.newPage();
   await page.goto(server.url(`/p${n}.html`));
   const r = await page.evaluate(async (build) => {
-    const glue = await import('/pkg/broadsheet.js');
+    const glue = await import(build === 'wasm' ? '/pkg/broadsheet.js' : '/pkg/broadsheet_asm_glue.js');
     if (build === 'wasm') await glue.default({ module_or_path: '/pkg/broadsheet_bg.wasm' });
     else { const asm = await import('/pkg/broadsheet_asm.js'); glue.__wbg_finalize_init({ exports: asm.instantiate(glue.__wbg_get_imports()) }, null); }
     const out = [];
