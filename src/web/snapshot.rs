@@ -36,8 +36,18 @@ extern "C" {
     /// Walks `document`, leaving out `skip`'s subtree; `names` and `flags` are the tag and
     /// attribute tables; it stops past `max_nodes` nodes or `max_text` UTF-16 units of text (the
     /// snapshot's limits). Throws only if the page's DOM does (then the snapshot is empty).
+    /// `top_down`: measure every element's visibility (the reference the parity test compares
+    /// the walk's own, cheaper way with).
     #[wasm_bindgen(catch)]
-    fn walk(document: &web_sys::Document, skip: Option<&Element>, names: &str, flags: &[u8], max_nodes: u32, max_text: u32) -> Result<Walked, JsValue>;
+    fn walk(
+        document: &web_sys::Document,
+        skip: Option<&Element>,
+        names: &str,
+        flags: &[u8],
+        max_nodes: u32,
+        max_text: u32,
+        top_down: bool,
+    ) -> Result<Walked, JsValue>;
 
     #[wasm_bindgen(method, getter)]
     fn records(this: &Walked) -> Vec<u32>;
@@ -48,14 +58,43 @@ extern "C" {
 
 /// Snapshots `document`, leaving out the subtree of `skip` (Broadsheet's own overlay host).
 pub fn snapshot(document: &web_sys::Document, skip: Option<&Element>) -> Document {
-    let (records, text) = read(document, skip);
-    decode(&records, &text, document.url().ok().filter(|u| !u.is_empty()))
+    snapshot_with(document, skip, false)
+}
+
+/// [`snapshot`], with every element's visibility measured top-down when `top_down` (for tests).
+pub fn snapshot_with(
+    document: &web_sys::Document,
+    skip: Option<&Element>,
+    top_down: bool,
+) -> Document {
+    let (records, text) = read_with(document, skip, top_down);
+    decode(
+        &records,
+        &text,
+        document.url().ok().filter(|u| !u.is_empty()),
+    )
 }
 
 /// The walk's records and text, copied into the module (empty if the page's DOM threw).
 pub fn read(document: &web_sys::Document, skip: Option<&Element>) -> (Vec<u32>, String) {
+    read_with(document, skip, false)
+}
+
+fn read_with(
+    document: &web_sys::Document,
+    skip: Option<&Element>,
+    top_down: bool,
+) -> (Vec<u32>, String) {
     let (max_nodes, max_text) = (limits::MAX_NODES as u32, limits::MAX_TEXT_BYTES as u32);
-    match walk(document, skip, &walk_names(), &tag_flags(), max_nodes, max_text) {
+    match walk(
+        document,
+        skip,
+        &walk_names(),
+        &tag_flags(),
+        max_nodes,
+        max_text,
+        top_down,
+    ) {
         Ok(walked) => (walked.records(), walked.text()),
         Err(_) => (Vec::new(), String::new()),
     }

@@ -87,19 +87,26 @@ function layoutVisible(el) {
  * tag names and the attribute names (each list joined by spaces, the two by a newline), `flags`
  * one byte of the flags above per tag.
  */
-export function walk(doc, skip, names, flags, maxNodes, maxText) {
+export function walk(doc, skip, names, flags, maxNodes, maxText, topDown = false) {
   const t = tables(names, flags);
   const records = [];
   const texts = [];
+  // Every element, in document order, for the visibility pass after the walk: its header's index
+  // in `records`, its parent's index here (-1 for a top-level element), the node, and whether its
+  // visibility is its parent's (never-rendered elements, the head) rather than measured.
+  const elHeader = [];
+  const elParent = [];
+  const elNode = [];
+  const elInherits = [];
   // The snapshot's size limits (`snapshot::limits`): one node or one text unit past either and
   // the walk stops, the builder then refuses the page. Text is counted in UTF-16 units, never more
   // than its UTF-8 bytes, so the builder always sees the overflow the walk saw.
   let nodes = 0;
   let textUnits = 0;
-  // The open elements: the node, its effective visibility, whether visibility inside it is
-  // assumed, and whether the walk is in its open shadow root (its light children come next).
+  // The open elements: the node, its index in `el…`, whether visibility inside it is assumed, and
+  // whether the walk is in its open shadow root (its light children come next).
   const open = [];
-  const openVisible = [];
+  const openIndex = [];
   const openAssumed = [];
   const openInShadow = [];
   let node = doc.firstChild;
@@ -118,7 +125,7 @@ export function walk(doc, skip, names, flags, maxNodes, maxText) {
       records.push(CLOSE);
       node = open[top].nextSibling;
       open.pop();
-      openVisible.pop();
+      openIndex.pop();
       openAssumed.pop();
       openInShadow.pop();
       continue;
@@ -174,10 +181,13 @@ export function walk(doc, skip, names, flags, maxNodes, maxText) {
     else if (flags & SCRIPT) descend = descend && scriptType !== null && LD_JSON.test(scriptType);
 
     const top = open.length - 1;
-    const parentVisible = top < 0 || openVisible[top];
     const assumed = (top >= 0 && openAssumed[top]) || (flags & HEAD) !== 0;
-    const visible = parentVisible && (assumed || (flags & UNRENDERED) !== 0 || layoutVisible(node));
-    records[header] = ELEMENT | (visible ? 4 : 0) | (tag << 3) | (kept << 11);
+    const index = elHeader.length;
+    records[header] = ELEMENT | (tag << 3) | (kept << 11); // the visible bit comes later
+    elHeader.push(header);
+    elParent.push(top < 0 ? -1 : openIndex[top]);
+    elNode.push(node);
+    elInherits.push(assumed || (flags & UNRENDERED) !== 0);
 
     // Its children: an open shadow root's first, then the light ones (which the shadow tree may
     // slot); closed roots cannot be read (`shadowRoot` is null), as natively.
@@ -194,14 +204,88 @@ export function walk(doc, skip, names, flags, maxNodes, maxText) {
       node = node.nextSibling;
     } else {
       open.push(node);
-      openVisible.push(visible);
+      openIndex.push(index);
       openAssumed.push(assumed);
       openInShadow.push(inShadow);
       node = first;
     }
   }
+  const shown = topDown ? visibleTopDown(elParent, elNode, elInherits) : visibleBottomUp(elParent, elNode, elInherits);
+  for (let i = 0; i < shown.length; i++) if (shown[i]) records[elHeader[i]] |= 4;
   texts.push('');
   return { records, text: texts.join('\0') };
+}
+
+// ---- visibility ------------------------------------------------------------------------------
+//
+// An element is visible when its parent is (a top-level element: when it is) and it is itself:
+// never-rendered elements and the head's content inherit, the others are measured
+// (`layoutVisible`). `checkVisibility` costs a call into Blink per element (with its options
+// dictionary, about a third of the walk), so the walk asks it as little as it can:
+//   - bottom-up, children before parents: an element with a visible child is visible (the child's
+//     box exists, so every ancestor's does; see the one exception below), so only elements
+//     without a visible child are measured — mostly leaves, the walk measured every element;
+//   - a hidden element's hidden region is found by binary search over its not yet known
+//     ancestors (hidden up to some ancestor, visible above it), and everything inside is skipped:
+//     a 500-element hidden menu costs a handful of calls, not 500;
+//   - then top-down, an element inside a hidden one is hidden.
+// The one difference from measuring every element top-down (`visibleTopDown`, kept as the
+// reference the browser parity test compares with on every corpus page): under a
+// `visibility:hidden` element, a descendant that sets `visibility:visible` is shown by the
+// browser; bottom-up it makes its ancestors visible too, top-down it was hidden with them.
+
+const UNKNOWN = 0;
+const SHOWN = 1;
+const HIDDEN = 2;
+
+/** The visibility of each element (1 or 0), measuring as few as it can (see above). */
+function visibleBottomUp(parent, nodes, inherits) {
+  const n = parent.length;
+  const state = new Uint8Array(n);
+  // 1. Children before parents (reverse document order).
+  for (let i = n - 1; i >= 0; i--) {
+    if (inherits[i]) continue;
+    if (state[i] === UNKNOWN) state[i] = layoutVisible(nodes[i]) ? SHOWN : HIDDEN;
+    if (state[i] === SHOWN) {
+      // Its ancestors are visible: mark them up to the first one already known.
+      for (let a = parent[i]; a >= 0 && state[a] === UNKNOWN && !inherits[a]; a = parent[a]) state[a] = SHOWN;
+      continue;
+    }
+    // 2. Hidden: the not yet known ancestors are hidden up to some point and visible above it;
+    //    find that point by binary search, then skip the hidden region (everything between its
+    //    top and this element in document order lies inside it, and stays unknown: hidden by 3).
+    const chain = [];
+    for (let a = parent[i]; a >= 0 && state[a] === UNKNOWN && !inherits[a]; a = parent[a]) chain.push(a);
+    let lo = -1; // chain[0..=lo] hidden
+    let hi = chain.length; // chain[hi..] visible
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (layoutVisible(nodes[chain[mid]])) hi = mid;
+      else lo = mid;
+    }
+    for (let k = hi; k < chain.length; k++) state[chain[k]] = SHOWN;
+    if (lo >= 0) {
+      for (let k = 0; k <= lo; k++) state[chain[k]] = HIDDEN;
+      i = chain[lo]; // the loop goes on before the region's top
+    }
+  }
+  // 3. Parents before children: inside a hidden element nothing is visible.
+  const shown = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = parent[i];
+    shown[i] = (p < 0 || shown[p]) && (inherits[i] || state[i] === SHOWN) ? 1 : 0;
+  }
+  return shown;
+}
+
+/** The reference: every element measured, parents first, nothing measured inside a hidden one. */
+function visibleTopDown(parent, nodes, inherits) {
+  const shown = new Uint8Array(parent.length);
+  for (let i = 0; i < parent.length; i++) {
+    const p = parent[i];
+    shown[i] = (p < 0 || shown[p]) && (inherits[i] || layoutVisible(nodes[i])) ? 1 : 0;
+  }
+  return shown;
 }
 
 // ---- build -----------------------------------------------------------------------------------

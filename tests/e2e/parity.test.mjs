@@ -90,10 +90,50 @@ function firstDifference(native, live) {
     `  html5ever:\n${show(a)}\n  live DOM:\n${show(b)}`;
 }
 
+/**
+ * The frame's page (loaded by `liveDump`) measured both ways: each element's visibility as the
+ * extension's walk measures it (bottom-up, as few `checkVisibility` calls as it can) and as the
+ * reference does (every element, top-down); with the number of calls each made.
+ */
+function visibilityBothWays() {
+  return page.evaluate(() => {
+    const doc = document.getElementById('page').contentDocument;
+    const proto = doc.defaultView.Element.prototype;
+    const original = proto.checkVisibility;
+    let calls = 0;
+    proto.checkVisibility = function (options) { calls++; return original.call(this, options); };
+    try {
+      const fast = window.glue.snapshot_visibility(doc, false);
+      const fastCalls = calls;
+      calls = 0;
+      const reference = window.glue.snapshot_visibility(doc, true);
+      return { fast, reference, fastCalls, referenceCalls: calls };
+    } finally {
+      proto.checkVisibility = original;
+    }
+  });
+}
+
 for (const { name, path } of pages) {
   test(`parity: ${name}`, async () => {
     const native = await readFile(join(dumps, `${name}.txt`), 'utf8');
     const live = await liveDump(server.url(path));
     if (live !== native) assert.fail(firstDifference(native, live));
+    // The walk's visibility equals element-by-element measuring, with no more calls.
+    const v = await visibilityBothWays();
+    assert.ok(v.reference.length > 0);
+    assert.equal(v.fast, v.reference, 'visibility: the walk and the element-by-element reference disagree');
+    // A page hidden near its root costs the reference one call; the binary search a few more.
+    assert.ok(v.fastCalls <= v.referenceCalls + 16, `checkVisibility calls: ${v.fastCalls}, the reference ${v.referenceCalls}`);
+    calls.fast += v.fastCalls;
+    calls.reference += v.referenceCalls;
   });
 }
+
+const calls = { fast: 0, reference: 0 };
+test('parity: over the whole corpus the walk measures visibility with far fewer calls', () => {
+  assert.ok(calls.reference > 10_000, `the corpus made only ${calls.reference} reference calls`);
+  const ratio = calls.fast / calls.reference;
+  console.log(`# checkVisibility calls: walk ${calls.fast}, reference ${calls.reference} (${ratio.toFixed(3)}×)`);
+  assert.ok(ratio < 0.75, `the walk made ${ratio.toFixed(3)}× the reference's calls`);
+});
