@@ -10,38 +10,22 @@ use broadsheet::{article, extract, images, metadata, outline, quotes, snapshot};
 use std::time::Instant;
 
 /// The phases, in pipeline order (matching `broadsheet::analyze` and the browser benchmark).
-const PHASES: [&str; 5] = [
-    "parse (html5ever)",
-    "metadata + extract",
-    "images + article",
-    "outline + quotes",
-    "analysis total",
-];
+const PHASES: [&str; 5] = ["parse (html5ever)", "metadata + extract", "images + article", "outline + quotes", "analysis total"];
 
 fn main() {
-    let runs: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(5);
+    let runs: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5);
     let root = env!("CARGO_MANIFEST_DIR");
     // 1. The pages.
     let mut pages: Vec<(String, String)> = Vec::new();
     let corpus = format!("{root}/tests/fixtures/readability");
-    let mut slugs: Vec<_> = std::fs::read_dir(&corpus)
-        .expect("corpus")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
+    let mut slugs: Vec<_> = std::fs::read_dir(&corpus).expect("corpus").flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
     slugs.sort();
     for slug in slugs {
         if let Ok(html) = std::fs::read_to_string(format!("{corpus}/{slug}/source.html")) {
             pages.push((slug, html));
         }
     }
-    pages.push((
-        "seed".into(),
-        std::fs::read_to_string(format!("{root}/tests/fixtures/seed/page.html")).expect("seed"),
-    ));
+    pages.push(("seed".into(), std::fs::read_to_string(format!("{root}/tests/fixtures/seed/page.html")).expect("seed")));
     if let Ok(only) = std::env::var("PAGES") {
         let only: Vec<&str> = only.split(',').map(str::trim).collect();
         pages.retain(|(slug, _)| only.contains(&slug.as_str()));
@@ -70,41 +54,20 @@ fn main() {
             std::hint::black_box((entries, found));
             let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
             let analysis = ms(t_extract) + ms(t_article) + ms(t_rest);
-            for (k, v) in [
-                ms(t_parse),
-                ms(t_extract),
-                ms(t_article),
-                ms(t_rest),
-                analysis,
-            ]
-            .into_iter()
-            .enumerate()
-            {
+            for (k, v) in [ms(t_parse), ms(t_extract), ms(t_article), ms(t_rest), analysis].into_iter().enumerate() {
                 samples[i][k].push(v);
             }
         }
     }
 
     // 3. Per page medians, then the corpus median and total per phase.
-    let medians: Vec<Vec<f64>> = samples
-        .iter()
-        .map(|page| page.iter().map(|s| median(s.clone())).collect())
-        .collect();
+    let medians: Vec<Vec<f64>> = samples.iter().map(|page| page.iter().map(|s| median(s.clone())).collect()).collect();
     println!("{} pages × {runs} runs (ms)", pages.len());
-    println!(
-        "{:<22} {:>10} {:>10} {:>10}",
-        "phase", "median", "total", "max"
-    );
+    println!("{:<22} {:>10} {:>10} {:>10}", "phase", "median", "total", "max");
     for (k, name) in PHASES.iter().enumerate() {
         let col: Vec<f64> = medians.iter().map(|m| m[k]).collect();
         let max = col.iter().cloned().fold(0.0, f64::max);
-        println!(
-            "{:<22} {:>10.3} {:>10.1} {:>10.2}",
-            name,
-            median(col.clone()),
-            col.iter().sum::<f64>(),
-            max
-        );
+        println!("{:<22} {:>10.3} {:>10.1} {:>10.2}", name, median(col.clone()), col.iter().sum::<f64>(), max);
     }
     let ratio: Vec<f64> = medians.iter().map(|m| m[4] / m[0].max(1e-9)).collect();
     println!("analysis / parse: median ratio {:.2}×", median(ratio));
@@ -112,13 +75,7 @@ fn main() {
     worst.sort_by(|a, b| b.1.total_cmp(&a.1));
     println!("slowest analyses:");
     for (i, t) in worst.into_iter().take(5) {
-        println!(
-            "  {:<36} {:>8.2} ms analysis, {:>8.2} ms parse, {:>5} KB",
-            pages[i].0,
-            t,
-            medians[i][0],
-            pages[i].1.len() / 1024
-        );
+        println!("  {:<36} {:>8.2} ms analysis, {:>8.2} ms parse, {:>5} KB", pages[i].0, t, medians[i][0], pages[i].1.len() / 1024);
     }
 }
 
@@ -128,9 +85,5 @@ fn median(mut xs: Vec<f64>) -> f64 {
     }
     xs.sort_by(|a, b| a.total_cmp(b));
     let m = xs.len() / 2;
-    if xs.len() % 2 == 1 {
-        xs[m]
-    } else {
-        (xs[m - 1] + xs[m]) / 2.0
-    }
+    if xs.len() % 2 == 1 { xs[m] } else { (xs[m - 1] + xs[m]) / 2.0 }
 }

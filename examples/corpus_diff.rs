@@ -13,25 +13,15 @@ fn runs(from: &[String], other: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur: Vec<&str> = Vec::new();
     for (i, w) in from.windows(eval::SHINGLE).enumerate() {
-        let hit = count
-            .get_mut(w)
-            .filter(|n| **n > 0)
-            .map(|n| *n -= 1)
-            .is_some();
+        let hit = count.get_mut(w).filter(|n| **n > 0).map(|n| *n -= 1).is_some();
         if !hit {
-            if cur.is_empty() {
-                cur.extend(w.iter().map(String::as_str));
-            } else {
-                cur.push(&from[i + eval::SHINGLE - 1]);
-            }
+            if cur.is_empty() { cur.extend(w.iter().map(String::as_str)); } else { cur.push(&from[i + eval::SHINGLE - 1]); }
         } else if !cur.is_empty() {
             out.push(cur.join(" "));
             cur.clear();
         }
     }
-    if !cur.is_empty() {
-        out.push(cur.join(" "));
-    }
+    if !cur.is_empty() { out.push(cur.join(" ")); }
     out
 }
 
@@ -46,24 +36,12 @@ fn main() {
         let ex = broadsheet::extract::extract(&doc, &meta);
         broadsheet::article::Article::build(&doc, &ex, &Default::default(), &meta).text()
     } else {
-        broadsheet::analyze(
-            &doc,
-            &broadsheet::Options {
-                force: true,
-                ..Default::default()
-            },
-        )
-        .map(|a| a.article.text())
-        .unwrap_or_default()
+        broadsheet::analyze(&doc, &broadsheet::Options { force: true, ..Default::default() }).map(|a| a.article.text()).unwrap_or_default()
     };
     let want = eval::page_text(&snapshot::from_html(&exp, Some(eval::FAKE_URL)));
     let (g, w) = (eval::tokens(&got), eval::tokens(&want));
     println!("== missing (in expected, not ours)");
-    for r in runs(&w, &g) {
-        println!("- {r}");
-    }
+    for r in runs(&w, &g) { println!("- {r}"); }
     println!("== extra (ours, not expected)");
-    for r in runs(&g, &w) {
-        println!("+ {r}");
-    }
+    for r in runs(&g, &w) { println!("+ {r}"); }
 }

@@ -17,15 +17,10 @@ use images_eval::{ratio, Page, Score};
 
 /// The baseline: `<img src>` resolved, figcaption text as caption, no credit, no origin work.
 fn baseline(page: &Page) -> Vec<Image> {
-    let path = images_eval::repo()
-        .join("tests/fixtures/readability")
-        .join(&page.slug)
-        .join("source.html");
+    let path = images_eval::repo().join("tests/fixtures/readability").join(&page.slug).join("source.html");
     let html = std::fs::read_to_string(&path).expect("source.html");
     let doc = snapshot::from_html(&html, Some(&page.url));
-    let Some(root) = images_eval::select(&doc, &page.root) else {
-        return Vec::new();
-    };
+    let Some(root) = images_eval::select(&doc, &page.root) else { return Vec::new() };
     doc.find_all(root, Tag::Img)
         .filter_map(|img| {
             let src = doc.attr(img, Attr::Src)?.trim();
@@ -36,17 +31,7 @@ fn baseline(page: &Page) -> Vec<Image> {
                 .and_then(|f| doc.find_all(f, Tag::Figcaption).next())
                 .map(|c| broadsheet::text::fold_whitespace(&doc.text_content(c)))
                 .filter(|c| !c.is_empty());
-            Some(Image {
-                src: src.clone(),
-                origin: src,
-                alt: None,
-                caption,
-                credit: None,
-                width: None,
-                height: None,
-                lead: false,
-                node: img,
-            })
+            Some(Image { src: src.clone(), origin: src, alt: None, caption, credit: None, width: None, height: None, lead: false, node: img })
         })
         .collect()
 }
@@ -74,38 +59,16 @@ fn main() {
         ours.add(&s);
         base.add(&images_eval::score(page, &baseline(page)));
     }
-    println!(
-        "\nOverall ({} pages, {} labelled pictures):",
-        pages.len(),
-        ours.labelled
-    );
+    println!("\nOverall ({} pages, {} labelled pictures):", pages.len(), ours.labelled);
     row("broadsheet", &ours);
     row("baseline", &base);
-    let times = |a: f64, b: f64| {
-        if b > 0.0 {
-            format!("×{:.2}", a / b)
-        } else {
-            "n/a (baseline 0)".to_owned()
-        }
-    };
+    let times = |a: f64, b: f64| if b > 0.0 { format!("×{:.2}", a / b) } else { "n/a (baseline 0)".to_owned() };
     println!(
         "\nratios broadsheet/baseline: recall {}, origin {}, credit {}, caption {}",
         times(ours.recall(), base.recall()),
-        times(
-            ratio(ours.origin_ok, ours.matched),
-            ratio(base.origin_ok, base.matched)
-        ),
-        times(
-            ratio(ours.credit_ok, ours.matched),
-            ratio(base.credit_ok, base.matched)
-        ),
-        times(
-            ratio(ours.caption_ok, ours.matched),
-            ratio(base.caption_ok, base.matched)
-        ),
+        times(ratio(ours.origin_ok, ours.matched), ratio(base.origin_ok, base.matched)),
+        times(ratio(ours.credit_ok, ours.matched), ratio(base.credit_ok, base.matched)),
+        times(ratio(ours.caption_ok, ours.matched), ratio(base.caption_ok, base.matched)),
     );
-    println!(
-        "not-images listed: broadsheet {}, baseline {}",
-        ours.forbidden_found, base.forbidden_found
-    );
+    println!("not-images listed: broadsheet {}, baseline {}", ours.forbidden_found, base.forbidden_found);
 }

@@ -12,23 +12,12 @@ fn main() {
     };
     let (_, meta, mut article) = outline_support::expected_article(slug);
     if args.iter().any(|a| a == "--no-headings") {
-        article.blocks.retain(|b| {
-            !matches!(b.kind, broadsheet::article::BlockKind::Heading(_)) && !b.emphasized
-        });
+        article.blocks.retain(|b| !matches!(b.kind, broadsheet::article::BlockKind::Heading(_)) && !b.emphasized);
     }
     for b in &article.blocks {
         let t: String = b.text.chars().take(70).collect();
-        println!(
-            "{:>6} {:<12} {} {}",
-            b.node.0,
-            format!("{:?}", b.kind),
-            if b.emphasized { "B" } else { " " },
-            t
-        );
+        println!("{:>6} {:<12} {} {}", b.node.0, format!("{:?}", b.kind), if b.emphasized { "B" } else { " " }, t);
     }
     println!("---");
-    print!(
-        "{}",
-        broadsheet::outline::to_markdown(&broadsheet::outline::build(&article, &meta))
-    );
+    print!("{}", broadsheet::outline::to_markdown(&broadsheet::outline::build(&article, &meta)));
 }

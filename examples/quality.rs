@@ -14,11 +14,7 @@ fn median(v: &mut [f64]) -> f64 {
     }
     v.sort_by(|a, b| a.total_cmp(b));
     let m = v.len() / 2;
-    if v.len() % 2 == 1 {
-        v[m]
-    } else {
-        (v[m - 1] + v[m]) / 2.0
-    }
+    if v.len() % 2 == 1 { v[m] } else { (v[m - 1] + v[m]) / 2.0 }
 }
 
 fn main() {
@@ -38,63 +34,25 @@ fn main() {
     let precision = results.iter().map(|r| r.precision).sum::<f64>() / n;
     let recall = results.iter().map(|r| r.recall).sum::<f64>() / n;
     println!("pages: {}", results.len());
-    println!(
-        "F1 mean {:.4}  median {:.4}  (precision {:.4}, recall {:.4})",
-        mean,
-        median(&mut f1s),
-        precision,
-        recall
-    );
-    println!(
-        "baseline (whole body) F1 mean {:.4}  median {:.4}  → extraction gains {:+.4}",
-        base_mean,
-        median(&mut base),
-        mean - base_mean
-    );
+    println!("F1 mean {:.4}  median {:.4}  (precision {:.4}, recall {:.4})", mean, median(&mut f1s), precision, recall);
+    println!("baseline (whole body) F1 mean {:.4}  median {:.4}  → extraction gains {:+.4}", base_mean, median(&mut base), mean - base_mean);
     let mut by_f1: Vec<&eval::PageResult> = results.iter().collect();
     by_f1.sort_by(|a, b| a.f1.total_cmp(&b.f1));
     println!("\nten worst pages:");
     for r in by_f1.iter().take(10) {
-        println!(
-            "  {:<40} F1 {:.3}  P {:.3}  R {:.3}",
-            r.slug, r.f1, r.precision, r.recall
-        );
+        println!("  {:<40} F1 {:.3}  P {:.3}  R {:.3}", r.slug, r.f1, r.precision, r.recall);
     }
     if verbose {
         println!("\nall pages:");
         for r in &by_f1 {
-            println!(
-                "  {:<40} F1 {:.3}  P {:.3}  R {:.3}",
-                r.slug, r.f1, r.precision, r.recall
-            );
+            println!("  {:<40} F1 {:.3}  P {:.3}  R {:.3}", r.slug, r.f1, r.precision, r.recall);
         }
     }
     println!("\nmetadata accuracy (pages where expected-metadata.json has the field):");
-    for field in [
-        "title",
-        "byline",
-        "excerpt",
-        "siteName",
-        "publishedTime",
-        "lang",
-        "dir",
-        "readerable",
-    ] {
-        let checked = results
-            .iter()
-            .filter(|r| r.checked.iter().any(|c| c == field))
-            .count();
-        let wrong: Vec<&eval::PageResult> = results
-            .iter()
-            .filter(|r| r.mismatches.iter().any(|m| m.0 == field))
-            .collect();
-        println!(
-            "  {:<14} {:>3}/{:<3} {:.1}%",
-            field,
-            checked - wrong.len(),
-            checked,
-            100.0 * (checked - wrong.len()) as f64 / checked.max(1) as f64
-        );
+    for field in ["title", "byline", "excerpt", "siteName", "publishedTime", "lang", "dir", "readerable"] {
+        let checked = results.iter().filter(|r| r.checked.iter().any(|c| c == field)).count();
+        let wrong: Vec<&eval::PageResult> = results.iter().filter(|r| r.mismatches.iter().any(|m| m.0 == field)).collect();
+        println!("  {:<14} {:>3}/{:<3} {:.1}%", field, checked - wrong.len(), checked, 100.0 * (checked - wrong.len()) as f64 / checked.max(1) as f64);
         if verbose {
             for r in wrong {
                 for m in r.mismatches.iter().filter(|m| m.0 == field) {
@@ -108,17 +66,9 @@ fn main() {
     let largest = results.iter().max_by_key(|r| r.source_bytes);
     println!("\nanalysis time (metadata + extraction + article, parse excluded): total {:.1} ms, median {:.2} ms", total, median(&mut times));
     if let Some(l) = largest {
-        println!(
-            "largest page: {} ({} KB): analysis {:.2} ms",
-            l.slug,
-            l.source_bytes / 1024,
-            l.micros as f64 / 1000.0
-        );
+        println!("largest page: {} ({} KB): analysis {:.2} ms", l.slug, l.source_bytes / 1024, l.micros as f64 / 1000.0);
         // The extraction stage alone (metadata read once outside the loop), best of 5 runs.
-        let path = eval::fixtures()
-            .join("readability")
-            .join(&l.slug)
-            .join("source.html");
+        let path = eval::fixtures().join("readability").join(&l.slug).join("source.html");
         if let Ok(html) = std::fs::read_to_string(path) {
             let doc = broadsheet::snapshot::from_html(&html, Some(eval::FAKE_URL));
             let meta = broadsheet::metadata::read(&doc);
@@ -130,11 +80,7 @@ fn main() {
                     t.elapsed().as_secs_f64() * 1000.0
                 })
                 .fold(f64::INFINITY, f64::min);
-            println!(
-                "largest page: {} nodes, extraction stage {:.2} ms (best of 5; budget 20 ms)",
-                doc.len(),
-                best
-            );
+            println!("largest page: {} nodes, extraction stage {:.2} ms (best of 5; budget 20 ms)", doc.len(), best);
         }
     }
 }

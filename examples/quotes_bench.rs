@@ -28,14 +28,9 @@ fn main() {
     paths.sort();
     let mut totals: Vec<(String, Score)> = Vec::new();
     let mut times = Vec::new();
-    println!(
-        "{:<28} {:>8} {:>4} {:>4} {:>4} | {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5} | {:>8}",
-        "page", "split", "lab", "pred", "ok", "P", "R", "spk", "P*", "R*", "spk*", "find µs"
-    );
+    println!("{:<28} {:>8} {:>4} {:>4} {:>4} | {:>5} {:>5} {:>5} | {:>5} {:>5} {:>5} | {:>8}", "page", "split", "lab", "pred", "ok", "P", "R", "spk", "P*", "R*", "spk*", "find µs");
     for path in &paths {
-        let v: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(path).expect("read label"))
-                .expect("label json");
+        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).expect("read label")).expect("label json");
         let labels = Labels::from_json(&v);
         let split = v["split"].as_str().unwrap_or("dev").to_string();
         let source = format!("{root}/{}", v["source"].as_str().expect("source"));
@@ -44,17 +39,8 @@ fn main() {
         for (variant, file) in [("page", &source), ("clean", &clean)] {
             let html = std::fs::read_to_string(file).expect("read page");
             let doc = snapshot::from_html(&html, None);
-            let Ok(a) = analyze(
-                &doc,
-                &Options {
-                    force: true,
-                    ..Default::default()
-                },
-            ) else {
-                row.push(Score {
-                    labelled: labels.key.len(),
-                    ..Default::default()
-                });
+            let Ok(a) = analyze(&doc, &Options { force: true, ..Default::default() }) else {
+                row.push(Score { labelled: labels.key.len(), ..Default::default() });
                 continue;
             };
             if variant == "page" {
@@ -67,10 +53,7 @@ fn main() {
             }
             let s = score(&a.quotes, &labels);
             if verbose {
-                println!(
-                    "--- {} ({variant})",
-                    path.file_stem().unwrap_or_default().to_string_lossy()
-                );
+                println!("--- {} ({variant})", path.file_stem().unwrap_or_default().to_string_lossy());
                 for m in &s.missed {
                     println!("  missed:   {m}");
                 }
@@ -105,14 +88,7 @@ fn main() {
         );
     }
     println!("\n(P R spk: on the page as served; P* R* spk*: on Readability's clean article)");
-    for group in [
-        "dev/page",
-        "dev/clean",
-        "heldout/page",
-        "heldout/clean",
-        "fresh/page",
-        "fresh/clean",
-    ] {
+    for group in ["dev/page", "dev/clean", "heldout/page", "heldout/clean", "fresh/page", "fresh/clean"] {
         let mut sum = Score::default();
         let mut not_quotes = 0;
         for (g, s) in &totals {
@@ -128,11 +104,6 @@ fn main() {
     }
     times.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     if !times.is_empty() {
-        println!(
-            "quotes::find per page: median {:.0} µs, max {:.0} µs over {} pages",
-            times[times.len() / 2],
-            times[times.len() - 1],
-            times.len()
-        );
+        println!("quotes::find per page: median {:.0} µs, max {:.0} µs over {} pages", times[times.len() / 2], times[times.len() - 1], times.len());
     }
 }

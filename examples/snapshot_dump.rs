@@ -38,10 +38,7 @@ fn main() -> ExitCode {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         let html = String::from_utf8_lossy(bytes);
         let doc = broadsheet::snapshot::from_html(&html, None);
-        let folder = path
-            .parent()
-            .and_then(|p| p.file_name())
-            .map_or("page".into(), |n| n.to_string_lossy());
+        let folder = path.parent().and_then(|p| p.file_name()).map_or("page".into(), |n| n.to_string_lossy());
         let name = name.map_or(folder, Into::into);
         let target = Path::new(out).join(format!("{name}.txt"));
         if let Err(e) = std::fs::write(&target, doc.dump()) {

@@ -21,66 +21,13 @@ use serde::Serialize;
 /// never content ([`Tag::is_never_content`]), which is dropped with its subtree — except `form` and
 /// `fieldset`, unwrapped because the extractor decides about them.
 pub const RENDERED_TAGS: &[Tag] = &[
-    Tag::P,
-    Tag::H1,
-    Tag::H2,
-    Tag::H3,
-    Tag::H4,
-    Tag::H5,
-    Tag::H6,
-    Tag::Ul,
-    Tag::Ol,
-    Tag::Li,
-    Tag::Dl,
-    Tag::Dt,
-    Tag::Dd,
-    Tag::Blockquote,
-    Tag::Pre,
-    Tag::Code,
-    Tag::Em,
-    Tag::Strong,
-    Tag::B,
-    Tag::I,
-    Tag::U,
-    Tag::S,
-    Tag::Sub,
-    Tag::Sup,
-    Tag::Mark,
-    Tag::Small,
-    Tag::A,
-    Tag::Br,
-    Tag::Hr,
-    Tag::Figure,
-    Tag::Figcaption,
-    Tag::Img,
-    Tag::Table,
-    Tag::Caption,
-    Tag::Thead,
-    Tag::Tbody,
-    Tag::Tfoot,
-    Tag::Tr,
-    Tag::Td,
-    Tag::Th,
-    Tag::Q,
-    Tag::Cite,
-    Tag::Abbr,
-    Tag::Time,
-    Tag::Del,
-    Tag::Ins,
-    Tag::Kbd,
-    Tag::Samp,
-    Tag::Var,
-    Tag::Div,
-    Tag::Section,
-    Tag::Article,
-    Tag::Details,
-    Tag::Summary,
-    Tag::Dfn,
-    Tag::Tt,
-    Tag::Strike,
-    Tag::Bdi,
-    Tag::Bdo,
-    Tag::Span,
+    Tag::P, Tag::H1, Tag::H2, Tag::H3, Tag::H4, Tag::H5, Tag::H6, Tag::Ul, Tag::Ol, Tag::Li,
+    Tag::Dl, Tag::Dt, Tag::Dd, Tag::Blockquote, Tag::Pre, Tag::Code, Tag::Em, Tag::Strong, Tag::B,
+    Tag::I, Tag::U, Tag::S, Tag::Sub, Tag::Sup, Tag::Mark, Tag::Small, Tag::A, Tag::Br, Tag::Hr,
+    Tag::Figure, Tag::Figcaption, Tag::Img, Tag::Table, Tag::Caption, Tag::Thead, Tag::Tbody,
+    Tag::Tfoot, Tag::Tr, Tag::Td, Tag::Th, Tag::Q, Tag::Cite, Tag::Abbr, Tag::Time, Tag::Del,
+    Tag::Ins, Tag::Kbd, Tag::Samp, Tag::Var, Tag::Div, Tag::Section, Tag::Article, Tag::Details,
+    Tag::Summary, Tag::Dfn, Tag::Tt, Tag::Strike, Tag::Bdi, Tag::Bdo, Tag::Span,
 ];
 
 /// Whether `attr` may be copied onto a rendered `tag` (values of URL attributes are checked by
@@ -102,12 +49,7 @@ pub fn allowed_attr(tag: Tag, attr: Attr) -> bool {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Piece {
     /// An element opens. `class` is one of Broadsheet's own class names (never the page's).
-    Open {
-        tag: Tag,
-        attrs: Vec<(Attr, String)>,
-        class: Option<&'static str>,
-        source: NodeId,
-    },
+    Open { tag: Tag, attrs: Vec<(Attr, String)>, class: Option<&'static str>, source: NodeId },
     /// Text, as in the page (whitespace is folded by the renderer's CSS, not here).
     Text(String),
     /// The last open element closes.
@@ -153,21 +95,12 @@ pub struct Article {
 /// which can carry script). Relative URLs are resolved against `base`. Anything else gives `None`.
 pub fn safe_url(raw: &str, base: Option<&str>, image: bool) -> Option<String> {
     // As the URL parser does: strip leading/trailing C0 controls and spaces, remove tabs and newlines.
-    let cleaned: String = raw
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let cleaned: String = raw.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     let url = cleaned.as_str();
     if url.is_empty() {
         return None;
     }
-    let lower: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
-        .take(16)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let lower: String = url.chars().filter(|c| !c.is_ascii_control() && !c.is_whitespace()).take(16).collect::<String>().to_ascii_lowercase();
     if lower.starts_with("data:") {
         let ok = image && lower.starts_with("data:image/") && !lower.starts_with("data:image/svg");
         return ok.then(|| url.to_owned());
@@ -184,12 +117,7 @@ pub fn resolve_url(url: &str, base: Option<&str>) -> Option<String> {
     let url = url.trim();
     if let Some(colon) = url.find(':') {
         let scheme = &url[..colon];
-        if !scheme.is_empty()
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-            && !url[..colon].contains('/')
-        {
+        if !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && !url[..colon].contains('/') {
             return Some(url.to_owned());
         }
     }
@@ -200,9 +128,7 @@ pub fn resolve_url(url: &str, base: Option<&str>) -> Option<String> {
         return Some(format!("{scheme}://{rest}"));
     }
     let after_scheme = &base[scheme_end + 3..];
-    let host_end = after_scheme
-        .find(['/', '?', '#'])
-        .unwrap_or(after_scheme.len());
+    let host_end = after_scheme.find(['/', '?', '#']).unwrap_or(after_scheme.len());
     let origin = &base[..scheme_end + 3 + host_end];
     if url.starts_with('/') {
         return Some(format!("{origin}{url}"));
@@ -213,9 +139,7 @@ pub fn resolve_url(url: &str, base: Option<&str>) -> Option<String> {
         return Some(base.to_owned());
     }
     if url.starts_with('#') || url.starts_with('?') {
-        let stem = &base[..base
-            .find(if url.starts_with('#') { '#' } else { '?' })
-            .unwrap_or(base.len())];
+        let stem = &base[..base.find(if url.starts_with('#') { '#' } else { '?' }).unwrap_or(base.len())];
         return Some(format!("{stem}{url}"));
     }
     let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
@@ -252,17 +176,10 @@ pub fn base_url(doc: &Document) -> Option<String> {
 fn aria_heading_level(doc: &Document, id: NodeId) -> Option<u8> {
     let role = doc.attr(id, Attr::Role)?;
     // `role` is a token list; the first token a browser knows wins, and "heading" is one it knows.
-    if !role
-        .split_ascii_whitespace()
-        .next()
-        .is_some_and(|r| r.eq_ignore_ascii_case("heading"))
-    {
+    if !role.split_ascii_whitespace().next().is_some_and(|r| r.eq_ignore_ascii_case("heading")) {
         return None;
     }
-    let level = doc
-        .attr(id, Attr::AriaLevel)
-        .and_then(|v| v.trim().parse::<u32>().ok())
-        .filter(|l| *l >= 1);
+    let level = doc.attr(id, Attr::AriaLevel).and_then(|v| v.trim().parse::<u32>().ok()).filter(|l| *l >= 1);
     Some(level.map_or(ARIA_DEFAULT_HEADING_LEVEL, |l| l.min(6) as u8))
 }
 
@@ -312,12 +229,7 @@ impl BuildState<'_> {
             let text = fold_whitespace(&b.text);
             if !text.is_empty() {
                 let emphasized = b.chars > 0 && b.emphasized_chars * 10 >= b.chars * 9;
-                self.blocks.push(Block {
-                    node: b.node,
-                    kind: b.kind,
-                    text,
-                    emphasized,
-                });
+                self.blocks.push(Block { node: b.node, kind: b.kind, text, emphasized });
             }
         }
     }
@@ -326,13 +238,7 @@ impl BuildState<'_> {
         if self.open_blocks.is_empty() {
             // Loose text directly in a wrapper: an anonymous paragraph anchored at its parent.
             let anchor = self.doc.parent(node).unwrap_or(node);
-            self.open_blocks.push(OpenBlock {
-                node: anchor,
-                kind: BlockKind::Paragraph,
-                text: String::new(),
-                emphasized_chars: 0,
-                chars: 0,
-            });
+            self.open_blocks.push(OpenBlock { node: anchor, kind: BlockKind::Paragraph, text: String::new(), emphasized_chars: 0, chars: 0 });
             self.stack.push((0, false, true, false)); // closed by the next block boundary
         }
         let b = self.open_blocks.last_mut().expect("pushed above");
@@ -393,12 +299,7 @@ impl BuildState<'_> {
 
 impl Article {
     /// Builds the article from the extraction's roots.
-    pub fn build(
-        doc: &Document,
-        extraction: &Extraction,
-        images: &Images,
-        _meta: &Metadata,
-    ) -> Article {
+    pub fn build(doc: &Document, extraction: &Extraction, images: &Images, _meta: &Metadata) -> Article {
         let mut st = BuildState {
             doc,
             base: base_url(doc),
@@ -415,9 +316,7 @@ impl Article {
                 st.close_until(i);
                 let id = NodeId(i);
                 let node = doc.node(id);
-                let skip = !node.visible
-                    || extraction.dropped.contains(id)
-                    || images.consumed.contains(id);
+                let skip = !node.visible || extraction.dropped.contains(id) || images.consumed.contains(id);
                 if skip {
                     i = node.end;
                     continue;
@@ -426,8 +325,7 @@ impl Article {
                     crate::snapshot::NodeData::Text(t) => st.add_text(id, t),
                     crate::snapshot::NodeData::Element(e) => {
                         // A lone <noscript> fallback can be a described image (see images::collect).
-                        let image_node = e.tag == Tag::Img
-                            || (e.tag == Tag::Noscript && images.by_node.contains_key(&id));
+                        let image_node = e.tag == Tag::Img || (e.tag == Tag::Noscript && images.by_node.contains_key(&id));
                         if e.tag == Tag::Noscript && !image_node {
                             // A lazy-loading page's only copy of an image may be its <noscript>.
                             st.end_anonymous();
@@ -437,10 +335,7 @@ impl Article {
                         }
                         // Forms are the extractor's call (some sites wrap the whole page in one):
                         // unwrapped here, their controls dropped as never content.
-                        if e.tag.is_never_content()
-                            && !image_node
-                            && !matches!(e.tag, Tag::Form | Tag::Fieldset)
-                        {
+                        if e.tag.is_never_content() && !image_node && !matches!(e.tag, Tag::Form | Tag::Fieldset) {
                             i = node.end;
                             continue;
                         }
@@ -451,58 +346,36 @@ impl Article {
                             continue;
                         }
                         let aria_level = aria_heading_level(doc, id);
-                        let kind = aria_level
-                            .map(BlockKind::Heading)
-                            .or_else(|| block_kind(e.tag));
+                        let kind = aria_level.map(BlockKind::Heading).or_else(|| block_kind(e.tag));
                         if e.tag.is_block() || kind.is_some() {
                             st.end_anonymous();
                         }
                         // A figure holding a described image is rendered by the image itself.
                         let unwrap_figure = e.tag == Tag::Figure
-                            && doc
-                                .find_all(id, Tag::Img)
-                                .any(|img| images.by_node.contains_key(&img));
+                            && doc.find_all(id, Tag::Img).any(|img| images.by_node.contains_key(&img));
                         // An ARIA heading is shown as the heading it is.
                         let shown_tag = aria_level.map_or(e.tag, heading_tag);
-                        let rendered = (RENDERED_TAGS.contains(&e.tag) || aria_level.is_some())
-                            && !unwrap_figure;
+                        let rendered = (RENDERED_TAGS.contains(&e.tag) || aria_level.is_some()) && !unwrap_figure;
                         if rendered {
                             let attrs = e
                                 .attrs
                                 .iter()
                                 .filter(|(a, _)| allowed_attr(shown_tag, *a))
                                 .filter_map(|(a, v)| match a {
-                                    Attr::Href => {
-                                        safe_url(v, st.base.as_deref(), false).map(|u| (*a, u))
-                                    }
+                                    Attr::Href => safe_url(v, st.base.as_deref(), false).map(|u| (*a, u)),
                                     Attr::Src => None,
                                     _ => Some((*a, v.to_string())),
                                 })
                                 .collect();
-                            st.pieces.push(Piece::Open {
-                                tag: shown_tag,
-                                attrs,
-                                class: None,
-                                source: id,
-                            });
+                            st.pieces.push(Piece::Open { tag: shown_tag, attrs, class: None, source: id });
                         }
                         // A paragraph inside a blockquote is quoted text.
                         let kind = match kind {
-                            Some(BlockKind::Paragraph)
-                                if st.open_blocks.iter().any(|b| b.kind == BlockKind::Quote) =>
-                            {
-                                Some(BlockKind::Quote)
-                            }
+                            Some(BlockKind::Paragraph) if st.open_blocks.iter().any(|b| b.kind == BlockKind::Quote) => Some(BlockKind::Quote),
                             k => k,
                         };
                         if let Some(kind) = kind {
-                            st.open_blocks.push(OpenBlock {
-                                node: id,
-                                kind,
-                                text: String::new(),
-                                emphasized_chars: 0,
-                                chars: 0,
-                            });
+                            st.open_blocks.push(OpenBlock { node: id, kind, text: String::new(), emphasized_chars: 0, chars: 0 });
                         }
                         let emph = matches!(e.tag, Tag::B | Tag::Strong);
                         if emph {
@@ -545,9 +418,7 @@ impl Article {
         let mut open: Vec<Tag> = Vec::new();
         for p in &self.pieces {
             match p {
-                Piece::Open {
-                    tag, attrs, class, ..
-                } => {
+                Piece::Open { tag, attrs, class, .. } => {
                     out.push('<');
                     out.push_str(tag.as_str());
                     if let Some(c) = class {
@@ -609,33 +480,19 @@ fn escape_into(s: &str, attr: bool, out: &mut String) {
 fn emit_image(st: &mut BuildState<'_>, id: NodeId, images: &Images) {
     let doc = st.doc;
     let Some(&index) = images.by_node.get(&id) else {
-        if let Some(src) =
-            lazy::best_src(doc, id).and_then(|s| safe_url(&s, st.base.as_deref(), true))
-        {
+        if let Some(src) = lazy::best_src(doc, id).and_then(|s| safe_url(&s, st.base.as_deref(), true)) {
             let mut attrs = vec![(Attr::Src, src)];
             if let Some(alt) = doc.attr(id, Attr::Alt) {
                 attrs.push((Attr::Alt, alt.to_owned()));
             }
-            st.pieces.push(Piece::Open {
-                tag: Tag::Img,
-                attrs,
-                class: None,
-                source: id,
-            });
+            st.pieces.push(Piece::Open { tag: Tag::Img, attrs, class: None, source: id });
             st.pieces.push(Piece::Close);
         }
         return;
     };
     let image = &images.list[index];
-    let Some(src) = safe_url(&image.src, st.base.as_deref(), true) else {
-        return;
-    };
-    st.pieces.push(Piece::Open {
-        tag: Tag::Figure,
-        attrs: vec![],
-        class: Some("bs-figure"),
-        source: id,
-    });
+    let Some(src) = safe_url(&image.src, st.base.as_deref(), true) else { return };
+    st.pieces.push(Piece::Open { tag: Tag::Figure, attrs: vec![], class: Some("bs-figure"), source: id });
     let mut attrs = vec![(Attr::Src, src)];
     if let Some(alt) = &image.alt {
         attrs.push((Attr::Alt, alt.clone()));
@@ -646,54 +503,25 @@ fn emit_image(st: &mut BuildState<'_>, id: NodeId, images: &Images) {
     if let Some(h) = image.height {
         attrs.push((Attr::Height, h.to_string()));
     }
-    st.pieces.push(Piece::Open {
-        tag: Tag::Img,
-        attrs,
-        class: None,
-        source: id,
-    });
+    st.pieces.push(Piece::Open { tag: Tag::Img, attrs, class: None, source: id });
     st.pieces.push(Piece::Close);
     if image.caption.is_some() || image.credit.is_some() {
-        st.pieces.push(Piece::Open {
-            tag: Tag::Figcaption,
-            attrs: vec![],
-            class: None,
-            source: id,
-        });
+        st.pieces.push(Piece::Open { tag: Tag::Figcaption, attrs: vec![], class: None, source: id });
         if let Some(caption) = &image.caption {
-            st.pieces.push(Piece::Open {
-                tag: Tag::Span,
-                attrs: vec![],
-                class: Some("bs-caption"),
-                source: id,
-            });
+            st.pieces.push(Piece::Open { tag: Tag::Span, attrs: vec![], class: Some("bs-caption"), source: id });
             st.pieces.push(Piece::Text(caption.clone()));
             st.pieces.push(Piece::Close);
         }
         if let Some(credit) = &image.credit {
-            st.pieces.push(Piece::Open {
-                tag: Tag::Small,
-                attrs: vec![],
-                class: Some("bs-credit"),
-                source: id,
-            });
+            st.pieces.push(Piece::Open { tag: Tag::Small, attrs: vec![], class: Some("bs-credit"), source: id });
             st.pieces.push(Piece::Text(credit.clone()));
             st.pieces.push(Piece::Close);
         }
         st.pieces.push(Piece::Close);
         // The caption block holds what the figcaption shows, credit included: the page's own
         // caption/credit nodes are consumed by the image, so this is the only place their text lives.
-        let shown = [image.caption.as_deref(), image.credit.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
-        st.blocks.push(Block {
-            node: id,
-            kind: BlockKind::Caption,
-            text: fold_whitespace(&shown),
-            emphasized: false,
-        });
+        let shown = [image.caption.as_deref(), image.credit.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        st.blocks.push(Block { node: id, kind: BlockKind::Caption, text: fold_whitespace(&shown), emphasized: false });
     }
     st.pieces.push(Piece::Close);
 }
@@ -712,25 +540,14 @@ fn emit_noscript_image(st: &mut BuildState<'_>, id: NodeId, images: &Images) {
     if prev_img || images.consumed.contains(id) {
         return;
     }
-    let Some(raw) = doc.children(id).find_map(|c| doc.text(c)) else {
-        return;
-    };
-    let Some(img) = lazy::noscript_img(raw) else {
-        return;
-    };
-    let Some(src) = safe_url(&img.src, st.base.as_deref(), true) else {
-        return;
-    };
+    let Some(raw) = doc.children(id).find_map(|c| doc.text(c)) else { return };
+    let Some(img) = lazy::noscript_img(raw) else { return };
+    let Some(src) = safe_url(&img.src, st.base.as_deref(), true) else { return };
     let mut attrs = vec![(Attr::Src, src)];
     if let Some(alt) = img.alt {
         attrs.push((Attr::Alt, alt));
     }
-    st.pieces.push(Piece::Open {
-        tag: Tag::Img,
-        attrs,
-        class: None,
-        source: id,
-    });
+    st.pieces.push(Piece::Open { tag: Tag::Img, attrs, class: None, source: id });
     st.pieces.push(Piece::Close);
 }
 
@@ -741,41 +558,20 @@ pub mod lazy {
 
     /// Attributes lazy loaders keep the real URL in, most common first.
     pub const SRC_ATTRS: &[Attr] = &[
-        Attr::DataSrc,
-        Attr::DataOriginal,
-        Attr::DataLazySrc,
-        Attr::DataHiResSrc,
-        Attr::DataFullSrc,
-        Attr::DataOrigFile,
-        Attr::DataLargeFile,
-        Attr::DataUrl,
-        Attr::DataImage,
+        Attr::DataSrc, Attr::DataOriginal, Attr::DataLazySrc, Attr::DataHiResSrc, Attr::DataFullSrc,
+        Attr::DataOrigFile, Attr::DataLargeFile, Attr::DataUrl, Attr::DataImage,
     ];
     /// Attributes holding a `srcset`.
     pub const SRCSET_ATTRS: &[Attr] = &[Attr::DataSrcset, Attr::DataLazySrcset, Attr::Srcset];
     /// Words in a `src` that mark a placeholder rather than the picture.
-    pub const PLACEHOLDER_WORDS: &[&str] = &[
-        "placeholder",
-        "blank.",
-        "spacer",
-        "lazy",
-        "loading",
-        "1x1",
-        "pixel.",
-        "transparent.",
-        "grey.gif",
-        "gray.gif",
-        "empty.",
-    ];
+    pub const PLACEHOLDER_WORDS: &[&str] = &["placeholder", "blank.", "spacer", "lazy", "loading", "1x1", "pixel.", "transparent.", "grey.gif", "gray.gif", "empty."];
     /// Readability: a base64 `data:` URL shorter than this is a placeholder.
     pub const TINY_DATA_URL: usize = 133;
 
     /// True when `src` is missing or a stand-in for the real picture.
     pub fn is_placeholder(src: &str) -> bool {
         let s = src.trim().to_ascii_lowercase();
-        s.is_empty()
-            || (s.starts_with("data:") && s.len() < TINY_DATA_URL)
-            || PLACEHOLDER_WORDS.iter().any(|w| s.contains(w))
+        s.is_empty() || (s.starts_with("data:") && s.len() < TINY_DATA_URL) || PLACEHOLDER_WORDS.iter().any(|w| s.contains(w))
     }
 
     /// A URL-looking attribute value (lazy loaders sometimes store JSON there).
@@ -792,10 +588,7 @@ pub mod lazy {
             let Some(url) = parts.next() else { continue };
             let size = parts
                 .next()
-                .and_then(|d| {
-                    d.get(..d.len().saturating_sub(1))
-                        .and_then(|n| crate::text::parse_decimal(n))
-                })
+                .and_then(|d| d.get(..d.len().saturating_sub(1)).and_then(|n| crate::text::parse_decimal(n)))
                 .unwrap_or(1.0);
             if best.is_none_or(|(s, _)| size >= s) {
                 best = Some((size, url));
@@ -810,18 +603,10 @@ pub mod lazy {
         if let Some(src) = doc.attr(id, Attr::Src).filter(|s| !is_placeholder(s)) {
             return Some(src.trim().to_owned());
         }
-        if let Some(v) = SRC_ATTRS
-            .iter()
-            .filter_map(|a| doc.attr(id, *a))
-            .find(|v| usable(v))
-        {
+        if let Some(v) = SRC_ATTRS.iter().filter_map(|a| doc.attr(id, *a)).find(|v| usable(v)) {
             return Some(v.trim().to_owned());
         }
-        if let Some(v) = SRCSET_ATTRS
-            .iter()
-            .filter_map(|a| doc.attr(id, *a))
-            .find_map(largest_in_srcset)
-        {
+        if let Some(v) = SRCSET_ATTRS.iter().filter_map(|a| doc.attr(id, *a)).find_map(largest_in_srcset) {
             return Some(v);
         }
         let parent = doc.parent(id)?;
@@ -829,33 +614,14 @@ pub mod lazy {
             let from_source = doc
                 .element_children(parent)
                 .filter(|c| doc.is(*c, Tag::Source))
-                .find_map(|c| {
-                    SRCSET_ATTRS
-                        .iter()
-                        .chain([Attr::Src].iter())
-                        .filter_map(|a| doc.attr(c, *a))
-                        .find_map(largest_in_srcset)
-                });
+                .find_map(|c| SRCSET_ATTRS.iter().chain([Attr::Src].iter()).filter_map(|a| doc.attr(c, *a)).find_map(largest_in_srcset));
             if from_source.is_some() {
                 return from_source;
             }
         }
         // A <noscript> right after the image (or its wrapper) holding the real one.
-        let holder = if doc.is(parent, Tag::Picture) {
-            parent
-        } else {
-            id
-        };
-        let next = doc
-            .node(holder)
-            .next_sibling
-            .into_iter()
-            .chain(
-                doc.node(holder)
-                    .next_sibling
-                    .and_then(|n| doc.node(n).next_sibling),
-            )
-            .find(|n| doc.element(*n).is_some())?;
+        let holder = if doc.is(parent, Tag::Picture) { parent } else { id };
+        let next = doc.node(holder).next_sibling.into_iter().chain(doc.node(holder).next_sibling.and_then(|n| doc.node(n).next_sibling)).find(|n| doc.element(*n).is_some())?;
         if doc.is(next, Tag::Noscript) {
             let raw = doc.children(next).find_map(|c| doc.text(c))?;
             return noscript_img(raw).map(|i| i.src);
@@ -880,10 +646,7 @@ pub mod lazy {
             .or_else(|| img.attr("data-src"))
             .map(str::to_owned)
             .or_else(|| img.attr("srcset").and_then(largest_in_srcset))?;
-        Some(NoscriptImg {
-            src,
-            alt: img.attr("alt").map(str::to_owned),
-        })
+        Some(NoscriptImg { src, alt: img.attr("alt").map(str::to_owned) })
     }
 }
 
@@ -895,11 +658,7 @@ mod tests {
     fn build(html: &str) -> Article {
         let doc = from_html(html, Some("https://example.com/news/story.html"));
         let meta = crate::metadata::read(&doc);
-        let ex = crate::extract::Extraction {
-            roots: vec![doc.body()],
-            dropped: crate::snapshot::NodeSet::for_doc(&doc),
-            readerable: true,
-        };
+        let ex = crate::extract::Extraction { roots: vec![doc.body()], dropped: crate::snapshot::NodeSet::for_doc(&doc), readerable: true };
         Article::build(&doc, &ex, &Images::default(), &meta)
     }
 
@@ -907,26 +666,14 @@ mod tests {
     fn keeps_headings_with_their_levels_and_paragraphs() {
         let a = build("<h3>Sub</h3><p>One <b>two</b></p><ul><li>item</li></ul>");
         let kinds: Vec<_> = a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
-        assert_eq!(
-            kinds,
-            vec![
-                (BlockKind::Heading(3), "Sub"),
-                (BlockKind::Paragraph, "One two"),
-                (BlockKind::ListItem, "item")
-            ]
-        );
+        assert_eq!(kinds, vec![(BlockKind::Heading(3), "Sub"), (BlockKind::Paragraph, "One two"), (BlockKind::ListItem, "item")]);
     }
 
     #[test]
     fn drops_scripts_handlers_and_bad_urls() {
-        let a = build(
-            r#"<p onclick="x()"><a href="javascript:alert(1)">bad</a> <a href="/ok">ok</a><script>alert(1)</script><img src="data:image/svg+xml,<svg onload=alert(1)>"></p>"#,
-        );
+        let a = build(r#"<p onclick="x()"><a href="javascript:alert(1)">bad</a> <a href="/ok">ok</a><script>alert(1)</script><img src="data:image/svg+xml,<svg onload=alert(1)>"></p>"#);
         let html = a.html();
-        assert_eq!(
-            html,
-            r#"<p><a>bad</a> <a href="https://example.com/ok">ok</a></p>"#
-        );
+        assert_eq!(html, r#"<p><a>bad</a> <a href="https://example.com/ok">ok</a></p>"#);
     }
 
     #[test]
@@ -938,9 +685,7 @@ mod tests {
 
     #[test]
     fn aria_headings_are_heading_blocks() {
-        let a = build(
-            r#"<div role="heading" aria-level="3">Level three</div><p>text</p><span role="heading">Default level</span><div role="heading" aria-level="9">Deep</div><div role="headingx">Not one</div>"#,
-        );
+        let a = build(r#"<div role="heading" aria-level="3">Level three</div><p>text</p><span role="heading">Default level</span><div role="heading" aria-level="9">Deep</div><div role="headingx">Not one</div>"#);
         let kinds: Vec<_> = a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
         assert_eq!(
             kinds,
@@ -952,12 +697,7 @@ mod tests {
                 (BlockKind::Paragraph, "Not one"),
             ]
         );
-        assert!(
-            a.html()
-                .starts_with("<h3>Level three</h3><p>text</p><h2>Default level</h2>"),
-            "{}",
-            a.html()
-        );
+        assert!(a.html().starts_with("<h3>Level three</h3><p>text</p><h2>Default level</h2>"), "{}", a.html());
     }
 
     #[test]
@@ -969,17 +709,12 @@ mod tests {
 
     #[test]
     fn lazy_images_use_their_real_url() {
-        let a = build(
-            r#"<p>x</p><img src="data:image/gif;base64,R0lGOD" data-src="/real.jpg" alt="A">
+        let a = build(r#"<p>x</p><img src="data:image/gif;base64,R0lGOD" data-src="/real.jpg" alt="A">
             <picture><source srcset="/s-320.jpg 320w, /s-800.jpg 800w"><img></picture>
             <img src="/blank.gif"><noscript><img src="/ns.jpg" alt="N"></noscript>
-            <div><noscript><img src='/only.jpg'></noscript></div>"#,
-        );
+            <div><noscript><img src='/only.jpg'></noscript></div>"#);
         let html = a.html();
-        assert!(
-            html.contains(r#"<img src="https://example.com/real.jpg" alt="A">"#),
-            "{html}"
-        );
+        assert!(html.contains(r#"<img src="https://example.com/real.jpg" alt="A">"#), "{html}");
         assert!(html.contains("https://example.com/s-800.jpg"), "{html}");
         assert!(html.contains("https://example.com/ns.jpg"), "{html}");
         assert!(html.contains("https://example.com/only.jpg"), "{html}");
@@ -995,23 +730,11 @@ mod tests {
     #[test]
     fn resolves_relative_urls() {
         let base = Some("https://ex.com/a/b/c.html?q=1");
-        assert_eq!(
-            resolve_url("d.jpg", base).unwrap(),
-            "https://ex.com/a/b/d.jpg"
-        );
-        assert_eq!(
-            resolve_url("../d.jpg", base).unwrap(),
-            "https://ex.com/a/d.jpg"
-        );
+        assert_eq!(resolve_url("d.jpg", base).unwrap(), "https://ex.com/a/b/d.jpg");
+        assert_eq!(resolve_url("../d.jpg", base).unwrap(), "https://ex.com/a/d.jpg");
         assert_eq!(resolve_url("/d.jpg", base).unwrap(), "https://ex.com/d.jpg");
-        assert_eq!(
-            resolve_url("//cdn.x/d.jpg", base).unwrap(),
-            "https://cdn.x/d.jpg"
-        );
-        assert_eq!(
-            resolve_url("#frag", base).unwrap(),
-            "https://ex.com/a/b/c.html?q=1#frag"
-        );
+        assert_eq!(resolve_url("//cdn.x/d.jpg", base).unwrap(), "https://cdn.x/d.jpg");
+        assert_eq!(resolve_url("#frag", base).unwrap(), "https://ex.com/a/b/c.html?q=1#frag");
         assert_eq!(safe_url("JaVaScRiPt:alert(1)", base, false), None);
         assert_eq!(safe_url(" java\tscript:alert(1)", base, false), None);
     }

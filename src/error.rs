@@ -28,23 +28,11 @@ impl fmt::Display for Error {
         match self {
             Error::NotAnArticle => f.write_str("this page does not look like an article"),
             Error::NoContent => f.write_str("no readable text was found on this page"),
-            Error::TooLarge {
-                limit: Limit::Nodes,
-            } => {
-                write!(
-                    f,
-                    "this page is too large to read (more than {} nodes)",
-                    Limit::Nodes.value()
-                )
+            Error::TooLarge { limit: Limit::Nodes } => {
+                write!(f, "this page is too large to read (more than {} nodes)", Limit::Nodes.value())
             }
-            Error::TooLarge {
-                limit: Limit::TextBytes,
-            } => {
-                write!(
-                    f,
-                    "this page is too large to read (more than {} bytes of text)",
-                    Limit::TextBytes.value()
-                )
+            Error::TooLarge { limit: Limit::TextBytes } => {
+                write!(f, "this page is too large to read (more than {} bytes of text)", Limit::TextBytes.value())
             }
             Error::Unreadable { path, reason } => write!(f, "cannot read {path}: {reason}"),
             Error::NotHtml => f.write_str("the input is not HTML"),

@@ -48,10 +48,7 @@ impl Object {
 
     /// The member `key`.
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.0
-            .binary_search_by(|(k, _)| k.as_str().cmp(key))
-            .ok()
-            .map(|i| &self.0[i].1)
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|i| &self.0[i].1)
     }
 
     /// The members, by key.
@@ -103,10 +100,7 @@ enum Open {
 
 /// Parses one JSON text; `None` when it is not valid JSON.
 pub fn parse(text: &str) -> Option<Value> {
-    let mut r = Reader {
-        b: text.as_bytes(),
-        i: 0,
-    };
+    let mut r = Reader { b: text.as_bytes(), i: 0 };
     let mut open: Vec<Open> = Vec::new();
     loop {
         // 1. A value starts here: a scalar, an empty container, or the first member of one.
@@ -156,9 +150,7 @@ pub fn parse(text: &str) -> Option<Value> {
                     if !r.eat(b']') {
                         return None;
                     }
-                    let Some(Open::Array(items)) = open.pop() else {
-                        return None;
-                    };
+                    let Some(Open::Array(items)) = open.pop() else { return None };
                     value = Value::Array(items);
                 }
                 Open::Object(members, key) => {
@@ -171,9 +163,7 @@ pub fn parse(text: &str) -> Option<Value> {
                     if !r.eat(b'}') {
                         return None;
                     }
-                    let Some(Open::Object(members, _)) = open.pop() else {
-                        return None;
-                    };
+                    let Some(Open::Object(members, _)) = open.pop() else { return None };
                     value = Value::Object(Object::from_members(members));
                 }
             }
@@ -253,11 +243,7 @@ impl Reader<'_> {
         let mut out = Vec::new();
         loop {
             let start = self.i;
-            while self
-                .b
-                .get(self.i)
-                .is_some_and(|&c| c != b'"' && c != b'\\' && c >= 0x20)
-            {
+            while self.b.get(self.i).is_some_and(|&c| c != b'"' && c != b'\\' && c >= 0x20) {
                 self.i += 1;
             }
             out.extend_from_slice(&self.b[start..self.i]);
@@ -314,9 +300,7 @@ impl Reader<'_> {
     fn hex4(&mut self) -> Option<u32> {
         let digits = self.b.get(self.i..self.i + 4)?;
         self.i += 4;
-        digits
-            .iter()
-            .try_fold(0, |n, &d| Some(n * 16 + (d as char).to_digit(16)?))
+        digits.iter().try_fold(0, |n, &d| Some(n * 16 + (d as char).to_digit(16)?))
     }
 }
 
@@ -332,28 +316,15 @@ mod tests {
     fn reads_nested_values_and_escapes() {
         let v = parse(r#" {"b": [1, -2.5e3, true, false, null], "a": "x\"\\\/\n\u00e9\ud83d\ude00", "c": {}} "#).unwrap();
         assert_eq!(v.get("a"), Some(&s("x\"\\/\né😀")));
-        let Some(Value::Array(items)) = v.get("b") else {
-            panic!("no array")
-        };
-        assert_eq!(
-            items,
-            &[
-                Value::Number("1".into()),
-                Value::Number("-2.5e3".into()),
-                Value::Bool(true),
-                Value::Bool(false),
-                Value::Null
-            ]
-        );
+        let Some(Value::Array(items)) = v.get("b") else { panic!("no array") };
+        assert_eq!(items, &[Value::Number("1".into()), Value::Number("-2.5e3".into()), Value::Bool(true), Value::Bool(false), Value::Null]);
         assert_eq!(v.get("c"), Some(&Value::Object(Object::default())));
         assert_eq!(v.get("d"), None);
     }
 
     #[test]
     fn members_are_sorted_and_the_last_duplicate_wins() {
-        let Some(Value::Object(o)) = parse(r#"{"z":1,"a":"first","m":2,"a":"second"}"#) else {
-            panic!()
-        };
+        let Some(Value::Object(o)) = parse(r#"{"z":1,"a":"first","m":2,"a":"second"}"#) else { panic!() };
         let keys: Vec<&str> = o.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["a", "m", "z"]);
         assert_eq!(o.get("a"), Some(&s("second")));
@@ -362,26 +333,8 @@ mod tests {
     #[test]
     fn rejects_what_serde_json_rejects() {
         for bad in [
-            "",
-            "[1,]",
-            r#"{"a":1,}"#,
-            "[1 2]",
-            "{\"a\" 1}",
-            "\"raw\nnewline\"",
-            r#""\x""#,
-            r#""\ud800""#,
-            r#""\udc00""#,
-            r#""\ud800\u0041""#,
-            "01",
-            "1.",
-            "-",
-            "1e",
-            "[1] x",
-            "tru",
-            "{'a':1}",
-            "[",
-            "{\"a\":",
-            "\"open",
+            "", "[1,]", r#"{"a":1,}"#, "[1 2]", "{\"a\" 1}", "\"raw\nnewline\"", r#""\x""#, r#""\ud800""#, r#""\udc00""#,
+            r#""\ud800\u0041""#, "01", "1.", "-", "1e", "[1] x", "tru", "{'a':1}", "[", "{\"a\":", "\"open",
         ] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }
@@ -411,9 +364,7 @@ mod agrees_with_serde_json {
             serde_json::Value::Number(_) => Value::Number(String::new()),
             serde_json::Value::String(s) => Value::String(s.clone()),
             serde_json::Value::Array(a) => Value::Array(a.iter().map(convert).collect()),
-            serde_json::Value::Object(m) => Value::Object(Object(
-                m.iter().map(|(k, v)| (k.clone(), convert(v))).collect(),
-            )),
+            serde_json::Value::Object(m) => Value::Object(Object(m.iter().map(|(k, v)| (k.clone(), convert(v))).collect())),
         }
     }
 
@@ -422,11 +373,7 @@ mod agrees_with_serde_json {
         match v {
             Value::Number(_) => Value::Number(String::new()),
             Value::Array(a) => Value::Array(a.into_iter().map(blank_numbers).collect()),
-            Value::Object(o) => Value::Object(Object(
-                o.0.into_iter()
-                    .map(|(k, v)| (k, blank_numbers(v)))
-                    .collect(),
-            )),
+            Value::Object(o) => Value::Object(Object(o.0.into_iter().map(|(k, v)| (k, blank_numbers(v))).collect())),
             other => other,
         }
     }
@@ -445,15 +392,10 @@ mod agrees_with_serde_json {
         for page in pages {
             let html = std::fs::read_to_string(&page).unwrap();
             let doc = crate::snapshot::from_html(&html, None);
-            for s in doc.find_all(
-                crate::snapshot::Document::ROOT,
-                crate::snapshot::Tag::Script,
-            ) {
+            for s in doc.find_all(crate::snapshot::Document::ROOT, crate::snapshot::Tag::Script) {
                 let raw = doc.text_content(s);
                 let ours = parse(raw.trim()).map(blank_numbers);
-                let theirs = serde_json::from_str::<serde_json::Value>(raw.trim())
-                    .ok()
-                    .map(|v| convert(&v));
+                let theirs = serde_json::from_str::<serde_json::Value>(raw.trim()).ok().map(|v| convert(&v));
                 scripts += ours.is_some() as usize;
                 assert_eq!(ours, theirs, "{}", page.display());
             }
@@ -464,42 +406,13 @@ mod agrees_with_serde_json {
     #[test]
     fn on_edge_cases() {
         let cases = [
-            "{}",
-            "[]",
-            " [ ] ",
-            "0",
-            "-0",
-            "-0.5E+2",
-            "1e-7",
-            "\"\"",
-            "\"\\u0000\"",
-            "\"\\uD834\\uDD1E\"",
-            "[1,]",
-            "[,1]",
-            "{,}",
-            "{\"a\":1,}",
-            "{\"a\":1 \"b\":2}",
-            "00",
-            "+1",
-            ".5",
-            "1.e3",
-            "1e+",
-            "\"a\tb\"",
-            "\"a\u{7f}b\"",
-            "[true,false,null]",
-            "nul",
-            "truex",
-            "[1]]",
-            "{\"a\":{\"b\":[{}]}}",
-            "\u{feff}{}",
-            "{\"\u{e9}\":\"\u{4e2d}\"}",
-            "\"\\ud800\\udbff\"",
+            "{}", "[]", " [ ] ", "0", "-0", "-0.5E+2", "1e-7", "\"\"", "\"\\u0000\"", "\"\\uD834\\uDD1E\"", "[1,]", "[,1]", "{,}",
+            "{\"a\":1,}", "{\"a\":1 \"b\":2}", "00", "+1", ".5", "1.e3", "1e+", "\"a\tb\"", "\"a\u{7f}b\"", "[true,false,null]",
+            "nul", "truex", "[1]]", "{\"a\":{\"b\":[{}]}}", "\u{feff}{}", "{\"\u{e9}\":\"\u{4e2d}\"}", "\"\\ud800\\udbff\"",
         ];
         for case in cases {
             let ours = parse(case).map(blank_numbers);
-            let theirs = serde_json::from_str::<serde_json::Value>(case)
-                .ok()
-                .map(|v| convert(&v));
+            let theirs = serde_json::from_str::<serde_json::Value>(case).ok().map(|v| convert(&v));
             assert_eq!(ours, theirs, "{case:?}");
         }
     }

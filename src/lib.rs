@@ -32,8 +32,8 @@ pub mod markdown;
 pub mod metadata;
 pub mod outline;
 pub mod quotes;
-pub mod selector;
 pub mod sentences;
+pub mod selector;
 pub mod snapshot;
 pub mod sort;
 pub mod text;
@@ -114,14 +114,7 @@ pub fn read_article(doc: &Document, options: &Options) -> Result<Analysis, Error
     if article.blocks.is_empty() {
         return Err(Error::NoContent);
     }
-    Ok(Analysis {
-        metadata,
-        readerable: extraction.readerable,
-        article,
-        outline: Vec::new(),
-        quotes: Vec::new(),
-        images: images.list,
-    })
+    Ok(Analysis { metadata, readerable: extraction.readerable, article, outline: Vec::new(), quotes: Vec::new(), images: images.list })
 }
 
 /// Stage 5: the outline of an article read by [`read_article`].

@@ -13,11 +13,7 @@ pub fn analysis_to_markdown(a: &Analysis) -> String {
     let m = &a.metadata;
     let date = m.published.as_deref().map(crate::metadata::display_date);
     let mut meta: Vec<&str> = Vec::new();
-    for part in [m.byline.as_deref(), m.site_name.as_deref(), date]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-    {
+    for part in [m.byline.as_deref(), m.site_name.as_deref(), date].into_iter().flatten().map(str::trim) {
         if !part.is_empty() && !meta.iter().any(|seen| seen.eq_ignore_ascii_case(part)) {
             meta.push(part);
         }
@@ -65,10 +61,7 @@ pub fn pieces_to_markdown(pieces: &[Piece]) -> String {
     for p in pieces {
         match p {
             Piece::Open { tag, attrs, .. } => {
-                let href = attrs
-                    .iter()
-                    .find(|(a, _)| *a == Attr::Href || *a == Attr::Src)
-                    .map(|(_, v)| v.clone());
+                let href = attrs.iter().find(|(a, _)| *a == Attr::Href || *a == Attr::Src).map(|(_, v)| v.clone());
                 match tag {
                     Tag::Ul | Tag::Ol => list_depth += 1,
                     Tag::Em | Tag::I => line.push('*'),
@@ -76,11 +69,7 @@ pub fn pieces_to_markdown(pieces: &[Piece]) -> String {
                     Tag::Code => line.push('`'),
                     Tag::A => line.push('['),
                     Tag::Img => {
-                        let alt = attrs
-                            .iter()
-                            .find(|(a, _)| *a == Attr::Alt)
-                            .map(|(_, v)| v.as_str())
-                            .unwrap_or("");
+                        let alt = attrs.iter().find(|(a, _)| *a == Attr::Alt).map(|(_, v)| v.as_str()).unwrap_or("");
                         if let Some(src) = &href {
                             line.push_str(&format!("![{alt}]({src})"));
                         }
@@ -93,9 +82,7 @@ pub fn pieces_to_markdown(pieces: &[Piece]) -> String {
             }
             Piece::Text(t) => line.push_str(t),
             Piece::Close => {
-                let Some((tag, href)) = open.pop() else {
-                    continue;
-                };
+                let Some((tag, href)) = open.pop() else { continue };
                 match tag {
                     Tag::Ul | Tag::Ol => list_depth = list_depth.saturating_sub(1),
                     Tag::Em | Tag::I => line.push('*'),
@@ -150,15 +137,8 @@ mod tests {
 
     #[test]
     fn metadata_line_names_each_part_once_with_a_plain_date() {
-        let md = analysis_to_markdown(&analysis(
-            Some("BBC News 中文"),
-            Some("BBC News 中文"),
-            Some("2024-06-19T04:12:00.000Z"),
-        ));
-        assert!(
-            md.starts_with("# T\n\n*BBC News 中文 · 2024-06-19*\n"),
-            "{md}"
-        );
+        let md = analysis_to_markdown(&analysis(Some("BBC News 中文"), Some("BBC News 中文"), Some("2024-06-19T04:12:00.000Z")));
+        assert!(md.starts_with("# T\n\n*BBC News 中文 · 2024-06-19*\n"), "{md}");
         let md = analysis_to_markdown(&analysis(Some("Jane Doe"), Some("The Paper"), None));
         assert!(md.starts_with("# T\n\n*Jane Doe · The Paper*\n"), "{md}");
     }

@@ -12,11 +12,11 @@
 //! paragraph and the direction comes from the article's container or its ancestors.
 
 use crate::extract::Extraction;
-use crate::json::Value;
 use crate::snapshot::{Attr, Document, NodeId, Tag};
 use crate::text::fold_whitespace;
-use rustc_hash::FxHashMap;
 use serde::Serialize;
+use crate::json::Value;
+use rustc_hash::FxHashMap;
 
 /// What the page says about itself.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -43,58 +43,18 @@ pub struct Metadata {
 
 /// JSON-LD `@type`s that describe an article (Readability `REGEXPS.jsonLdArticleTypes`).
 pub const ARTICLE_TYPES: &[&str] = &[
-    "Article",
-    "AdvertiserContentArticle",
-    "NewsArticle",
-    "AnalysisNewsArticle",
-    "AskPublicNewsArticle",
-    "BackgroundNewsArticle",
-    "OpinionNewsArticle",
-    "ReportageNewsArticle",
-    "ReviewNewsArticle",
-    "Report",
-    "SatiricalArticle",
-    "ScholarlyArticle",
-    "MedicalScholarlyArticle",
-    "SocialMediaPosting",
-    "BlogPosting",
-    "LiveBlogPosting",
-    "DiscussionForumPosting",
-    "TechArticle",
-    "APIReference",
+    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
+    "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle", "Report",
+    "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting",
+    "LiveBlogPosting", "DiscussionForumPosting", "TechArticle", "APIReference",
 ];
 
 /// `<meta property>` prefixes and keys Readability reads (`article:author`, `og:title`…).
 const PROPERTY_PREFIXES: &[&str] = &["article", "dc", "dcterm", "og", "twitter"];
-const PROPERTY_KEYS: &[&str] = &[
-    "author",
-    "creator",
-    "description",
-    "published_time",
-    "title",
-    "site_name",
-    "image",
-    "url",
-];
+const PROPERTY_KEYS: &[&str] = &["author", "creator", "description", "published_time", "title", "site_name", "image", "url"];
 /// `<meta name>` prefixes and keys (`dc.creator`, `parsely-pub-date`, `weibo:article:title`…).
-const NAME_PREFIXES: &[&str] = &[
-    "dc",
-    "dcterm",
-    "og",
-    "twitter",
-    "parsely",
-    "weibo:article",
-    "weibo:webpage",
-];
-const NAME_KEYS: &[&str] = &[
-    "author",
-    "creator",
-    "pub-date",
-    "description",
-    "title",
-    "site_name",
-    "image",
-];
+const NAME_PREFIXES: &[&str] = &["dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage"];
+const NAME_KEYS: &[&str] = &["author", "creator", "pub-date", "description", "title", "site_name", "image"];
 
 /// Title separators: Readability's ` | `, ` - `, ` \ `, ` / `, ` > `, ` » ` and, **Broadsheet**,
 /// the en and em dashes, the middle dot and the fullwidth bar common on CJK sites.
@@ -105,38 +65,18 @@ const HIERARCHICAL: &[char] = &['\\', '/', '>', '»'];
 /// Reads the metadata of `doc` (everything but what [`complete`] adds).
 pub fn read(doc: &Document) -> Metadata {
     let json_ld = json_ld_objects(doc);
-    let ld = json_ld
-        .iter()
-        .find_map(|v| article_object(v))
-        .map(|o| ld_fields(doc, o))
-        .unwrap_or_default();
+    let ld = json_ld.iter().find_map(|v| article_object(v)).map(|o| ld_fields(doc, o)).unwrap_or_default();
     let values = meta_values(doc);
-    let get = |keys: &[&str]| {
-        keys.iter()
-            .find_map(|k| values.get(*k).filter(|v| !v.is_empty()).cloned())
-    };
+    let get = |keys: &[&str]| keys.iter().find_map(|k| values.get(*k).filter(|v| !v.is_empty()).cloned());
 
     let title = ld
         .title
         .clone()
-        .or_else(|| {
-            get(&[
-                "dc:title",
-                "dcterm:title",
-                "og:title",
-                "weibo:article:title",
-                "weibo:webpage:title",
-                "title",
-                "twitter:title",
-                "parsely-title",
-            ])
-        })
+        .or_else(|| get(&["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"]))
         .unwrap_or_else(|| article_title(doc));
-    let mut byline = ld
-        .byline
-        .clone()
-        .or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author"]))
-        .or_else(|| values.get("article:author").filter(|a| !is_url(a)).cloned());
+    let mut byline = ld.byline.clone().or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author"])).or_else(|| {
+        values.get("article:author").filter(|a| !is_url(a)).cloned()
+    });
     let mut byline_node = None;
     if byline.is_none() {
         if let Some((node, text)) = crate::extract::prepare::find_byline(doc) {
@@ -145,44 +85,22 @@ pub fn read(doc: &Document) -> Metadata {
         }
     }
     let excerpt = ld.excerpt.clone().or_else(|| {
-        get(&[
-            "dc:description",
-            "dcterm:description",
-            "og:description",
-            "weibo:article:description",
-            "weibo:webpage:description",
-            "description",
-            "twitter:description",
-        ])
+        get(&["dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description"])
     });
     let site_name = ld.site_name.clone().or_else(|| get(&["og:site_name"]));
-    let published = ld
-        .published
-        .clone()
-        .or_else(|| get(&["article:published_time", "parsely-pub-date"]));
+    let published = ld.published.clone().or_else(|| get(&["article:published_time", "parsely-pub-date"]));
     let lead_image = get(&["og:image", "twitter:image"]).or(ld.image.clone());
     let html = doc.find(Tag::Html);
-    let lang = html
-        .and_then(|h| doc.attr(h, Attr::Lang))
-        .map(|l| l.trim().to_owned())
-        .filter(|l| !l.is_empty());
+    let lang = html.and_then(|h| doc.attr(h, Attr::Lang)).map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
     let canonical = doc
         .find_all(Document::ROOT, Tag::Link)
-        .find(|l| {
-            doc.attr(*l, Attr::Rel).is_some_and(|r| {
-                r.split_whitespace()
-                    .any(|t| t.eq_ignore_ascii_case("canonical"))
-            })
-        })
+        .find(|l| doc.attr(*l, Attr::Rel).is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("canonical"))))
         .and_then(|l| doc.attr(l, Attr::Href))
         .or_else(|| values.get("og:url").map(|s| s.as_str()));
     let url = canonical
         .and_then(|c| crate::article::safe_url(c, doc.url.as_deref(), false))
         .or_else(|| doc.url.clone());
-    let clean = |s: Option<String>| {
-        s.map(|s| fold_whitespace(&unescape_entities(&s)))
-            .filter(|s| !s.is_empty())
-    };
+    let clean = |s: Option<String>| s.map(|s| fold_whitespace(&unescape_entities(&s))).filter(|s| !s.is_empty());
     Metadata {
         title: fold_whitespace(&unescape_entities(&title)),
         byline: clean(byline),
@@ -202,9 +120,7 @@ pub fn read(doc: &Document) -> Metadata {
 /// the direction to the nearest `dir` on the article's container and its ancestors (Readability
 /// `_articleDir`).
 pub fn complete(meta: &mut Metadata, doc: &Document, extraction: &Extraction) {
-    let Some(&first) = extraction.roots.first() else {
-        return;
-    };
+    let Some(&first) = extraction.roots.first() else { return };
     if meta.excerpt.is_none() {
         meta.excerpt = extraction
             .roots
@@ -215,16 +131,9 @@ pub fn complete(meta: &mut Metadata, doc: &Document, extraction: &Extraction) {
             .find(|s| !s.is_empty());
     }
     let parent = doc.parent(first);
-    let chain = parent
-        .into_iter()
-        .chain(std::iter::once(first))
-        .chain(parent.into_iter().flat_map(|p| doc.ancestors(p)));
+    let chain = parent.into_iter().chain(std::iter::once(first)).chain(parent.into_iter().flat_map(|p| doc.ancestors(p)));
     for a in chain {
-        if let Some(dir) = doc
-            .attr(a, Attr::Dir)
-            .map(str::trim)
-            .filter(|d| !d.is_empty())
-        {
+        if let Some(dir) = doc.attr(a, Attr::Dir).map(str::trim).filter(|d| !d.is_empty()) {
             meta.dir = Some(dir.to_ascii_lowercase());
             break;
         }
@@ -236,10 +145,7 @@ pub fn complete(meta: &mut Metadata, doc: &Document, extraction: &Extraction) {
 fn is_paragraph_like(doc: &Document, id: NodeId) -> bool {
     match doc.tag(id) {
         Some(Tag::P) => true,
-        Some(Tag::Div) => !doc.descendants(id).any(|d| {
-            doc.tag(d)
-                .is_some_and(|t| (t.is_block() && t != Tag::Br) || t == Tag::Img)
-        }),
+        Some(Tag::Div) => !doc.descendants(id).any(|d| doc.tag(d).is_some_and(|t| (t.is_block() && t != Tag::Br) || t == Tag::Img)),
         _ => false,
     }
 }
@@ -265,13 +171,8 @@ fn kept_text(doc: &Document, extraction: &Extraction, id: NodeId) -> String {
 
 /// True when `id` and its ancestors up to its article root are not dropped.
 fn kept(doc: &Document, extraction: &Extraction, id: NodeId) -> bool {
-    let Some(root) = extraction.roots.iter().find(|r| doc.contains(**r, id)) else {
-        return false;
-    };
-    std::iter::once(id)
-        .chain(doc.ancestors(id))
-        .take_while(|a| doc.contains(*root, *a))
-        .all(|a| !extraction.dropped.contains(a))
+    let Some(root) = extraction.roots.iter().find(|r| doc.contains(**r, id)) else { return false };
+    std::iter::once(id).chain(doc.ancestors(id)).take_while(|a| doc.contains(*root, *a)).all(|a| !extraction.dropped.contains(a))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,20 +185,10 @@ fn meta_values(doc: &Document) -> FxHashMap<String, String> {
     // Every `prefix:key` property name, made once (not once per `<meta>` tag and token).
     let property_names: Vec<(String, bool)> = PROPERTY_PREFIXES
         .iter()
-        .flat_map(|prefix| {
-            PROPERTY_KEYS
-                .iter()
-                .map(move |key| (format!("{prefix}:{key}"), matches!(*key, "image" | "url")))
-        })
+        .flat_map(|prefix| PROPERTY_KEYS.iter().map(move |key| (format!("{prefix}:{key}"), matches!(*key, "image" | "url"))))
         .collect();
     for m in doc.find_all(Document::ROOT, Tag::Meta) {
-        let Some(content) = doc
-            .attr(m, Attr::Content)
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        else {
-            continue;
-        };
+        let Some(content) = doc.attr(m, Attr::Content).map(str::trim).filter(|c| !c.is_empty()) else { continue };
         let mut matched = false;
         if let Some(prop) = doc.attr(m, Attr::Property) {
             // Readability's property regex is unanchored: `og:article:author` holds `article:author`.
@@ -305,11 +196,7 @@ fn meta_values(doc: &Document) -> FxHashMap<String, String> {
             for token in lower.split_whitespace() {
                 for (name, exact) in &property_names {
                     // `og:image:width` must not pass for `og:image`: exact for our extra keys.
-                    let found = if *exact {
-                        token == name
-                    } else {
-                        token.contains(name.as_str())
-                    };
+                    let found = if *exact { token == name } else { token.contains(name.as_str()) };
                     if found {
                         values.insert(name.clone(), content.to_owned());
                         matched = true;
@@ -320,23 +207,12 @@ fn meta_values(doc: &Document) -> FxHashMap<String, String> {
         if matched {
             continue;
         }
-        let Some(name) = doc
-            .attr(m, Attr::Name)
-            .or_else(|| doc.attr(m, Attr::Itemprop))
-        else {
-            continue;
-        };
-        let name: String = name
-            .to_lowercase()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        let Some(name) = doc.attr(m, Attr::Name).or_else(|| doc.attr(m, Attr::Itemprop)) else { continue };
+        let name: String = name.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
         if let Some(key) = NAME_KEYS.iter().find(|k| name.ends_with(*k)) {
             let prefix = &name[..name.len() - key.len()];
             let ok = prefix.is_empty()
-                || prefix
-                    .strip_suffix(['-', '.', ':'])
-                    .is_some_and(|p| NAME_PREFIXES.contains(&p));
+                || prefix.strip_suffix(['-', '.', ':']).is_some_and(|p| NAME_PREFIXES.contains(&p));
             if ok {
                 values.insert(name.replace('.', ":"), content.to_owned());
             }
@@ -358,10 +234,7 @@ fn is_url(s: &str) -> bool {
 pub fn json_ld_objects(doc: &Document) -> Vec<Value> {
     let mut out = Vec::new();
     for s in doc.find_all(Document::ROOT, Tag::Script) {
-        if !doc
-            .attr(s, Attr::Type)
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-        {
+        if !doc.attr(s, Attr::Type).is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
             continue;
         }
         let raw = doc.text_content(s);
@@ -417,9 +290,7 @@ pub fn parse_lenient(raw: &str) -> Option<Value> {
 fn type_matches(v: &Value) -> bool {
     match v.get("@type") {
         Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-        Some(Value::Array(a)) => a
-            .iter()
-            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+        Some(Value::Array(a)) => a.iter().any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
         _ => false,
     }
 }
@@ -453,9 +324,7 @@ struct LdFields {
 }
 
 fn str_of(v: Option<&Value>) -> Option<String> {
-    v.and_then(Value::as_str)
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
+    v.and_then(Value::as_str).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
 fn ld_fields(doc: &Document, o: &Value) -> LdFields {
@@ -482,11 +351,7 @@ fn ld_fields(doc: &Document, o: &Value) -> LdFields {
     let image = match o.get("image") {
         Some(Value::String(s)) => Some(s.clone()),
         Some(Value::Object(i)) => str_of(i.get("url")),
-        Some(Value::Array(a)) => a.first().and_then(|i| {
-            i.as_str()
-                .map(str::to_owned)
-                .or_else(|| str_of(i.get("url")))
-        }),
+        Some(Value::Array(a)) => a.first().and_then(|i| i.as_str().map(str::to_owned).or_else(|| str_of(i.get("url")))),
         _ => None,
     };
     LdFields {
@@ -518,11 +383,7 @@ fn separator_positions(s: &str, set: &[char]) -> Vec<usize> {
             continue;
         }
         if c == '｜' {
-            let start = if k > 0 && chars[k - 1].1 == ' ' {
-                chars[k - 1].0
-            } else {
-                at
-            };
+            let start = if k > 0 && chars[k - 1].1 == ' ' { chars[k - 1].0 } else { at };
             out.push(start);
             continue;
         }
@@ -536,10 +397,7 @@ fn separator_positions(s: &str, set: &[char]) -> Vec<usize> {
 
 /// Readability `_getArticleTitle`: the document `<title>` without its site-name part.
 pub fn article_title(doc: &Document) -> String {
-    let orig = doc
-        .find(Tag::Title)
-        .map(|t| fold_whitespace(&doc.text_content(t)))
-        .unwrap_or_default();
+    let orig = doc.find(Tag::Title).map(|t| fold_whitespace(&doc.text_content(t))).unwrap_or_default();
     let mut cur = orig.clone();
     let mut hierarchical = false;
     let seps = separator_positions(&orig, SEPARATORS);
@@ -592,19 +450,9 @@ pub fn display_date(published: &str) -> &str {
     let p = published.trim();
     let b = p.as_bytes();
     let iso_date = b.len() >= 10
-        && b[..10].iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
+        && b[..10].iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
         && (b.len() == 10 || b[10] == b'T' || b[10] == b' ');
-    if iso_date {
-        &p[..10]
-    } else {
-        p
-    }
+    if iso_date { &p[..10] } else { p }
 }
 
 /// Readability `_textSimilarity`: the share of `b`'s tokens (by length) also in `a`, with CJK
@@ -617,11 +465,7 @@ pub fn text_similarity(a: &str, b: &str) -> f32 {
     }
     let total: usize = tb.iter().map(|t| t.chars().count() + 1).sum::<usize>() - 1;
     let uniq: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let uniq_len: usize = if uniq.is_empty() {
-        0
-    } else {
-        uniq.iter().map(|t| t.chars().count() + 1).sum::<usize>() - 1
-    };
+    let uniq_len: usize = if uniq.is_empty() { 0 } else { uniq.iter().map(|t| t.chars().count() + 1).sum::<usize>() - 1 };
     1.0 - uniq_len as f32 / total as f32
 }
 
@@ -647,22 +491,9 @@ fn similarity_tokens(s: &str) -> Vec<String> {
 }
 
 /// The five XML entities: what Readability's `_unescapeHtmlEntities` decodes (it leaves `&nbsp;`).
-pub const XML_ENTITIES: &[(&str, char)] = &[
-    ("quot", '"'),
-    ("amp", '&'),
-    ("apos", '\''),
-    ("lt", '<'),
-    ("gt", '>'),
-];
+pub const XML_ENTITIES: &[(&str, char)] = &[("quot", '"'), ("amp", '&'), ("apos", '\''), ("lt", '<'), ("gt", '>')];
 /// For raw markup (the `<noscript>` text the image scanner reads): the XML five and `&nbsp;`.
-pub const MARKUP_ENTITIES: &[(&str, char)] = &[
-    ("quot", '"'),
-    ("amp", '&'),
-    ("apos", '\''),
-    ("lt", '<'),
-    ("gt", '>'),
-    ("nbsp", '\u{a0}'),
-];
+pub const MARKUP_ENTITIES: &[(&str, char)] = &[("quot", '"'), ("amp", '&'), ("apos", '\''), ("lt", '<'), ("gt", '>'), ("nbsp", '\u{a0}')];
 
 /// Readability `_unescapeHtmlEntities`: the five XML entities and numeric references.
 pub fn unescape_entities(s: &str) -> String {
@@ -692,11 +523,7 @@ pub fn unescape_entities_with(s: &str, named: &[(&str, char)]) -> String {
                         Some(h) => u32::from_str_radix(h, 16).ok()?,
                         None => num.parse().ok()?,
                     };
-                    Some(
-                        char::from_u32(n)
-                            .filter(|c| *c != '\0')
-                            .unwrap_or('\u{FFFD}'),
-                    )
+                    Some(char::from_u32(n).filter(|c| *c != '\0').unwrap_or('\u{FFFD}'))
                 }
             }?;
             Some((c, e + 1))
@@ -720,10 +547,7 @@ pub fn unescape_entities_with(s: &str, named: &[(&str, char)]) -> String {
 mod tests {
     #[test]
     fn display_date_keeps_the_calendar_date_of_iso_times() {
-        assert_eq!(
-            super::display_date("2024-06-19T04:12:00.000Z"),
-            "2024-06-19"
-        );
+        assert_eq!(super::display_date("2024-06-19T04:12:00.000Z"), "2024-06-19");
         assert_eq!(super::display_date(" 2024-06-19 "), "2024-06-19");
         assert_eq!(super::display_date("2024-06-19 10:00"), "2024-06-19");
         assert_eq!(super::display_date("June 19, 2024"), "June 19, 2024");
@@ -735,22 +559,13 @@ mod tests {
     use crate::snapshot::from_html;
 
     fn title_of(t: &str) -> String {
-        article_title(&from_html(
-            &format!("<title>{t}</title><body><p>x</p></body>"),
-            None,
-        ))
+        article_title(&from_html(&format!("<title>{t}</title><body><p>x</p></body>"), None))
     }
 
     #[test]
     fn titles_lose_their_site_suffix() {
-        assert_eq!(
-            title_of("Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault"),
-            "Get your Frontend JavaScript Code Covered | Code"
-        );
-        assert_eq!(
-            title_of("迟到的普京与热情的金正恩——俄罗斯及朝鲜签署新的协议 - BBC News 中文"),
-            "迟到的普京与热情的金正恩——俄罗斯及朝鲜签署新的协议"
-        );
+        assert_eq!(title_of("Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault"), "Get your Frontend JavaScript Code Covered | Code");
+        assert_eq!(title_of("迟到的普京与热情的金正恩——俄罗斯及朝鲜签署新的协议 - BBC News 中文"), "迟到的普京与热情的金正恩——俄罗斯及朝鲜签署新的协议");
         assert_eq!(title_of("Short - Site"), "Short - Site");
     }
 
@@ -771,16 +586,7 @@ mod tests {
         let html = r#"<html lang="fr"><head><meta property="og:title twitter:title" content="T &amp;amp; U"><meta name="dc.creator" content="Ann">
             <meta property="og:site_name" content="Site"><meta name="description" content="D"></head><body></body></html>"#;
         let m = read(&from_html(html, None));
-        assert_eq!(
-            (
-                m.title.as_str(),
-                m.byline.as_deref(),
-                m.site_name.as_deref(),
-                m.excerpt.as_deref(),
-                m.lang.as_deref()
-            ),
-            ("T & U", Some("Ann"), Some("Site"), Some("D"), Some("fr"))
-        );
+        assert_eq!((m.title.as_str(), m.byline.as_deref(), m.site_name.as_deref(), m.excerpt.as_deref(), m.lang.as_deref()), ("T & U", Some("Ann"), Some("Site"), Some("D"), Some("fr")));
     }
 
     #[test]

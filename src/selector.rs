@@ -88,9 +88,7 @@ pub fn is_stable_name(name: &str) -> bool {
     !bytes.is_empty()
         && bytes.len() <= limits::MAX_NAME_LEN
         && bytes[0].is_ascii_alphabetic()
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+        && bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
         && bytes.iter().filter(|b| b.is_ascii_digit()).count() <= limits::MAX_NAME_DIGITS
 }
 
@@ -98,25 +96,14 @@ impl Step {
     /// A step for an element: its name, its id and up to [`limits::MAX_CLASSES`] classes when
     /// they look stable, and its position.
     pub fn new(tag: &str, id: Option<&str>, class: Option<&str>, nth: u32) -> Step {
-        let id = id
-            .map(str::trim)
-            .filter(|i| is_stable_name(i))
-            .map(str::to_owned);
+        let id = id.map(str::trim).filter(|i| is_stable_name(i)).map(str::to_owned);
         let mut classes: Vec<String> = Vec::new();
         for c in class.unwrap_or("").split_ascii_whitespace() {
-            if classes.len() < limits::MAX_CLASSES
-                && is_stable_name(c)
-                && !classes.iter().any(|k| k == c)
-            {
+            if classes.len() < limits::MAX_CLASSES && is_stable_name(c) && !classes.iter().any(|k| k == c) {
                 classes.push(c.to_owned());
             }
         }
-        Step {
-            tag: tag.to_ascii_lowercase(),
-            id,
-            classes,
-            nth: Some(nth),
-        }
+        Step { tag: tag.to_ascii_lowercase(), id, classes, nth: Some(nth) }
     }
 }
 
@@ -176,20 +163,13 @@ pub fn parse(text: &str) -> Result<Selector, ParseError> {
         if name_end == 0 {
             return err("a step must start with an element name");
         }
-        let mut step = Step {
-            tag: String::from_utf8_lossy(&b[..name_end]).to_ascii_lowercase(),
-            ..Step::default()
-        };
+        let mut step = Step { tag: String::from_utf8_lossy(&b[..name_end]).to_ascii_lowercase(), ..Step::default() };
         let mut i = name_end;
         while i < b.len() {
             let start = i + 1;
             match b[i] {
                 b'#' | b'.' => {
-                    let end = start
-                        + b[start..]
-                            .iter()
-                            .position(|c| !is_name_byte(*c))
-                            .unwrap_or(b.len() - start);
+                    let end = start + b[start..].iter().position(|c| !is_name_byte(*c)).unwrap_or(b.len() - start);
                     if end == start {
                         return err("an empty id or class");
                     }
@@ -207,12 +187,8 @@ pub fn parse(text: &str) -> Result<Selector, ParseError> {
                     const NTH: &[u8] = b"nth-child(";
                     let rest = &b[start..];
                     let close = rest.iter().position(|c| *c == b')');
-                    let (true, Some(close)) = (rest.starts_with(NTH), close) else {
-                        return err("only :nth-child(n) is understood");
-                    };
-                    let digits = std::str::from_utf8(&rest[NTH.len()..close])
-                        .unwrap_or("")
-                        .trim();
+                    let (true, Some(close)) = (rest.starts_with(NTH), close) else { return err("only :nth-child(n) is understood") };
+                    let digits = std::str::from_utf8(&rest[NTH.len()..close]).unwrap_or("").trim();
                     match digits.parse::<u32>() {
                         Ok(n) if n >= 1 && step.nth.is_none() => step.nth = Some(n),
                         _ => return err("nth-child needs one number from 1"),
@@ -233,9 +209,7 @@ fn has_classes(doc: &Document, id: NodeId, classes: &[String]) -> bool {
         return true;
     }
     let own = doc.attr(id, Attr::Class).unwrap_or("");
-    classes
-        .iter()
-        .all(|c| own.split_ascii_whitespace().any(|o| o == c))
+    classes.iter().all(|c| own.split_ascii_whitespace().any(|o| o == c))
 }
 
 /// One step from `parent`, by the fallback rule in the module's documentation.
@@ -246,24 +220,16 @@ fn step_from(doc: &Document, parent: NodeId, step: &Step) -> Option<NodeId> {
     // The matching child nearest to the step's position (pages repeat ids among siblings too).
     let want = step.nth.unwrap_or(1) as usize;
     let nearest = |keep: &dyn Fn(NodeId) -> bool| {
-        children
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| keep(**c))
-            .min_by_key(|(i, _)| (i + 1).abs_diff(want))
-            .map(|(_, c)| *c)
+        children.iter().enumerate().filter(|(_, c)| keep(**c)).min_by_key(|(i, _)| (i + 1).abs_diff(want)).map(|(_, c)| *c)
     };
     // 1. The id.
     if let Some(id) = &step.id {
-        let with_id =
-            nearest(&|c| tag_matches(&c) && doc.attr(c, Attr::Id).is_some_and(|v| v.trim() == id));
+        let with_id = nearest(&|c| tag_matches(&c) && doc.attr(c, Attr::Id).is_some_and(|v| v.trim() == id));
         if with_id.is_some() {
             return with_id;
         }
     }
-    let nth = step
-        .nth
-        .and_then(|n| children.get((n as usize).checked_sub(1)?).copied());
+    let nth = step.nth.and_then(|n| children.get((n as usize).checked_sub(1)?).copied());
     // 2. The position, with tag and classes.
     if let Some(c) = nth.filter(|c| tag_matches(c) && has_classes(doc, *c, &step.classes)) {
         return Some(c);
@@ -299,17 +265,8 @@ pub fn for_node(doc: &Document, node: NodeId) -> Option<Selector> {
         let nth = doc.element_children(parent).position(|c| c == at)? as u32 + 1;
         let tag = doc.tag(at)?;
         // Custom elements are `Tag::Other` in the snapshot; any unknown name resolves the same.
-        let name = if tag == Tag::Other {
-            "x-element"
-        } else {
-            tag.as_str()
-        };
-        steps.push(Step::new(
-            name,
-            doc.attr(at, Attr::Id),
-            doc.attr(at, Attr::Class),
-            nth,
-        ));
+        let name = if tag == Tag::Other { "x-element" } else { tag.as_str() };
+        steps.push(Step::new(name, doc.attr(at, Attr::Id), doc.attr(at, Attr::Class), nth));
         at = parent;
     }
     steps.reverse();
@@ -340,27 +297,12 @@ mod tests {
         }
         let spaced = parse("html>body :nth-child(2)");
         assert!(spaced.is_err(), "no whitespace inside a step");
-        assert_eq!(
-            parse("HTML>Body:nth-child( 2 )").unwrap().to_string(),
-            "html > body:nth-child(2)"
-        );
+        assert_eq!(parse("HTML>Body:nth-child( 2 )").unwrap().to_string(), "html > body:nth-child(2)");
     }
 
     #[test]
     fn parse_rejects_what_it_does_not_know() {
-        for bad in [
-            "",
-            "html >",
-            "> body",
-            "div#",
-            "div.",
-            "div:first-child",
-            "div:nth-child(0)",
-            "div:nth-child(x)",
-            "div#a#b",
-            "div[x]",
-            "div:nth-child(1):nth-child(2)",
-        ] {
+        for bad in ["", "html >", "> body", "div#", "div.", "div:first-child", "div:nth-child(0)", "div:nth-child(x)", "div#a#b", "div[x]", "div:nth-child(1):nth-child(2)"] {
             assert!(parse(bad).is_err(), "{bad:?} should not parse");
         }
         assert!(parse(&"div > ".repeat(limits::MAX_STEPS + 1)).is_err());
@@ -369,28 +311,12 @@ mod tests {
     #[test]
     fn resolves_by_position_id_and_class() {
         let doc = from_html(PAGE, None);
-        assert_eq!(
-            text_at(&doc, "html > body:nth-child(2) > div:nth-child(2)").as_deref(),
-            Some("onetwo")
-        );
+        assert_eq!(text_at(&doc, "html > body:nth-child(2) > div:nth-child(2)").as_deref(), Some("onetwo"));
         assert_eq!(text_at(&doc, "html > body > div#top").as_deref(), Some("x"));
-        assert_eq!(
-            text_at(&doc, "html > body > div.story:nth-child(3)").as_deref(),
-            Some("three")
-        );
-        assert_eq!(
-            text_at(
-                &doc,
-                "html > body > my-widget:nth-child(4) > p:nth-child(1)"
-            )
-            .as_deref(),
-            Some("four")
-        );
+        assert_eq!(text_at(&doc, "html > body > div.story:nth-child(3)").as_deref(), Some("three"));
+        assert_eq!(text_at(&doc, "html > body > my-widget:nth-child(4) > p:nth-child(1)").as_deref(), Some("four"));
         // A position past the end: the nearest element with the tag (rule 3).
-        assert_eq!(
-            text_at(&doc, "html > body > div:nth-child(9)").as_deref(),
-            Some("three")
-        );
+        assert_eq!(text_at(&doc, "html > body > div:nth-child(9)").as_deref(), Some("three"));
         // Nothing there: no such tag, or a path past a leaf.
         assert_eq!(text_at(&doc, "html > body > section"), None);
         assert_eq!(text_at(&doc, "html > body > div#top > p"), None);
@@ -401,26 +327,14 @@ mod tests {
     fn falls_back_when_the_page_shifted() {
         let doc = from_html(PAGE, None);
         // A changed id: the position still holds.
-        assert_eq!(
-            text_at(&doc, "html > body > div#gone:nth-child(1)").as_deref(),
-            Some("x")
-        );
+        assert_eq!(text_at(&doc, "html > body > div#gone:nth-child(1)").as_deref(), Some("x"));
         // An element inserted before it (position 2 is now the first story): the classes find the
         // nearest match.
-        assert_eq!(
-            text_at(&doc, "html > body > div.story.lead:nth-child(1)").as_deref(),
-            Some("onetwo")
-        );
+        assert_eq!(text_at(&doc, "html > body > div.story.lead:nth-child(1)").as_deref(), Some("onetwo"));
         // Classes changed: the position with the tag.
-        assert_eq!(
-            text_at(&doc, "html > body > div.renamed:nth-child(3)").as_deref(),
-            Some("three")
-        );
+        assert_eq!(text_at(&doc, "html > body > div.renamed:nth-child(3)").as_deref(), Some("three"));
         // The id wins over a wrong position.
-        assert_eq!(
-            text_at(&doc, "html > body > div#top:nth-child(3)").as_deref(),
-            Some("x")
-        );
+        assert_eq!(text_at(&doc, "html > body > div#top:nth-child(3)").as_deref(), Some("x"));
     }
 
     #[test]
@@ -428,34 +342,16 @@ mod tests {
         for ok in ["main", "story-body", "article_text", "h2o", "col-12"] {
             assert!(is_stable_name(ok), "{ok}");
         }
-        for bad in [
-            "",
-            "post-4521",
-            "css-1x9k2a",
-            "sc-AbC123",
-            "1col",
-            "a b",
-            "ünïcode",
-            &"x".repeat(40),
-        ] {
+        for bad in ["", "post-4521", "css-1x9k2a", "sc-AbC123", "1col", "a b", "ünïcode", &"x".repeat(40)] {
             assert!(!is_stable_name(bad), "{bad}");
         }
-        let step = Step::new(
-            "DIV",
-            Some("post-4521"),
-            Some("story  story css-1x9k2a lead is-on extra"),
-            3,
-        );
+        let step = Step::new("DIV", Some("post-4521"), Some("story  story css-1x9k2a lead is-on extra"), 3);
         assert_eq!(step.to_string(), "div.story.lead.is-on:nth-child(3)");
     }
 
     #[test]
     fn for_node_resolves_back_to_every_element_of_the_seed() {
-        let html = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/seed/page.html"
-        ))
-        .expect("seed page");
+        let html = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed/page.html")).expect("seed page");
         let doc = from_html(&html, None);
         let mut checked = 0;
         for id in doc.ids().filter(|id| doc.element(*id).is_some()) {

@@ -33,21 +33,17 @@ pub const CJK_TERMINATORS: &[char] = &['。', '！', '？', '｡', '．'];
 pub const LATIN_TERMINATORS: &[char] = &['.', '!', '?', '…', '‼', '⁇', '⁈', '⁉'];
 /// Closing quotes and brackets that stay with the sentence they close (`“好！”`, `。」`, `!"`, `.)`):
 /// CJK corner brackets and full-width parentheses, curly and straight quotes, guillemets.
-pub const CLOSERS: &[char] = &[
-    '」', '』', '”', '’', '"', '\'', '）', ')', '］', ']', '】', '〕', '》', '〉', '»', '›',
-];
+pub const CLOSERS: &[char] = &['」', '』', '”', '’', '"', '\'', '）', ')', '］', ']', '】', '〕', '》', '〉', '»', '›'];
 /// Opening quotes and brackets skipped when looking at the next word's first letter.
-pub const OPENERS: &[char] = &[
-    '「', '『', '“', '‘', '"', '\'', '（', '(', '［', '[', '【', '〔', '《', '〈', '«', '‹',
-];
+pub const OPENERS: &[char] = &['「', '『', '“', '‘', '"', '\'', '（', '(', '［', '[', '【', '〔', '《', '〈', '«', '‹'];
 /// Abbreviations whose dot does not end a sentence, lower case, without their final dot (inner
 /// dots kept). From AP style titles and common Latin abbreviations; the same words the key quotes'
 /// tokenizer keeps its dots on.
 pub const ABBREVIATIONS: &[&str] = &[
     // Titles and ranks.
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col",
-    "sgt", "capt", "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "mme", "mlle", "sra",
-    "srta", // Companies and places.
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt",
+    "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "mme", "mlle", "sra", "srta",
+    // Companies and places.
     "inc", "co", "corp", "ltd", "bros", "dept", "univ", "mt", "ft", "ave", "blvd", "rd",
     // Latin and writing.
     "e.g", "i.e", "etc", "cf", "vs", "viz", "al", "approx", "est", "ca", "a.m", "p.m", "ph.d",
@@ -58,9 +54,7 @@ pub const ABBREVIATIONS: &[&str] = &[
 ];
 /// Abbreviations that only hold their dot before a number (`No. 5`, `p. 12`, `Vol. 3`): elsewhere
 /// they are words ("The answer was no.").
-pub const NUMBER_ABBREVIATIONS: &[&str] = &[
-    "no", "nos", "nr", "vol", "p", "pp", "fig", "art", "ch", "op", "sec",
-];
+pub const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "nr", "vol", "p", "pp", "fig", "art", "ch", "op", "sec"];
 /// Japanese quotative particles: after a closing bracket they continue the sentence the quotation
 /// sits in (「本当ですか？」と彼は聞いた。, 「行く！」って言った。).
 pub const JA_QUOTATIVES: &[&[char]] = &[&['と'], &['っ', 'て']];
@@ -77,11 +71,7 @@ pub const MAX_SENTENCE_CHARS: usize = 220;
 /// The sentences of `text`, as byte ranges with no white space at either end, in order.
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let chars: Vec<char> = text.chars().collect();
-    let offsets: Vec<usize> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()))
-        .collect();
+    let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
     let mut sentences = Vec::new();
     let mut start = 0usize;
     let mut i = 0usize;
@@ -122,22 +112,12 @@ pub fn ends_sentence(chars: &[char], i: usize) -> bool {
     if !is_terminator(c) || chars.get(i + 1).is_some_and(|&n| is_terminator(n)) {
         return false;
     }
-    let run_start = (0..i)
-        .rev()
-        .take_while(|&k| is_terminator(chars[k]))
-        .last()
-        .unwrap_or(i);
+    let run_start = (0..i).rev().take_while(|&k| is_terminator(chars[k])).last().unwrap_or(i);
     let after = skip_closers(chars, i + 1);
-    if chars[run_start..=i]
-        .iter()
-        .any(|c| CJK_TERMINATORS.contains(c))
-    {
+    if chars[run_start..=i].iter().any(|c| CJK_TERMINATORS.contains(c)) {
         // A quotation followed by the Japanese quotative particle goes on: 「本当ですか？」と聞いた。
         let quoted = after > i + 1;
-        return !(quoted
-            && JA_QUOTATIVES
-                .iter()
-                .any(|q| chars[after.min(chars.len())..].starts_with(q)));
+        return !(quoted && JA_QUOTATIVES.iter().any(|q| chars[after.min(chars.len())..].starts_with(q)));
     }
     match chars.get(after) {
         None => return true,
@@ -155,9 +135,7 @@ pub fn ends_sentence(chars: &[char], i: usize) -> bool {
         if is_abbreviation(&lower) || is_initial(&word) {
             return false;
         }
-        if NUMBER_ABBREVIATIONS.contains(&lower.as_str())
-            && next.is_some_and(|n| n.is_ascii_digit())
-        {
+        if NUMBER_ABBREVIATIONS.contains(&lower.as_str()) && next.is_some_and(|n| n.is_ascii_digit()) {
             return false;
         }
     }
@@ -172,8 +150,7 @@ pub fn is_abbreviation(word: &str) -> bool {
         return true;
     }
     let mut parts = word.split('.');
-    let dotted = word.contains('.')
-        && parts.all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+    let dotted = word.contains('.') && parts.all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
     dotted
 }
 
@@ -201,19 +178,12 @@ fn skip_closers(chars: &[char], mut at: usize) -> usize {
 
 /// The first character after white space and opening marks from `at`.
 fn next_letter(chars: &[char], at: usize) -> Option<char> {
-    chars[at.min(chars.len())..]
-        .iter()
-        .copied()
-        .find(|c| !c.is_whitespace() && !OPENERS.contains(c))
+    chars[at.min(chars.len())..].iter().copied().find(|c| !c.is_whitespace() && !OPENERS.contains(c))
 }
 
 /// The word ending just before the dot at `dot`: letters, digits and inner dots ("U.S", "e.g").
 fn word_before(chars: &[char], dot: usize) -> String {
-    let start = (0..dot)
-        .rev()
-        .take_while(|&k| chars[k].is_alphanumeric() || chars[k] == '.')
-        .last()
-        .unwrap_or(dot);
+    let start = (0..dot).rev().take_while(|&k| chars[k].is_alphanumeric() || chars[k] == '.').last().unwrap_or(dot);
     chars[start..dot].iter().collect()
 }
 
@@ -237,16 +207,9 @@ fn break_long(chars: &[char], range: Range<usize>) -> Vec<Range<usize>> {
     let mut rest = range;
     while rest.end - rest.start > MAX_SENTENCE_CHARS {
         let window = rest.start..rest.start + MAX_SENTENCE_CHARS;
-        let after_mark = window
-            .clone()
-            .rev()
-            .find(|&k| CLAUSE_MARKS.contains(&chars[k]))
-            .map(|k| k + 1);
+        let after_mark = window.clone().rev().find(|&k| CLAUSE_MARKS.contains(&chars[k])).map(|k| k + 1);
         let after_space = || window.clone().rev().find(|&k| chars[k].is_whitespace());
-        let cut = after_mark
-            .or_else(after_space)
-            .filter(|&k| k > rest.start)
-            .unwrap_or(window.end);
+        let cut = after_mark.or_else(after_space).filter(|&k| k > rest.start).unwrap_or(window.end);
         push_trimmed(chars, rest.start..cut, &mut pieces);
         rest = cut..rest.end;
     }
@@ -305,9 +268,7 @@ mod tests {
         for (lang, text, expected) in CASES {
             let got = sentences(text);
             if got != *expected {
-                failures.push(format!(
-                    "[{lang}] {text:?}\n  expected {expected:?}\n  got      {got:?}"
-                ));
+                failures.push(format!("[{lang}] {text:?}\n  expected {expected:?}\n  got      {got:?}"));
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -325,20 +286,8 @@ mod tests {
                 assert!(!s.is_empty() && s.trim() == s, "{s:?}");
             }
             // Nothing but white space is left out.
-            let covered: usize = ranges
-                .iter()
-                .map(|r| {
-                    text[r.clone()]
-                        .chars()
-                        .filter(|c| !c.is_whitespace())
-                        .count()
-                })
-                .sum();
-            assert_eq!(
-                covered,
-                text.chars().filter(|c| !c.is_whitespace()).count(),
-                "{text:?}"
-            );
+            let covered: usize = ranges.iter().map(|r| text[r.clone()].chars().filter(|c| !c.is_whitespace()).count()).sum();
+            assert_eq!(covered, text.chars().filter(|c| !c.is_whitespace()).count(), "{text:?}");
         }
     }
 
@@ -350,23 +299,15 @@ mod tests {
         assert!(ranges.len() > 1);
         for r in &ranges {
             let s = &text[r.clone()];
-            assert!(
-                s.chars().count() <= MAX_SENTENCE_CHARS,
-                "{}",
-                s.chars().count()
-            );
+            assert!(s.chars().count() <= MAX_SENTENCE_CHARS, "{}", s.chars().count());
         }
-        assert!(ranges[..ranges.len() - 1]
-            .iter()
-            .all(|r| text[r.clone()].ends_with('，')));
+        assert!(ranges[..ranges.len() - 1].iter().all(|r| text[r.clone()].ends_with('，')));
         // A run with no clause mark and no space is cut at the limit.
         let solid = "字".repeat(MAX_SENTENCE_CHARS * 2 + 3);
         assert_eq!(split(&solid).len(), 3);
         // Spaced text breaks between words.
         let words = "word ".repeat(100);
-        assert!(split(&words)
-            .iter()
-            .all(|r| !words[r.clone()].ends_with("wor")));
+        assert!(split(&words).iter().all(|r| !words[r.clone()].ends_with("wor")));
     }
 
     #[test]

@@ -85,10 +85,7 @@ mod tests {
         let mut one = vec!["a".to_string()];
         sort(&mut one);
         assert_eq!(one, ["a"]);
-        let mut words: Vec<String> = "pear fig apple kiwi banana fig"
-            .split(' ')
-            .map(String::from)
-            .collect();
+        let mut words: Vec<String> = "pear fig apple kiwi banana fig".split(' ').map(String::from).collect();
         sort(&mut words);
         assert_eq!(words, ["apple", "banana", "fig", "fig", "kiwi", "pear"]);
     }

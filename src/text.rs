@@ -41,8 +41,7 @@ pub fn is_kana(c: char) -> bool {
 /// True for CJK ideographs and kana (not punctuation): what counts as one "word" in a CJK text.
 #[inline]
 pub fn is_cjk_letter(c: char) -> bool {
-    is_cjk(c)
-        && !matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+    is_cjk(c) && !matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
 }
 
 /// Collapses runs of whitespace (including NBSP) into single spaces and trims the ends.
@@ -145,11 +144,7 @@ pub fn cjk_ratio(s: &str) -> f64 {
             letters += 1;
         }
     }
-    if letters == 0 {
-        0.0
-    } else {
-        cjk as f64 / letters as f64
-    }
+    if letters == 0 { 0.0 } else { cjk as f64 / letters as f64 }
 }
 
 #[cfg(test)]
@@ -192,22 +187,7 @@ mod tests {
 
     #[test]
     fn fast_paths_agree_with_the_definitions() {
-        for s in [
-            "",
-            " ",
-            "a",
-            " a ",
-            "\x0b a\x0c\r\n b \t",
-            "  x  y  ",
-            "\u{a0}x\u{200B}\u{200B}y  z\n",
-            "普京 时隔\u{3000}24年",
-            "Don't stop-believing, 2 times",
-            "é-è’à ß\tΣ",
-            "a\u{200B}",
-            "  lead and trail  ",
-            "x-",
-            "'a' -b- c’d",
-        ] {
+        for s in ["", " ", "a", " a ", "\x0b a\x0c\r\n b \t", "  x  y  ", "\u{a0}x\u{200B}\u{200B}y  z\n", "普京 时隔\u{3000}24年", "Don't stop-believing, 2 times", "é-è’à ß\tΣ", "a\u{200B}", "  lead and trail  ", "x-", "'a' -b- c’d"] {
             assert_eq!(fold_whitespace(s), fold_reference(s), "{s:?}");
             assert_eq!(word_count(s), word_count_reference(s), "{s:?}");
         }
@@ -282,9 +262,7 @@ mod parse_decimal_tests {
 
     #[test]
     fn refuses_the_rest() {
-        for s in [
-            "", ".", "-1", "+1", "1.2.3", "inf", "NaN", "1e", "12px", "１２",
-        ] {
+        for s in ["", ".", "-1", "+1", "1.2.3", "inf", "NaN", "1e", "12px", "１２"] {
             assert_eq!(parse_decimal(s), None, "{s:?}");
         }
     }

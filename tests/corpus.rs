@@ -52,10 +52,7 @@ fn read_divergences() -> BTreeMap<(String, String), String> {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
             let mut parts = l.splitn(3, '\t');
-            Some((
-                (parts.next()?.to_string(), parts.next()?.to_string()),
-                parts.next().unwrap_or("").to_string(),
-            ))
+            Some(((parts.next()?.to_string(), parts.next()?.to_string()), parts.next().unwrap_or("").to_string()))
         })
         .collect()
 }
@@ -68,16 +65,12 @@ fn bless(pages: &[String]) {
          # Rewritten by `BLESS=1 cargo test --test corpus` to the measured F1 minus a margin; reasons are kept.\n",
     );
     for slug in pages {
-        let Ok(r) = eval::run_page(slug) else {
-            continue;
-        };
+        let Ok(r) = eval::run_page(slug) else { continue };
         let floor = ((r.f1 - MARGIN).max(0.0) * 100.0).floor() / 100.0;
         let reason = old.get(slug).map(|o| o.1.clone()).unwrap_or_default();
         out.push_str(&format!("{slug}\t{floor:.2}\t{reason}\n"));
         for (field, ours, want) in &r.mismatches {
-            divergences
-                .entry((slug.clone(), field.clone()))
-                .or_insert_with(|| format!("UNREVIEWED: ours {ours:?}, Readability {want:?}"));
+            divergences.entry((slug.clone(), field.clone())).or_insert_with(|| format!("UNREVIEWED: ours {ours:?}, Readability {want:?}"));
         }
     }
     std::fs::write(floors_path(), out).expect("write floors");
@@ -90,18 +83,11 @@ fn bless(pages: &[String]) {
     std::fs::write(divergences_path(), d).expect("write divergences");
 }
 
-fn check_page(
-    slug: &str,
-    floor: Option<f64>,
-    divergences: &BTreeMap<(String, String), String>,
-) -> Result<(), Failed> {
+fn check_page(slug: &str, floor: Option<f64>, divergences: &BTreeMap<(String, String), String>) -> Result<(), Failed> {
     let r = eval::run_page(slug)?;
     let mut problems = Vec::new();
     match floor {
-        Some(f) if r.f1 + 1e-9 < f => problems.push(format!(
-            "F1 {:.4} below floor {f:.2} (precision {:.3}, recall {:.3})",
-            r.f1, r.precision, r.recall
-        )),
+        Some(f) if r.f1 + 1e-9 < f => problems.push(format!("F1 {:.4} below floor {f:.2} (precision {:.3}, recall {:.3})", r.f1, r.precision, r.recall)),
         Some(_) => {}
         None => problems.push(format!("no floor recorded (F1 {:.4}); run BLESS=1", r.f1)),
     }
@@ -110,37 +96,18 @@ fn check_page(
             problems.push(format!("{field}: ours {ours:?}, expected {want:?}"));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.join("\n").into())
-    }
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n").into()) }
 }
 
 fn check_seed() -> Result<(), Failed> {
     let dir = eval::fixtures().join("seed");
     let html = std::fs::read_to_string(dir.join("page.html"))?;
-    let gold: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json"))?)?;
-    let doc = broadsheet::snapshot::from_html(
-        &html,
-        Some("https://www.bbc.com/zhongwen/simp/world-69131209"),
-    );
-    let a = broadsheet::analyze(&doc, &broadsheet::Options::default())
-        .map_err(|e| format!("analyze: {e}"))?;
+    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json"))?)?;
+    let doc = broadsheet::snapshot::from_html(&html, Some("https://www.bbc.com/zhongwen/simp/world-69131209"));
+    let a = broadsheet::analyze(&doc, &broadsheet::Options::default()).map_err(|e| format!("analyze: {e}"))?;
     let text = a.article.text();
     let mut problems = Vec::new();
-    let strs = |k: &str| {
-        gold[k]
-            .as_array()
-            .map(|v| {
-                v.iter()
-                    .filter_map(|s| s.as_str())
-                    .map(str::to_owned)
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
+    let strs = |k: &str| gold[k].as_array().map(|v| v.iter().filter_map(|s| s.as_str()).map(str::to_owned).collect::<Vec<_>>()).unwrap_or_default();
     for s in strs("must_be_in_article") {
         if !text.contains(&s) {
             problems.push(format!("missing from the article: {s:?}"));
@@ -153,47 +120,21 @@ fn check_seed() -> Result<(), Failed> {
     }
     let want = |k: &str| gold[k].as_str().unwrap_or("").to_string();
     if a.metadata.title != want("title") {
-        problems.push(format!(
-            "title {:?}, want {:?}",
-            a.metadata.title,
-            want("title")
-        ));
+        problems.push(format!("title {:?}, want {:?}", a.metadata.title, want("title")));
     }
     if a.metadata.site_name.as_deref() != Some(want("site_name").as_str()) {
-        problems.push(format!(
-            "site_name {:?}, want {:?}",
-            a.metadata.site_name,
-            want("site_name")
-        ));
+        problems.push(format!("site_name {:?}, want {:?}", a.metadata.site_name, want("site_name")));
     }
-    if !a
-        .metadata
-        .published
-        .as_deref()
-        .unwrap_or("")
-        .starts_with(&want("published"))
-    {
-        problems.push(format!(
-            "published {:?}, want {:?}…",
-            a.metadata.published,
-            want("published")
-        ));
+    if !a.metadata.published.as_deref().unwrap_or("").starts_with(&want("published")) {
+        problems.push(format!("published {:?}, want {:?}…", a.metadata.published, want("published")));
     }
     if a.metadata.lang.as_deref() != Some(want("lang").as_str()) {
-        problems.push(format!(
-            "lang {:?}, want {:?}",
-            a.metadata.lang,
-            want("lang")
-        ));
+        problems.push(format!("lang {:?}, want {:?}", a.metadata.lang, want("lang")));
     }
     if !a.readerable {
         problems.push("not readerable".into());
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.join("\n").into())
-    }
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n").into()) }
 }
 
 fn main() {
@@ -208,9 +149,7 @@ fn main() {
     for slug in pages {
         let floor = floors.get(&slug).map(|f| f.0);
         let d = divergences.clone();
-        trials.push(Trial::test(format!("readability::{slug}"), move || {
-            check_page(&slug, floor, &d)
-        }));
+        trials.push(Trial::test(format!("readability::{slug}"), move || check_page(&slug, floor, &d)));
     }
     libtest_mimic::run(&args, trials).exit();
 }

@@ -10,22 +10,14 @@ use broadsheet::snapshot::{Document, Tag};
 use libtest_mimic::{Arguments, Failed, Trial};
 
 fn normalise(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// `(level, text)` of the headings in the document, the title excepted.
 fn headings_in(doc: &Document, title: &str) -> Vec<(u8, String)> {
     doc.ids()
         .filter(|id| doc.node(*id).visible)
-        .filter_map(|id| {
-            Some((
-                doc.tag(id)?.heading_level()?,
-                broadsheet::text::fold_whitespace(&doc.text_content(id)),
-            ))
-        })
+        .filter_map(|id| Some((doc.tag(id)?.heading_level()?, broadsheet::text::fold_whitespace(&doc.text_content(id)))))
         .filter(|(_, t)| !t.is_empty() && normalise(t) != normalise(title))
         .collect()
 }

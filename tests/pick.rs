@@ -27,14 +27,7 @@ fn pick_case(dir: &Path) -> Result<(), Failed> {
     if selector::resolve(&doc, &container).is_none() {
         return Err(format!("{container} does not resolve").into());
     }
-    let picked = analyze(
-        &doc,
-        &Options {
-            container: Some(container),
-            ..Options::default()
-        },
-    )
-    .map_err(|e| e.to_string())?;
+    let picked = analyze(&doc, &Options { container: Some(container), ..Options::default() }).map_err(|e| e.to_string())?;
     let got = picked.article.text();
     let expected_path = dir.join("expected.txt");
     if std::env::var_os("BLESS").is_some_and(|v| v == "1") {
@@ -42,24 +35,11 @@ fn pick_case(dir: &Path) -> Result<(), Failed> {
     }
     let expected = read(&expected_path)?;
     if got != expected {
-        return Err(format!(
-            "the picked article differs from expected.txt (BLESS=1 rewrites it):\n{got}"
-        )
-        .into());
+        return Err(format!("the picked article differs from expected.txt (BLESS=1 rewrites it):\n{got}").into());
     }
-    let automatic = analyze(
-        &doc,
-        &Options {
-            force: true,
-            ..Options::default()
-        },
-    )
-    .map(|a| a.article.text())
-    .unwrap_or_default();
+    let automatic = analyze(&doc, &Options { force: true, ..Options::default() }).map(|a| a.article.text()).unwrap_or_default();
     if automatic == expected {
-        return Err(
-            "the automatic extraction already finds this article: not a case for picking".into(),
-        );
+        return Err("the automatic extraction already finds this article: not a case for picking".into());
     }
     Ok(())
 }
@@ -82,22 +62,14 @@ fn round_trip(page: &Path) -> Result<(), Failed> {
 
 fn dirs(path: &Path) -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(path)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok())
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect()
-        })
+        .map(|entries| entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect())
         .unwrap_or_default();
     dirs.sort();
     dirs
 }
 
 fn name_of(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 fn main() {
@@ -107,17 +79,11 @@ fn main() {
         .into_iter()
         .map(|dir| Trial::test(format!("pick::{}", name_of(&dir)), move || pick_case(&dir)))
         .collect();
-    let mut pages: Vec<PathBuf> = dirs(&fixtures.join("readability"))
-        .into_iter()
-        .map(|d| d.join("source.html"))
-        .collect();
+    let mut pages: Vec<PathBuf> = dirs(&fixtures.join("readability")).into_iter().map(|d| d.join("source.html")).collect();
     pages.push(fixtures.join("seed/page.html"));
     for page in pages {
         let name = page.parent().map(name_of).unwrap_or_default();
-        trials.push(Trial::test(
-            format!("selector_round_trip::{name}"),
-            move || round_trip(&page),
-        ));
+        trials.push(Trial::test(format!("selector_round_trip::{name}"), move || round_trip(&page)));
     }
     libtest_mimic::run(&args, trials).exit();
 }

@@ -26,31 +26,15 @@ fn root() -> &'static str {
 fn quotes_of(path: &str) -> Result<Vec<Quote>, Failed> {
     let html = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let doc = snapshot::from_html(&html, None);
-    Ok(analyze(
-        &doc,
-        &Options {
-            force: true,
-            ..Default::default()
-        },
-    )
-    .map_err(|e| format!("{path}: {e}"))?
-    .quotes)
+    Ok(analyze(&doc, &Options { force: true, ..Default::default() }).map_err(|e| format!("{path}: {e}"))?.quotes)
 }
 
 fn describe(quotes: &[Quote]) -> String {
-    quotes
-        .iter()
-        .map(|q| format!("  {:?} {:?}: {}", q.kind, q.speaker, q.text))
-        .collect::<Vec<_>>()
-        .join("\n")
+    quotes.iter().map(|q| format!("  {:?} {:?}: {}", q.kind, q.speaker, q.text)).collect::<Vec<_>>().join("\n")
 }
 
 fn seed_labels() -> Result<Labels, Failed> {
-    let gold: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(format!("{}/tests/fixtures/seed/gold.json", root()))
-            .map_err(|e| e.to_string())?,
-    )
-    .map_err(|e| e.to_string())?;
+    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(format!("{}/tests/fixtures/seed/gold.json", root())).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
     Ok(Labels::from_json(&gold))
 }
 
@@ -61,34 +45,17 @@ fn seed_quotes() -> Result<Vec<Quote>, Failed> {
 fn seed_key_quotes() -> Result<(), Failed> {
     let (labels, quotes) = (seed_labels()?, seed_quotes()?);
     for l in &labels.key {
-        let hit = quotes
-            .iter()
-            .filter(|q| q.kind == Kind::Key)
-            .find(|q| overlap(&q.text, &l.text) >= MATCH_OVERLAP);
+        let hit = quotes.iter().filter(|q| q.kind == Kind::Key).find(|q| overlap(&q.text, &l.text) >= MATCH_OVERLAP);
         match hit {
-            None => {
-                return Err(format!(
-                    "key quote not listed as key: {}\n{}",
-                    l.text,
-                    describe(&quotes)
-                )
-                .into())
-            }
+            None => return Err(format!("key quote not listed as key: {}\n{}", l.text, describe(&quotes)).into()),
             Some(q) if !speaker_matches(q.speaker.as_deref(), &l.speakers) => {
-                return Err(format!(
-                    "wrong speaker {:?} (want {:?}) for {}",
-                    q.speaker, l.speakers, l.text
-                )
-                .into())
+                return Err(format!("wrong speaker {:?} (want {:?}) for {}", q.speaker, l.speakers, l.text).into())
             }
             Some(_) => {}
         }
     }
     // Key quotes come first.
-    let first_partial = quotes
-        .iter()
-        .position(|q| q.kind == Kind::Partial)
-        .unwrap_or(quotes.len());
+    let first_partial = quotes.iter().position(|q| q.kind == Kind::Partial).unwrap_or(quotes.len());
     if quotes[first_partial..].iter().any(|q| q.kind == Kind::Key) {
         return Err("a key quote is listed after a partial one".into());
     }
@@ -110,11 +77,7 @@ fn seed_partial_speakers() -> Result<(), Failed> {
     for l in labels.partial.iter().filter(|l| !l.speakers.is_empty()) {
         if let Some(q) = quotes.iter().find(|q| overlap(&q.text, &l.text) >= 0.8) {
             if !speaker_matches(q.speaker.as_deref(), &l.speakers) {
-                return Err(format!(
-                    "partial quote {}: speaker {:?}, want {:?}",
-                    l.text, q.speaker, l.speakers
-                )
-                .into());
+                return Err(format!("partial quote {}: speaker {:?}, want {:?}", l.text, q.speaker, l.speakers).into());
             }
         }
     }
@@ -122,16 +85,10 @@ fn seed_partial_speakers() -> Result<(), Failed> {
 }
 
 fn labelled_page(path: std::path::PathBuf) -> Result<(), Failed> {
-    let v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).map_err(|e| e.to_string())?)
-            .map_err(|e| e.to_string())?;
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
     let labels = Labels::from_json(&v);
     let source = v["source"].as_str().ok_or("label without source")?;
-    let clean = format!(
-        "{}/{}",
-        root(),
-        source.replace("source.html", "expected.html")
-    );
+    let clean = format!("{}/{}", root(), source.replace("source.html", "expected.html"));
     let quotes = quotes_of(&clean)?;
     let s = score(&quotes, &labels);
     let mut problems = Vec::new();
@@ -140,25 +97,13 @@ fn labelled_page(path: std::path::PathBuf) -> Result<(), Failed> {
     }
     // Small pages may miss one quote or add one without failing (one error is 50% of two labels).
     if s.precision() < MIN_PRECISION && s.spurious.len() > 1 {
-        problems.push(format!(
-            "precision {:.2} < {MIN_PRECISION}; spurious: {:#?}",
-            s.precision(),
-            s.spurious
-        ));
+        problems.push(format!("precision {:.2} < {MIN_PRECISION}; spurious: {:#?}", s.precision(), s.spurious));
     }
     if s.recall() < MIN_RECALL && s.missed.len() > 1 {
-        problems.push(format!(
-            "recall {:.2} < {MIN_RECALL}; missed: {:#?}",
-            s.recall(),
-            s.missed
-        ));
+        problems.push(format!("recall {:.2} < {MIN_RECALL}; missed: {:#?}", s.recall(), s.missed));
     }
     if s.speaker_accuracy() < MIN_SPEAKER && s.wrong_speaker.len() > 1 {
-        problems.push(format!(
-            "speaker accuracy {:.2} < {MIN_SPEAKER}; wrong: {:#?}",
-            s.speaker_accuracy(),
-            s.wrong_speaker
-        ));
+        problems.push(format!("speaker accuracy {:.2} < {MIN_SPEAKER}; wrong: {:#?}", s.speaker_accuracy(), s.wrong_speaker));
     }
     if problems.is_empty() {
         Ok(())
@@ -175,16 +120,11 @@ fn main() {
         Trial::test("seed::partial_quote_speakers", seed_partial_speakers),
     ];
     let dir = format!("{}/tests/labels/quotes", root());
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
     paths.retain(|p| p.extension().is_some_and(|x| x == "json"));
     paths.sort();
     for p in paths {
-        let name = format!(
-            "labels::{}",
-            p.file_stem().unwrap_or_default().to_string_lossy()
-        );
+        let name = format!("labels::{}", p.file_stem().unwrap_or_default().to_string_lossy());
         trials.push(Trial::test(name, move || labelled_page(p)));
     }
     libtest_mimic::run(&args, trials).exit();

@@ -12,9 +12,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document")
+    web_sys::window().and_then(|w| w.document()).expect("a document")
 }
 
 /// Puts `html` into a fresh `<div id=…>` in the body; removed when the guard drops.
@@ -39,9 +37,7 @@ impl Drop for Fixture {
 
 /// The snapshot node of the element with this id.
 fn by_id(doc: &Document, id: &str) -> NodeId {
-    doc.ids()
-        .find(|n| doc.attr(*n, Attr::Id) == Some(id))
-        .unwrap_or_else(|| panic!("no #{id} in the snapshot"))
+    doc.ids().find(|n| doc.attr(*n, Attr::Id) == Some(id)).unwrap_or_else(|| panic!("no #{id} in the snapshot"))
 }
 
 fn take() -> Document {
@@ -50,10 +46,7 @@ fn take() -> Document {
 
 #[wasm_bindgen_test]
 fn snapshot_keeps_tags_attributes_and_text_in_document_order() {
-    let _f = Fixture::new(
-        "order",
-        r#"<p class="lead" onclick="x()">One <b>two</b></p><!-- c --><ul><li>three</li></ul>"#,
-    );
+    let _f = Fixture::new("order", r#"<p class="lead" onclick="x()">One <b>two</b></p><!-- c --><ul><li>three</li></ul>"#);
     let doc = take();
     let root = by_id(&doc, "order");
     let tags: Vec<_> = doc.descendants(root).filter_map(|n| doc.tag(n)).collect();
@@ -61,11 +54,7 @@ fn snapshot_keeps_tags_attributes_and_text_in_document_order() {
     assert_eq!(doc.text_content(root), "One twothree");
     let p = doc.find_all(root, Tag::P).next().unwrap();
     assert_eq!(doc.attr(p, Attr::Class), Some("lead"));
-    assert_eq!(
-        doc.element(p).unwrap().attrs.len(),
-        1,
-        "onclick is not kept"
-    );
+    assert_eq!(doc.element(p).unwrap().attrs.len(), 1, "onclick is not kept");
 }
 
 #[wasm_bindgen_test]
@@ -78,26 +67,14 @@ fn snapshot_follows_the_same_rules_as_the_html_builder() {
     );
     let doc = take();
     let root = by_id(&doc, "rules");
-    let scripts: Vec<_> = doc
-        .find_all(root, Tag::Script)
-        .map(|s| doc.text_content(s))
-        .collect();
+    let scripts: Vec<_> = doc.find_all(root, Tag::Script).map(|s| doc.text_content(s)).collect();
     assert_eq!(scripts, vec![r#"{"a":1}"#.to_string(), String::new()]);
     let text = doc.text_content(root);
     for absent in ["p{}", "svg text", "inert", "secret"] {
-        assert!(
-            !text.contains(absent),
-            "{absent:?} should not be in {text:?}"
-        );
+        assert!(!text.contains(absent), "{absent:?} should not be in {text:?}");
     }
-    assert!(
-        doc.find_all(root, Tag::Svg).next().is_some(),
-        "svg kept as an empty marker"
-    );
-    let custom = doc
-        .find_all(root, Tag::Other)
-        .next()
-        .expect("custom element kept");
+    assert!(doc.find_all(root, Tag::Svg).next().is_some(), "svg kept as an empty marker");
+    let custom = doc.find_all(root, Tag::Other).next().expect("custom element kept");
     assert_eq!(doc.text_content(custom), "custom");
 }
 
@@ -114,29 +91,14 @@ fn visibility_comes_from_the_live_layout() {
     let doc = take();
     let visible = |id: &str| doc.node(by_id(&doc, id)).visible;
     assert!(visible("shown"));
-    assert!(
-        !visible("in-gone"),
-        "display:none from a stylesheet (markup alone cannot tell)"
-    );
+    assert!(!visible("in-gone"), "display:none from a stylesheet (markup alone cannot tell)");
     assert!(!visible("ghost"));
-    assert!(
-        visible("in-contents"),
-        "display:contents has no box, its children do"
-    );
+    assert!(visible("in-contents"), "display:contents has no box, its children do");
     assert!(!visible("in-details"), "closed <details>");
-    let noscript = doc
-        .find_all(by_id(&doc, "vis"), Tag::Noscript)
-        .next()
-        .unwrap();
-    assert!(
-        doc.node(noscript).visible,
-        "never-rendered elements count as visible, as natively"
-    );
+    let noscript = doc.find_all(by_id(&doc, "vis"), Tag::Noscript).next().unwrap();
+    assert!(doc.node(noscript).visible, "never-rendered elements count as visible, as natively");
     let title = doc.find(Tag::Title);
-    assert!(
-        title.is_none_or(|t| doc.node(t).visible),
-        "the head counts as visible"
-    );
+    assert!(title.is_none_or(|t| doc.node(t).visible), "the head counts as visible");
 }
 
 #[wasm_bindgen_test]
@@ -157,15 +119,9 @@ fn visibility_hidden_regions_deep_and_shallow() {
     let visible = |id: &str| doc.node(by_id(&doc, id)).visible;
     assert!(!visible("deep-hidden"));
     assert!(visible("after"));
-    assert!(
-        !visible("hidden-script"),
-        "inside a hidden element nothing is visible"
-    );
+    assert!(!visible("hidden-script"), "inside a hidden element nothing is visible");
     assert!(visible("override"), "the browser shows it");
-    assert!(
-        visible("ghost-parent"),
-        "an element with a shown child counts as shown"
-    );
+    assert!(visible("ghost-parent"), "an element with a shown child counts as shown");
 }
 
 #[wasm_bindgen_test]
@@ -190,12 +146,7 @@ fn a_very_deep_page_is_walked_without_recursion() {
     let snap = take();
     outer.remove();
     let root = by_id(&snap, "deep");
-    assert_eq!(
-        snap.descendants(root)
-            .filter(|n| snap.is(*n, Tag::Div))
-            .count(),
-        DEPTH
-    );
+    assert_eq!(snap.descendants(root).filter(|n| snap.is(*n, Tag::Div)).count(), DEPTH);
     assert_eq!(snap.text_content(root), "bottom");
 }
 
@@ -208,12 +159,8 @@ fn the_overlay_host_is_left_out_of_the_snapshot() {
     let with = snapshot::snapshot(&doc, None);
     let without = snapshot::snapshot(&doc, Some(&host));
     host.remove();
-    assert!(with
-        .ids()
-        .any(|n| with.attr(n, Attr::Id) == Some("skip-me")));
-    assert!(!without
-        .ids()
-        .any(|n| without.attr(n, Attr::Id) == Some("skip-me")));
+    assert!(with.ids().any(|n| with.attr(n, Attr::Id) == Some("skip-me")));
+    assert!(!without.ids().any(|n| without.attr(n, Attr::Id) == Some("skip-me")));
 }
 
 const ARTICLE: &str = r#"<article><h1>Harbour wall to be rebuilt</h1>
@@ -239,9 +186,7 @@ async fn panels_ready() -> Option<String> {
             return panels;
         }
         let tick = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+            let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
         });
         let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
     }
@@ -258,32 +203,14 @@ async fn the_overlay_opens_renders_and_closes_leaving_the_page_as_it_was() {
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("open"));
     let root = host.shadow_root().expect("open shadow root");
     for part in ["article", "outline", "quotes", "sources"] {
-        assert!(
-            root.query_selector(&format!("[data-part={part}]"))
-                .unwrap()
-                .is_some(),
-            "{part}"
-        );
+        assert!(root.query_selector(&format!("[data-part={part}]")).unwrap().is_some(), "{part}");
     }
-    let article = root
-        .query_selector("[data-part=article]")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let article = root.query_selector("[data-part=article]").unwrap().unwrap().text_content().unwrap();
     assert!(article.contains("ending a debate that has run for a decade"));
     // The article is painted first; the outline and quotes follow in later tasks.
-    assert_eq!(
-        host.get_attribute("data-panels").as_deref(),
-        Some("pending")
-    );
+    assert_eq!(host.get_attribute("data-panels").as_deref(), Some("pending"));
     assert_eq!(panels_ready().await.as_deref(), Some("ready"));
-    let outline = root
-        .query_selector("[data-part=outline]")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let outline = root.query_selector("[data-part=outline]").unwrap().unwrap().text_content().unwrap();
     assert!(outline.contains("What happens next"));
     // Nothing of the page went through innerHTML: no script or handler attribute in the overlay.
     assert!(root.query_selector("script, [onclick]").unwrap().is_none());
@@ -301,13 +228,11 @@ fn escape_closes_and_the_listener_goes_with_the_overlay() {
     let _f = Fixture::new("escape", ARTICLE);
     overlay::open(&broadsheet::Options::default()).unwrap();
     assert!(host().is_some());
-    let escape =
-        "document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))";
+    let escape = "document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))";
     js_sys::eval(escape).unwrap();
     assert!(host_is_gone());
     // With the overlay gone, Escape reaches the page: our capture listener would cancel it.
-    let not_cancelled =
-        js_sys::eval(&escape.replace("bubbles: true", "bubbles: true, cancelable: true")).unwrap();
+    let not_cancelled = js_sys::eval(&escape.replace("bubbles: true", "bubbles: true, cancelable: true")).unwrap();
     assert_eq!(not_cancelled.as_bool(), Some(true));
 }
 
@@ -328,12 +253,7 @@ fn a_short_page_is_not_an_article_until_forced() {
         button.unchecked_ref::<web_sys::HtmlElement>().click();
     }
     let forced = host().unwrap().get_attribute("data-state");
-    let text = root
-        .query_selector("[data-part=article]")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let text = root.query_selector("[data-part=article]").unwrap().unwrap().text_content().unwrap();
     let close = root.query_selector("[data-action=close]").unwrap().unwrap();
     close.unchecked_ref::<web_sys::HtmlElement>().click();
     let closed = host_is_gone();
@@ -341,10 +261,7 @@ fn a_short_page_is_not_an_article_until_forced() {
     body.append_child(&aside).unwrap();
 
     assert_eq!(state, overlay::State::NoArticle);
-    assert!(
-        show_anyway.is_some(),
-        "no-article offers \"show it anyway\""
-    );
+    assert!(show_anyway.is_some(), "no-article offers \"show it anyway\"");
     assert_eq!(forced.as_deref(), Some("open"));
     assert!(text.contains("Write to the desk."), "{text}");
     assert!(closed, "the close button closes");
@@ -359,68 +276,27 @@ fn strings_fall_back_to_english_outside_the_extension() {
 #[wasm_bindgen_test]
 fn a_leading_heading_that_repeats_the_title_is_not_shown_twice() {
     use broadsheet::article::Piece;
-    let open = |tag| Piece::Open {
-        tag,
-        attrs: vec![],
-        class: None,
-        source: NodeId(1),
-    };
+    let open = |tag| Piece::Open { tag, attrs: vec![], class: None, source: NodeId(1) };
     let text = |t: &str| Piece::Text(t.to_owned());
-    let pieces = vec![
-        open(Tag::H1),
-        text("Harbour wall "),
-        text("to be rebuilt"),
-        Piece::Close,
-        open(Tag::P),
-        text("Body"),
-        Piece::Close,
-    ];
-    assert_eq!(
-        overlay::title_heading(&pieces, "Harbour wall to be rebuilt - The Gazette"),
-        Some(0..4)
-    );
-    assert_eq!(
-        overlay::title_heading(&pieces, "Something else entirely"),
-        None
-    );
+    let pieces = vec![open(Tag::H1), text("Harbour wall "), text("to be rebuilt"), Piece::Close, open(Tag::P), text("Body"), Piece::Close];
+    assert_eq!(overlay::title_heading(&pieces, "Harbour wall to be rebuilt - The Gazette"), Some(0..4));
+    assert_eq!(overlay::title_heading(&pieces, "Something else entirely"), None);
     // Only a heading that comes before any text.
-    let later = vec![
-        open(Tag::P),
-        text("Lead"),
-        Piece::Close,
-        open(Tag::H1),
-        text("Harbour wall to be rebuilt"),
-        Piece::Close,
-    ];
-    assert_eq!(
-        overlay::title_heading(&later, "Harbour wall to be rebuilt"),
-        None
-    );
+    let later = vec![open(Tag::P), text("Lead"), Piece::Close, open(Tag::H1), text("Harbour wall to be rebuilt"), Piece::Close];
+    assert_eq!(overlay::title_heading(&later, "Harbour wall to be rebuilt"), None);
 }
 
 #[wasm_bindgen_test]
 fn text_in_open_shadow_roots_is_read_and_closed_roots_are_not() {
-    let f = Fixture::new(
-        "shadows",
-        r#"<div id="open-host">light</div><div id="closed-host">visible</div>"#,
-    );
+    let f = Fixture::new("shadows", r#"<div id="open-host">light</div><div id="closed-host">visible</div>"#);
     let open_host = f.0.first_element_child().unwrap();
-    let root = open_host
-        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-        .unwrap();
+    let root = open_host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
     root.set_inner_html("<p>from the <b>shadow</b></p><slot></slot>");
     let closed_host = open_host.next_element_sibling().unwrap();
-    let closed = closed_host
-        .attach_shadow(&web_sys::ShadowRootInit::new(
-            web_sys::ShadowRootMode::Closed,
-        ))
-        .unwrap();
+    let closed = closed_host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Closed)).unwrap();
     closed.set_inner_html("<p>secret</p><slot></slot>");
     let doc = take();
-    assert_eq!(
-        doc.text_content(by_id(&doc, "open-host")),
-        "from the shadowlight"
-    );
+    assert_eq!(doc.text_content(by_id(&doc, "open-host")), "from the shadowlight");
     assert_eq!(doc.text_content(by_id(&doc, "closed-host")), "visible");
 }
 
@@ -446,23 +322,7 @@ fn overlay_stylesheet_is_the_source_minified() {
          if (i >= 0 || a.length !== b.length) return `rule ${i}: ${a[i]} | ${b[i]} (${a.length} vs ${b.length} rules)`;
          return String(a.length);",
     );
-    let verdict = compare
-        .call2(
-            &wasm_bindgen::JsValue::NULL,
-            &source.into(),
-            &embedded.into(),
-        )
-        .unwrap()
-        .as_string()
-        .unwrap();
-    assert!(
-        verdict.parse::<usize>().is_ok_and(|rules| rules > 100),
-        "{verdict}"
-    );
-    assert!(
-        !embedded.contains("/*") && embedded.len() < source.len() * 4 / 5,
-        "not minified: {} of {} bytes",
-        embedded.len(),
-        source.len()
-    );
+    let verdict = compare.call2(&wasm_bindgen::JsValue::NULL, &source.into(), &embedded.into()).unwrap().as_string().unwrap();
+    assert!(verdict.parse::<usize>().is_ok_and(|rules| rules > 100), "{verdict}");
+    assert!(!embedded.contains("/*") && embedded.len() < source.len() * 4 / 5, "not minified: {} of {} bytes", embedded.len(), source.len());
 }

@@ -46,8 +46,7 @@ fn run(args: &[String]) -> Result<String, String> {
             "--force" => options.force = true,
             "--container" => {
                 let text = it.next().ok_or(USAGE)?;
-                options.container =
-                    Some(broadsheet::selector::parse(text).map_err(|e| e.to_string())?);
+                options.container = Some(broadsheet::selector::parse(text).map_err(|e| e.to_string())?);
             }
             p if path.is_none() => path = Some(p.to_string()),
             _ => return Err(USAGE.to_string()),
@@ -64,16 +63,10 @@ fn run(args: &[String]) -> Result<String, String> {
             v["html"] = analysis.article.html().into();
             Ok(serde_json::to_string_pretty(&v).map_err(|e| e.to_string())? + "\n")
         }
-        "text" => Ok(format!(
-            "{}\n\n{}\n",
-            analysis.metadata.title,
-            analysis.article.text()
-        )),
+        "text" => Ok(format!("{}\n\n{}\n", analysis.metadata.title, analysis.article.text())),
         "html" => Ok(analysis.article.html() + "\n"),
         "markdown" => Ok(broadsheet::markdown::analysis_to_markdown(&analysis)),
-        other => Err(format!(
-            "unknown format {other:?} (json, text, markdown or html)"
-        )),
+        other => Err(format!("unknown format {other:?} (json, text, markdown or html)")),
     }
 }
 
@@ -84,10 +77,7 @@ fn read_input(path: &str) -> Result<String, Error> {
     } else {
         std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
     };
-    res.map_err(|e| Error::Unreadable {
-        path: path.to_string(),
-        reason: e.to_string(),
-    })?;
+    res.map_err(|e| Error::Unreadable { path: path.to_string(), reason: e.to_string() })?;
     if bytes.is_empty() || bytes.iter().take(4096).filter(|b| **b == 0).count() > 0 {
         return Err(Error::NotHtml);
     }

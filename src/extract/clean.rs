@@ -74,10 +74,7 @@ pub struct Cleaned {
 
 /// Readability `_isDataTable` (minus the attributes the snapshot does not keep).
 pub fn is_data_table(doc: &Document, table: NodeId) -> bool {
-    if doc
-        .attr(table, Attr::Role)
-        .is_some_and(|r| r.trim().eq_ignore_ascii_case("presentation"))
-    {
+    if doc.attr(table, Attr::Role).is_some_and(|r| r.trim().eq_ignore_ascii_case("presentation")) {
         return false;
     }
     let mut nested = false;
@@ -120,14 +117,8 @@ fn attr_num(doc: &Document, id: NodeId, attr: Attr) -> Option<u32> {
 
 /// Readability `_clean` keeps embeds from these video hosts (`REGEXPS.videos`).
 const VIDEO_HOSTS: &[&str] = &[
-    "dailymotion.com",
-    "youtube.com",
-    "youtube-nocookie.com",
-    "player.vimeo.com",
-    "v.qq.com",
-    "archive.org/embed",
-    "upload.wikimedia.org",
-    "player.twitch.tv",
+    "dailymotion.com", "youtube.com", "youtube-nocookie.com", "player.vimeo.com", "v.qq.com",
+    "archive.org/embed", "upload.wikimedia.org", "player.twitch.tv",
 ];
 
 fn is_video_embed(doc: &Document, id: NodeId) -> bool {
@@ -140,18 +131,7 @@ fn is_video_embed(doc: &Document, id: NodeId) -> bool {
 fn is_textish(tag: Tag) -> bool {
     matches!(
         tag,
-        Tag::Span
-            | Tag::Li
-            | Tag::Td
-            | Tag::Blockquote
-            | Tag::Dl
-            | Tag::Div
-            | Tag::Img
-            | Tag::Ol
-            | Tag::P
-            | Tag::Pre
-            | Tag::Table
-            | Tag::Ul
+        Tag::Span | Tag::Li | Tag::Td | Tag::Blockquote | Tag::Dl | Tag::Div | Tag::Img | Tag::Ol | Tag::P | Tag::Pre | Tag::Table | Tag::Ul
     )
 }
 
@@ -185,11 +165,7 @@ pub fn clean(inp: &Input<'_>) -> Cleaned {
         // Ancestor flags, top-down (parents come before children in the arena).
         for i in range.clone() {
             let id = NodeId(i);
-            let parent_flags = if id == root {
-                0
-            } else {
-                doc.parent(id).map_or(0, |p| anc[p.index()])
-            };
+            let parent_flags = if id == root { 0 } else { doc.parent(id).map_or(0, |p| anc[p.index()]) };
             let own = match doc.tag(id) {
                 Some(Tag::Table) if is_data_table(doc, id) => IN_DATA_TABLE,
                 Some(Tag::Code) => IN_CODE,
@@ -208,9 +184,7 @@ pub fn clean(inp: &Input<'_>) -> Cleaned {
                     if !inp.prep.skip.contains(p) {
                         match tag {
                             Tag::Input => counts[p.index()].input += 1,
-                            Tag::Object | Tag::Embed | Tag::Iframe if !is_video_embed(doc, id) => {
-                                counts[p.index()].embed += 1
-                            }
+                            Tag::Object | Tag::Embed | Tag::Iframe if !is_video_embed(doc, id) => counts[p.index()].embed += 1,
                             _ => {}
                         }
                     }
@@ -233,9 +207,7 @@ pub fn clean(inp: &Input<'_>) -> Cleaned {
                     let tag = e.tag;
                     match tag {
                         Tag::A => {
-                            let hash = doc
-                                .attr(id, Attr::Href)
-                                .is_some_and(|h| h.trim_start().starts_with('#'));
+                            let hash = doc.attr(id, Attr::Href).is_some_and(|h| h.trim_start().starts_with('#'));
                             c.link = c.text as f32 * if hash { t::HASH_LINK_WEIGHT } else { 1.0 };
                         }
                         Tag::Ul | Tag::Ol => c.list_text = c.text,
@@ -252,9 +224,7 @@ pub fn clean(inp: &Input<'_>) -> Cleaned {
                         Tag::Img => c.img += 1,
                         Tag::Li => c.li += 1,
                         Tag::Div if inp.scores.as_paragraph.contains(id) => c.p += 1,
-                        Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
-                            c.heading = c.text
-                        }
+                        Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => c.heading = c.text,
                         _ => {}
                     }
                     if tag == Tag::Div {
@@ -284,11 +254,7 @@ pub fn clean(inp: &Input<'_>) -> Cleaned {
             weight_total += weighted_len(doc, root, &dropped, inp.prep);
         }
     }
-    Cleaned {
-        dropped,
-        text_len: total.text,
-        text_weight: weight_total,
-    }
+    Cleaned { dropped, text_len: total.text, text_weight: weight_total }
 }
 
 /// Text length of `root` minus dropped subtrees (whitespace runs count one, as Readability's
@@ -306,11 +272,7 @@ fn weighted_len(doc: &Document, root: NodeId, dropped: &NodeSet, prep: &Prepared
         if let Some(s) = doc.text(id) {
             // Stage 1 measured every text node it kept (the same `skip`): its folded length.
             let folded = prep.text[id.index()];
-            let cjk = if s.is_ascii() {
-                0
-            } else {
-                s.chars().filter(|c| crate::text::is_cjk_letter(*c)).count()
-            };
+            let cjk = if s.is_ascii() { 0 } else { s.chars().filter(|c| crate::text::is_cjk_letter(*c)).count() };
             total += folded as usize + cjk * (t::CJK_CHAR_WEIGHT - 1);
         }
         i += 1;
@@ -318,25 +280,11 @@ fn weighted_len(doc: &Document, root: NodeId, dropped: &NodeSet, prep: &Prepared
     total
 }
 
-fn should_drop(
-    inp: &Input<'_>,
-    id: NodeId,
-    tag: Tag,
-    c: &Counts,
-    anc: u8,
-    top_level: bool,
-) -> bool {
+fn should_drop(inp: &Input<'_>, id: NodeId, tag: Tag, c: &Counts, anc: u8, top_level: bool) -> bool {
     let facts = inp.facts;
-    let weight = if inp.flags.weight_classes {
-        facts.weight[id.index()]
-    } else {
-        0.0
-    };
+    let weight = if inp.flags.weight_classes { facts.weight[id.index()] } else { 0.0 };
     // Share bars.
-    if !top_level
-        && facts.bits[id.index()] & super::prepare::bits::SHARE != 0
-        && c.text < t::CHAR_THRESHOLD
-    {
+    if !top_level && facts.bits[id.index()] & super::prepare::bits::SHARE != 0 && c.text < t::CHAR_THRESHOLD {
         return true;
     }
     if matches!(tag, Tag::H1 | Tag::H2) && (weight < 0.0 || Some(id) == inp.title_heading) {
@@ -347,29 +295,17 @@ fn should_drop(
         Tag::Div => !inp.scores.as_paragraph.contains(id) && !inp.scores.transparent.contains(id),
         _ => false,
     };
-    if matches!(tag, Tag::Ul | Tag::Ol)
-        && anc & (IN_CODE | IN_LIST_ITEM) == 0
-        && c.items > 0
-        && c.link_items == c.items
-    {
+    if matches!(tag, Tag::Ul | Tag::Ol) && anc & (IN_CODE | IN_LIST_ITEM) == 0 && c.items > 0 && c.link_items == c.items {
         return true;
     }
     // Broadsheet: an "Advertisement" / "Loading…" label is noise whatever block holds it
     // (Readability only checks the blocks it cleans conditionally).
-    if c.text > 0
-        && c.text <= t::AD_LABEL_MAX_CHARS
-        && (tag.is_block() || tag == Tag::Span)
-        && is_ad_or_loading(inp.doc, id)
-    {
+    if c.text > 0 && c.text <= t::AD_LABEL_MAX_CHARS && (tag.is_block() || tag == Tag::Span) && is_ad_or_loading(inp.doc, id) {
         return true;
     }
     // Broadsheet: the header's facts repeated in the body — a block that is only a <time>, or only
     // the byline or site name — are shown by the overlay's header already.
-    if c.text > 0
-        && c.text <= t::ECHO_MAX_CHARS
-        && (tag.is_block() || tag == Tag::Span)
-        && echoes_metadata(inp, id)
-    {
+    if c.text > 0 && c.text <= t::ECHO_MAX_CHARS && (tag.is_block() || tag == Tag::Span) && echoes_metadata(inp, id) {
         return true;
     }
     if !conditional || !inp.flags.clean_conditionally {
@@ -379,21 +315,13 @@ fn should_drop(
 }
 
 /// Readability `_cleanConditionally` for one block.
-fn clean_conditionally(
-    inp: &Input<'_>,
-    id: NodeId,
-    tag: Tag,
-    c: &Counts,
-    anc: u8,
-    weight: f32,
-) -> bool {
+fn clean_conditionally(inp: &Input<'_>, id: NodeId, tag: Tag, c: &Counts, anc: u8, weight: f32) -> bool {
     let doc = inp.doc;
     if anc & (IN_DATA_TABLE | IN_CODE) != 0 {
         return false;
     }
     let text = c.text as f32;
-    let is_list = matches!(tag, Tag::Ul | Tag::Ol)
-        || (c.text > 0 && c.list_text as f32 / text > t::LIST_TEXT_SHARE);
+    let is_list = matches!(tag, Tag::Ul | Tag::Ol) || (c.text > 0 && c.list_text as f32 / text > t::LIST_TEXT_SHARE);
     if weight < 0.0 {
         return true;
     }
@@ -403,22 +331,13 @@ fn clean_conditionally(
     let p = c.p as f32;
     let img = c.img as f32;
     let li = c.li as f32 - 100.0;
-    let heading_density = if c.text == 0 {
-        0.0
-    } else {
-        c.heading as f32 / text
-    };
+    let heading_density = if c.text == 0 { 0.0 } else { c.heading as f32 / text };
     let link_density = if c.text == 0 { 0.0 } else { c.link / text };
     let figure_child = anc & IN_FIGURE != 0;
     let remove = (!figure_child && c.img > 1 && p / img < 0.5)
         || (!is_list && li > p)
         || (c.input as f32 > (p / 3.0).floor())
-        || (!is_list
-            && !figure_child
-            && heading_density < t::CLEAN_HEADING_DENSITY
-            && c.text < t::CLEAN_SHORT_TEXT
-            && (c.img == 0 || c.img > 2)
-            && link_density > 0.0)
+        || (!is_list && !figure_child && heading_density < t::CLEAN_HEADING_DENSITY && c.text < t::CLEAN_SHORT_TEXT && (c.img == 0 || c.img > 2) && link_density > 0.0)
         || (!is_list && weight < t::CLASS_WEIGHT && link_density > t::CLEAN_MAX_LINK_DENSITY)
         || (weight >= t::CLASS_WEIGHT && link_density > t::CLEAN_MAX_LINK_DENSITY_POSITIVE)
         || ((c.embed == 1 && c.text < t::CLEAN_EMBED_TEXT) || c.embed > 1)

@@ -74,12 +74,7 @@ fn run(doc: &Document, meta: &Metadata, pinned: Option<NodeId>) -> Extraction {
     // 0. Class/id facts, once.
     let facts = prepare::facts(doc);
     let mut best: Option<Attempt> = None;
-    let echoes: Vec<String> = [&meta.byline, &meta.site_name]
-        .into_iter()
-        .flatten()
-        .map(|s| crate::text::fold_whitespace(s))
-        .filter(|s| !s.is_empty())
-        .collect();
+    let echoes: Vec<String> = [&meta.byline, &meta.site_name].into_iter().flatten().map(|s| crate::text::fold_whitespace(s)).filter(|s| !s.is_empty()).collect();
     for flags in prepare::Flags::ATTEMPTS {
         // 1. Prepare: exclusions and bottom-up text statistics.
         let prep = prepare::prepare(doc, &facts, flags, meta.byline_node);
@@ -102,17 +97,10 @@ fn run(doc: &Document, meta: &Metadata, pinned: Option<NodeId>) -> Extraction {
             title_heading,
             echoes: echoes.clone(),
         });
-        let attempt = Attempt {
-            roots,
-            dropped: cleaned.dropped,
-            text_weight: cleaned.text_weight,
-        };
+        let attempt = Attempt { roots, dropped: cleaned.dropped, text_weight: cleaned.text_weight };
         // Lengths are CJK-weighted: a 400-character Chinese story is not "too short".
         let done = attempt.text_weight >= tunables::CHAR_THRESHOLD as usize;
-        if best
-            .as_ref()
-            .is_none_or(|b| attempt.text_weight > b.text_weight)
-        {
+        if best.as_ref().is_none_or(|b| attempt.text_weight > b.text_weight) {
             best = Some(attempt);
         }
         if done {
@@ -122,13 +110,8 @@ fn run(doc: &Document, meta: &Metadata, pinned: Option<NodeId>) -> Extraction {
     let best = best.expect("at least one attempt runs");
     // 5. Readerable: the page looks like an article and the article has enough text.
     let readerable = readerable::article_is_enough(best.text_weight)
-        && (readerable::is_probably_readerable(doc)
-            || best.text_weight >= tunables::CHAR_THRESHOLD as usize);
-    Extraction {
-        roots: best.roots,
-        dropped: best.dropped,
-        readerable,
-    }
+        && (readerable::is_probably_readerable(doc) || best.text_weight >= tunables::CHAR_THRESHOLD as usize);
+    Extraction { roots: best.roots, dropped: best.dropped, readerable }
 }
 
 /// Readability `_headerDuplicatesTitle`: the first kept `h1`/`h2` whose text is at least
@@ -170,15 +153,7 @@ mod tests {
 
     fn article_text(html: &str) -> String {
         let doc = from_html(html, Some("https://example.com/a"));
-        crate::analyze(
-            &doc,
-            &crate::Options {
-                force: true,
-                ..Default::default()
-            },
-        )
-        .map(|a| a.article.text())
-        .unwrap_or_default()
+        crate::analyze(&doc, &crate::Options { force: true, ..Default::default() }).map(|a| a.article.text()).unwrap_or_default()
     }
 
     const PARA: &str = "<p>The council voted on Tuesday to approve the new budget, which raises spending on schools, roads and parks, and trims the cost of city hall by a tenth.</p>";
@@ -196,10 +171,7 @@ mod tests {
         assert!(!text.contains("Most read"), "{text}");
         assert!(!text.contains("Related:"), "{text}");
         assert!(!text.contains("First!"), "{text}");
-        assert!(
-            !text.starts_with("Budget passes"),
-            "the heading repeating the title is dropped: {text}"
-        );
+        assert!(!text.starts_with("Budget passes"), "the heading repeating the title is dropped: {text}");
     }
 
     #[test]
@@ -207,42 +179,25 @@ mod tests {
         let html = format!("<body><article>{PARA}<h3>A subhead</h3>{PARA}{PARA}<blockquote>{PARA}</blockquote></article></body>");
         let doc = from_html(&html, None);
         let a = crate::analyze(&doc, &crate::Options::default()).expect("an article");
-        assert!(a
-            .article
-            .blocks
-            .iter()
-            .any(|b| b.kind == crate::article::BlockKind::Heading(3) && b.text == "A subhead"));
-        assert!(a
-            .article
-            .blocks
-            .iter()
-            .any(|b| b.kind == crate::article::BlockKind::Quote));
+        assert!(a.article.blocks.iter().any(|b| b.kind == crate::article::BlockKind::Heading(3) && b.text == "A subhead"));
+        assert!(a.article.blocks.iter().any(|b| b.kind == crate::article::BlockKind::Quote));
     }
 
     #[test]
     fn a_page_without_prose_is_not_readerable() {
         let (ex, _) = texts("<body><ul><li><a href='/a'>Home</a></li><li><a href='/b'>About</a></li></ul><p>Short.</p></body>");
         assert!(!ex.readerable);
-        let (ex, _) = texts(&format!(
-            "<body><article>{}</article></body>",
-            PARA.repeat(6)
-        ));
+        let (ex, _) = texts(&format!("<body><article>{}</article></body>", PARA.repeat(6)));
         assert!(ex.readerable);
     }
 
     #[test]
     fn chinese_prose_scores_and_is_readerable() {
         let p = "<p>俄罗斯总统普京时隔24年出访平壤，与朝鲜最高领袖金正恩一对一会谈，双方签署了新的全面战略伙伴关系协议。分析人士认为，这标志着两国关系进入新的阶段，也引起了邻国的关注和担忧，各方都在观察其后续影响。</p>";
-        let html = format!(
-            "<body><div class='nav'><a href='/'>主页</a></div><main>{}</main></body>",
-            p.repeat(4)
-        );
+        let html = format!("<body><div class='nav'><a href='/'>主页</a></div><main>{}</main></body>", p.repeat(4));
         let (ex, doc) = texts(&html);
         assert!(ex.readerable);
-        assert!(ex
-            .roots
-            .iter()
-            .all(|r| doc.is(*r, Tag::Main) || doc.find_all(*r, Tag::Main).next().is_none()));
+        assert!(ex.roots.iter().all(|r| doc.is(*r, Tag::Main) || doc.find_all(*r, Tag::Main).next().is_none()));
     }
 
     #[test]
@@ -254,19 +209,11 @@ mod tests {
             b.open(Tag::Div, vec![(Attr::Class, "x".into())], true);
         }
         b.open(Tag::P, vec![], true);
-        b.text(
-            &"Deep text, with commas, and enough words to be scored as a paragraph. ".repeat(10),
-        );
+        b.text(&"Deep text, with commas, and enough words to be scored as a paragraph. ".repeat(10));
         let doc = b.finish();
         let meta = crate::metadata::read(&doc);
         let ex = extract(&doc, &meta);
         assert!(!ex.roots.is_empty());
-        let _ = crate::analyze(
-            &doc,
-            &crate::Options {
-                force: true,
-                ..Default::default()
-            },
-        );
+        let _ = crate::analyze(&doc, &crate::Options { force: true, ..Default::default() });
     }
 }

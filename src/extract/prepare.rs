@@ -27,26 +27,10 @@ pub struct Flags {
 impl Flags {
     /// The attempts, strictest first (Readability's flag order).
     pub const ATTEMPTS: [Flags; 4] = [
-        Flags {
-            strip_unlikely: true,
-            weight_classes: true,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: true,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: false,
-        },
+        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
     ];
 }
 
@@ -86,19 +70,13 @@ impl Prepared {
     /// Link text over text (0 for an empty node).
     pub fn link_density(&self, id: NodeId) -> f32 {
         let text = self.text[id.index()];
-        if text == 0 {
-            0.0
-        } else {
-            self.link[id.index()] / text as f32
-        }
+        if text == 0 { 0.0 } else { self.link[id.index()] / text as f32 }
     }
 }
 
 /// True when one of `lower`'s tokens (split on non-alphanumerics) equals one of `words`.
 pub fn has_token(lower: &str, words: &[&str]) -> bool {
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|tok| words.contains(&tok))
+    lower.split(|c: char| !c.is_alphanumeric()).any(|tok| words.contains(&tok))
 }
 
 /// Which substring lists of [`t`] a class/id string matches, as bits of one byte.
@@ -154,12 +132,7 @@ fn second_bit(b: Option<u8>) -> u32 {
 
 impl ClassWords {
     pub fn new() -> ClassWords {
-        let all = || {
-            LISTS
-                .iter()
-                .flat_map(|(words, bit)| words.iter().map(move |w| (w.as_bytes(), *bit)))
-                .filter(|(w, _)| !w.is_empty())
-        };
+        let all = || LISTS.iter().flat_map(|(words, bit)| words.iter().map(move |w| (w.as_bytes(), *bit))).filter(|(w, _)| !w.is_empty());
         // Counting sort by first byte (the lists hold ~100 words: `u8` offsets suffice).
         let mut count = [0usize; 256];
         for (w, _) in all() {
@@ -181,17 +154,9 @@ impl ClassWords {
             words[next[usize::from(w[0])]] = (w, bit);
             next[usize::from(w[0])] += 1;
             // A one-byte word matches whatever follows it.
-            second[usize::from(w[0])] |= if w.len() == 1 {
-                u32::MAX
-            } else {
-                second_bit(w.get(1).copied())
-            };
+            second[usize::from(w[0])] |= if w.len() == 1 { u32::MAX } else { second_bit(w.get(1).copied()) };
         }
-        ClassWords {
-            words,
-            start,
-            second,
-        }
+        ClassWords { words, start, second }
     }
 
     /// The [`lists`] bits of every list with a word inside `lower`.
@@ -203,10 +168,7 @@ impl ClassWords {
             if self.second[b] & second_bit(hay.get(i + 1).copied()) == 0 {
                 continue;
             }
-            let bucket = self
-                .words
-                .get(usize::from(self.start[b])..usize::from(self.start[b + 1]))
-                .unwrap_or(&[]);
+            let bucket = self.words.get(usize::from(self.start[b])..usize::from(self.start[b + 1])).unwrap_or(&[]);
             for (w, bit) in bucket {
                 if found & bit == 0 && hay[i..].starts_with(w) {
                     found |= bit;
@@ -229,9 +191,7 @@ fn side_weight(lower: &str, found: u8) -> f32 {
     if lower.is_empty() {
         return w;
     }
-    if found & lists::NEGATIVE != 0
-        || (found & lists::NEGATIVE_TOKEN != 0 && has_token(lower, t::NEGATIVE_TOKENS))
-    {
+    if found & lists::NEGATIVE != 0 || (found & lists::NEGATIVE_TOKEN != 0 && has_token(lower, t::NEGATIVE_TOKENS)) {
         w -= t::CLASS_WEIGHT;
     }
     if found & lists::POSITIVE != 0 {
@@ -263,10 +223,7 @@ pub fn facts(doc: &Document) -> Facts {
     for id in doc.ids() {
         let Some(e) = doc.element(id) else { continue };
         let mut b = 0;
-        let (class_raw, ident_raw) = (
-            doc.attr(id, Attr::Class).unwrap_or(""),
-            doc.attr(id, Attr::Id).unwrap_or(""),
-        );
+        let (class_raw, ident_raw) = (doc.attr(id, Attr::Class).unwrap_or(""), doc.attr(id, Attr::Id).unwrap_or(""));
         // Most elements have neither: no word can match then.
         if !class_raw.is_empty() || !ident_raw.is_empty() {
             lower_into(class_raw, &mut class);
@@ -282,9 +239,7 @@ pub fn facts(doc: &Document) -> Facts {
             if found & lists::MAYBE != 0 {
                 b |= bits::MAYBE;
             }
-            if (in_class & lists::SHARE_TOKEN != 0 && has_token(&class, t::SHARE_TOKENS))
-                || (in_ident & lists::SHARE_TOKEN != 0 && has_token(&ident, t::SHARE_TOKENS))
-            {
+            if (in_class & lists::SHARE_TOKEN != 0 && has_token(&class, t::SHARE_TOKENS)) || (in_ident & lists::SHARE_TOKEN != 0 && has_token(&ident, t::SHARE_TOKENS)) {
                 b |= bits::SHARE;
             }
             if found & lists::BYLINE != 0 {
@@ -295,18 +250,13 @@ pub fn facts(doc: &Document) -> Facts {
         let itemprop = doc.attr(id, Attr::Itemprop).unwrap_or("");
         if matches!(e.tag, Tag::Article | Tag::Main)
             || role.eq_ignore_ascii_case("main")
-            || itemprop
-                .split_whitespace()
-                .any(|p| p.eq_ignore_ascii_case("articlebody"))
+            || itemprop.split_whitespace().any(|p| p.eq_ignore_ascii_case("articlebody"))
         {
             b |= bits::SEMANTIC;
         }
         bits_v[id.index()] = b;
     }
-    Facts {
-        bits: bits_v,
-        weight,
-    }
+    Facts { bits: bits_v, weight }
 }
 
 /// Why a node is excluded before scoring, whatever the flags: it is not shown, or it is never
@@ -323,12 +273,8 @@ fn always_excluded(doc: &Document, id: NodeId, tag: Tag, furniture: bool) -> boo
     if furniture && matches!(tag, Tag::Nav | Tag::Aside | Tag::Footer) {
         return true;
     }
-    if doc
-        .attr(id, Attr::AriaHidden)
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        && !doc
-            .attr(id, Attr::Class)
-            .is_some_and(|c| c.contains("fallback-image"))
+    if doc.attr(id, Attr::AriaHidden).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        && !doc.attr(id, Attr::Class).is_some_and(|c| c.contains("fallback-image"))
     {
         return true;
     }
@@ -336,23 +282,13 @@ fn always_excluded(doc: &Document, id: NodeId, tag: Tag, furniture: bool) -> boo
 }
 
 fn unlikely_role(doc: &Document, id: NodeId) -> bool {
-    doc.attr(id, Attr::Role).is_some_and(|r| {
-        t::UNLIKELY_ROLES
-            .iter()
-            .any(|u| r.trim().eq_ignore_ascii_case(u))
-    })
+    doc.attr(id, Attr::Role).is_some_and(|r| t::UNLIKELY_ROLES.iter().any(|u| r.trim().eq_ignore_ascii_case(u)))
 }
 
 /// Walks `body` in document order and calls `visit` for each element that survives exclusion;
 /// `visit` returns true to exclude that element too. Returns the excluded set. Shared by
 /// [`prepare`] and the byline search, so both see the same page.
-fn walk_kept(
-    doc: &Document,
-    facts: &Facts,
-    strip_unlikely: bool,
-    furniture: bool,
-    mut visit: impl FnMut(NodeId) -> bool,
-) -> NodeSet {
+fn walk_kept(doc: &Document, facts: &Facts, strip_unlikely: bool, furniture: bool, mut visit: impl FnMut(NodeId) -> bool) -> NodeSet {
     let mut skip = NodeSet::for_doc(doc);
     let body = doc.body();
     // Outside the body nothing is content.
@@ -401,23 +337,13 @@ fn walk_kept(
 /// Readability `_isValidByline`: a `rel=author`, `itemprop~=author` or byline-named element
 /// with short text.
 fn byline_candidate(doc: &Document, facts: &Facts, id: NodeId) -> Option<String> {
-    let rel = doc
-        .attr(id, Attr::Rel)
-        .is_some_and(|r| r.trim().eq_ignore_ascii_case("author"));
-    let itemprop = doc
-        .attr(id, Attr::Itemprop)
-        .is_some_and(|p| p.to_ascii_lowercase().contains("author"));
+    let rel = doc.attr(id, Attr::Rel).is_some_and(|r| r.trim().eq_ignore_ascii_case("author"));
+    let itemprop = doc.attr(id, Attr::Itemprop).is_some_and(|p| p.to_ascii_lowercase().contains("author"));
     if !(rel || itemprop || facts.bits[id.index()] & bits::BYLINE != 0) {
         return None;
     }
     // Readability: an `itemprop~=name` inside the byline element holds just the name.
-    let source = doc
-        .descendants(id)
-        .find(|d| {
-            doc.attr(*d, Attr::Itemprop)
-                .is_some_and(|p| p.contains("name"))
-        })
-        .unwrap_or(id);
+    let source = doc.descendants(id).find(|d| doc.attr(*d, Attr::Itemprop).is_some_and(|p| p.contains("name"))).unwrap_or(id);
     let text = crate::text::fold_whitespace(&doc.text_content(source));
     let len = doc.text_content(id).trim().chars().count();
     (len > 0 && len < t::BYLINE_MAX_CHARS && !text.is_empty()).then_some(text)
@@ -449,9 +375,7 @@ pub fn find_byline(doc: &Document) -> Option<(NodeId, String)> {
 
 /// Stage 1 for one attempt: the excluded set and the bottom-up statistics.
 pub fn prepare(doc: &Document, facts: &Facts, flags: Flags, byline: Option<NodeId>) -> Prepared {
-    let skip = walk_kept(doc, facts, flags.strip_unlikely, true, |id| {
-        Some(id) == byline
-    });
+    let skip = walk_kept(doc, facts, flags.strip_unlikely, true, |id| Some(id) == byline);
     let n = doc.len();
     let mut text = vec![0u32; n];
     let mut link = vec![0f32; n];
@@ -470,14 +394,7 @@ pub fn prepare(doc: &Document, facts: &Facts, flags: Flags, byline: Option<NodeI
             }
             NodeData::Element(e) => {
                 if e.tag == Tag::A {
-                    let coef = if doc
-                        .attr(id, Attr::Href)
-                        .is_some_and(|h| h.trim_start().starts_with('#'))
-                    {
-                        t::HASH_LINK_WEIGHT
-                    } else {
-                        1.0
-                    };
+                    let coef = if doc.attr(id, Attr::Href).is_some_and(|h| h.trim_start().starts_with('#')) { t::HASH_LINK_WEIGHT } else { 1.0 };
                     link[i] = text[i] as f32 * coef;
                 }
             }
@@ -493,29 +410,12 @@ pub fn prepare(doc: &Document, facts: &Facts, flags: Flags, byline: Option<NodeI
             }
         }
     }
-    Prepared {
-        skip,
-        text,
-        link,
-        commas,
-        has_block,
-    }
+    Prepared { skip, text, link, commas, has_block }
 }
 
 /// Readability `DIV_TO_P_ELEMS`: a `div` holding one of these is not a paragraph.
 pub fn is_div_to_p_elem(tag: Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Blockquote
-            | Tag::Dl
-            | Tag::Div
-            | Tag::Img
-            | Tag::Ol
-            | Tag::P
-            | Tag::Pre
-            | Tag::Table
-            | Tag::Ul
-    )
+    matches!(tag, Tag::Blockquote | Tag::Dl | Tag::Div | Tag::Img | Tag::Ol | Tag::P | Tag::Pre | Tag::Table | Tag::Ul)
 }
 
 /// Length of `s` with whitespace runs folded to one character, and its comma count.
@@ -566,20 +466,13 @@ mod tests {
         );
         let f = facts(&d);
         let p = prepare(&d, &f, Flags::ATTEMPTS[0], None);
-        let kept: Vec<String> = d
-            .find_all(d.body(), Tag::P)
-            .filter(|x| !p.skip.contains(*x))
-            .map(|x| d.text_content(x))
-            .collect();
+        let kept: Vec<String> = d.find_all(d.body(), Tag::P).filter(|x| !p.skip.contains(*x)).map(|x| d.text_content(x)).collect();
         assert_eq!(kept, vec!["kept: maybe", "main text"]);
     }
 
     #[test]
     fn counts_text_links_and_cjk_commas_bottom_up() {
-        let d = from_html(
-            "<body><div><p>a,  b</p><p>中文，逗号、句号。<a href='/x'>link</a></p></div></body>",
-            None,
-        );
+        let d = from_html("<body><div><p>a,  b</p><p>中文，逗号、句号。<a href='/x'>link</a></p></div></body>", None);
         let f = facts(&d);
         let p = prepare(&d, &f, Flags::ATTEMPTS[0], None);
         let div = d.find(Tag::Div).unwrap();
@@ -597,61 +490,27 @@ mod tests {
     #[test]
     fn one_scan_agrees_with_each_list_alone() {
         let words = ClassWords::new();
-        let mut samples: Vec<String> = [
-            "",
-            "a",
-            "-",
-            "hid",
-            "x hid",
-            "share",
-            "sharedaddy_bar",
-            "post-body entry-content",
-            "ad-break",
-            "h-entry",
-            "p-author",
-            "comment",
-            "commen",
-            "menu2",
-            "é-ad-ß",
-            "sidebar-ad-",
-            "ai2html",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        let mut samples: Vec<String> = ["", "a", "-", "hid", "x hid", "share", "sharedaddy_bar", "post-body entry-content", "ad-break", "h-entry", "p-author", "comment", "commen", "menu2", "é-ad-ß", "sidebar-ad-", "ai2html"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         // Every word alone, at the end, inside, and cut short by one byte.
         for (list, _) in LISTS {
             for w in list {
-                samples.extend([
-                    w.to_string(),
-                    format!("x{w}"),
-                    format!("{w}x"),
-                    format!("é {w} é"),
-                    w[..w.len() - 1].to_string(),
-                ]);
+                samples.extend([w.to_string(), format!("x{w}"), format!("{w}x"), format!("é {w} é"), w[..w.len() - 1].to_string()]);
             }
         }
         for s in &samples {
             let found = words.scan(s);
             for (list, bit) in LISTS {
-                assert_eq!(
-                    found & bit != 0,
-                    matches_any(s, list),
-                    "{s:?} against {list:?}"
-                );
+                assert_eq!(found & bit != 0, matches_any(s, list), "{s:?} against {list:?}");
             }
         }
     }
 
     #[test]
     fn finds_a_byline() {
-        let d = from_html(
-            r#"<body><p class="byline">By Jane Doe</p><p>text</p></body>"#,
-            None,
-        );
-        assert_eq!(
-            find_byline(&d).map(|b| b.1),
-            Some("By Jane Doe".to_string())
-        );
+        let d = from_html(r#"<body><p class="byline">By Jane Doe</p><p>text</p></body>"#, None);
+        assert_eq!(find_byline(&d).map(|b| b.1), Some("By Jane Doe".to_string()));
     }
 }

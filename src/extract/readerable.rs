@@ -47,13 +47,7 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
             .text_content(node)
             .trim()
             .chars()
-            .map(|c| {
-                if crate::text::is_cjk_letter(c) {
-                    t::CJK_CHAR_WEIGHT
-                } else {
-                    1
-                }
-            })
+            .map(|c| if crate::text::is_cjk_letter(c) { t::CJK_CHAR_WEIGHT } else { 1 })
             .sum();
         if len < t::READERABLE_MIN_CHARS {
             continue;
@@ -67,12 +61,8 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
 }
 
 fn visible(doc: &Document, id: NodeId) -> bool {
-    let aria_hidden = doc
-        .attr(id, Attr::AriaHidden)
-        .is_some_and(|v| v.trim() == "true");
-    let fallback_image = doc
-        .attr(id, Attr::Class)
-        .is_some_and(|c| c.contains("fallback-image"));
+    let aria_hidden = doc.attr(id, Attr::AriaHidden).is_some_and(|v| v.trim() == "true");
+    let fallback_image = doc.attr(id, Attr::Class).is_some_and(|c| c.contains("fallback-image"));
     doc.node(id).visible && (!aria_hidden || fallback_image)
 }
 
@@ -89,18 +79,9 @@ mod tests {
     #[test]
     fn long_paragraphs_make_a_page_readerable() {
         let p = format!("<p>{}</p>", "word ".repeat(60));
-        assert!(is_probably_readerable(&from_html(
-            &format!("<body>{}</body>", p.repeat(3)),
-            None
-        )));
-        assert!(!is_probably_readerable(&from_html(
-            &format!("<body>{p}</body>"),
-            None
-        )));
-        let hidden = format!(
-            "<body><div class='comments'>{}</div></body>",
-            p.replace("<p>", "<p class='comment'>").repeat(5)
-        );
+        assert!(is_probably_readerable(&from_html(&format!("<body>{}</body>", p.repeat(3)), None)));
+        assert!(!is_probably_readerable(&from_html(&format!("<body>{p}</body>"), None)));
+        let hidden = format!("<body><div class='comments'>{}</div></body>", p.replace("<p>", "<p class='comment'>").repeat(5));
         assert!(!is_probably_readerable(&from_html(&hidden, None)));
     }
 }

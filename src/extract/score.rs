@@ -48,40 +48,10 @@ pub fn is_phrasing(doc: &Document, prep: &Prepared, id: NodeId) -> bool {
 
 /// Readability `PHRASING_ELEMS` (those the snapshot names).
 const PHRASING: &[Tag] = &[
-    Tag::Abbr,
-    Tag::Audio,
-    Tag::B,
-    Tag::Bdo,
-    Tag::Br,
-    Tag::Button,
-    Tag::Cite,
-    Tag::Code,
-    Tag::Dfn,
-    Tag::Em,
-    Tag::Embed,
-    Tag::I,
-    Tag::Img,
-    Tag::Input,
-    Tag::Kbd,
-    Tag::Label,
-    Tag::Mark,
-    Tag::Math,
-    Tag::Noscript,
-    Tag::Object,
-    Tag::Output,
-    Tag::Q,
-    Tag::Samp,
-    Tag::Script,
-    Tag::Select,
-    Tag::Small,
-    Tag::Span,
-    Tag::Strong,
-    Tag::Sub,
-    Tag::Sup,
-    Tag::Textarea,
-    Tag::Time,
-    Tag::Var,
-    Tag::Wbr,
+    Tag::Abbr, Tag::Audio, Tag::B, Tag::Bdo, Tag::Br, Tag::Button, Tag::Cite, Tag::Code, Tag::Dfn,
+    Tag::Em, Tag::Embed, Tag::I, Tag::Img, Tag::Input, Tag::Kbd, Tag::Label, Tag::Mark, Tag::Math,
+    Tag::Noscript, Tag::Object, Tag::Output, Tag::Q, Tag::Samp, Tag::Script, Tag::Select, Tag::Small,
+    Tag::Span, Tag::Strong, Tag::Sub, Tag::Sup, Tag::Textarea, Tag::Time, Tag::Var, Tag::Wbr,
 ];
 
 fn is_whitespace_text(doc: &Document, id: NodeId) -> bool {
@@ -124,15 +94,7 @@ pub fn score(doc: &Document, facts: &Facts, prep: &Prepared, flags: Flags) -> Sc
         i += 1;
         let Some(tag) = doc.tag(id) else { continue };
         match tag {
-            Tag::P
-            | Tag::Pre
-            | Tag::Td
-            | Tag::Section
-            | Tag::H2
-            | Tag::H3
-            | Tag::H4
-            | Tag::H5
-            | Tag::H6 => {
+            Tag::P | Tag::Pre | Tag::Td | Tag::Section | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
                 let (len, commas) = (prep.text[id.index()], prep.commas[id.index()]);
                 add_paragraph(doc, facts, &mut sc, doc.parent(id), len, commas);
             }
@@ -192,14 +154,7 @@ fn score_div(doc: &Document, facts: &Facts, prep: &Prepared, sc: &mut Scores, id
     // No block inside at all (say, a div holding a figcaption): the div becomes a paragraph.
     if runs.is_empty() && !prep.has_block.contains(id) {
         sc.as_paragraph.insert(id);
-        add_paragraph(
-            doc,
-            facts,
-            sc,
-            doc.parent(id),
-            prep.text[id.index()],
-            prep.commas[id.index()],
-        );
+        add_paragraph(doc, facts, sc, doc.parent(id), prep.text[id.index()], prep.commas[id.index()]);
         return;
     }
     sc.loose_runs[id.index()] = runs.len().min(u16::MAX as usize) as u16;
@@ -209,14 +164,7 @@ fn score_div(doc: &Document, facts: &Facts, prep: &Prepared, sc: &mut Scores, id
 }
 
 /// Adds one paragraph's points to its ancestors, starting at `first`.
-fn add_paragraph(
-    doc: &Document,
-    facts: &Facts,
-    sc: &mut Scores,
-    first: Option<NodeId>,
-    len: u32,
-    commas: u32,
-) {
+fn add_paragraph(doc: &Document, facts: &Facts, sc: &mut Scores, first: Option<NodeId>, len: u32, commas: u32) {
     if len < t::MIN_PARAGRAPH_CHARS {
         return;
     }
@@ -229,9 +177,7 @@ fn add_paragraph(
         }
         cur = doc.parent(a);
         // Readability stops at the root element: an ancestor needs an element parent.
-        if !matches!(doc.node(a).data, NodeData::Element(_))
-            || cur.is_none_or(|p| doc.element(p).is_none())
-        {
+        if !matches!(doc.node(a).data, NodeData::Element(_)) || cur.is_none_or(|p| doc.element(p).is_none()) {
             break;
         }
         if sc.transparent.contains(a) {

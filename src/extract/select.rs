@@ -15,13 +15,8 @@ pub struct Selection {
 }
 
 /// The kept element children of `id`.
-fn kept_children<'a>(
-    doc: &'a Document,
-    prep: &'a Prepared,
-    id: NodeId,
-) -> impl Iterator<Item = NodeId> + 'a {
-    doc.element_children(id)
-        .filter(move |c| !prep.skip.contains(*c))
+fn kept_children<'a>(doc: &'a Document, prep: &'a Prepared, id: NodeId) -> impl Iterator<Item = NodeId> + 'a {
+    doc.element_children(id).filter(move |c| !prep.skip.contains(*c))
 }
 
 fn is_body_or_above(doc: &Document, id: NodeId) -> bool {
@@ -29,13 +24,7 @@ fn is_body_or_above(doc: &Document, id: NodeId) -> bool {
 }
 
 /// Stage 3: picks the article's roots.
-pub fn select(
-    doc: &Document,
-    facts: &Facts,
-    prep: &Prepared,
-    flags: Flags,
-    sc: &mut Scores,
-) -> Selection {
+pub fn select(doc: &Document, facts: &Facts, prep: &Prepared, flags: Flags, sc: &mut Scores) -> Selection {
     let body = doc.body();
     // 3a. The top candidates, best first (ties keep scoring order, as Readability's insertion does).
     let mut top: Vec<(NodeId, f32)> = Vec::with_capacity(t::TOP_CANDIDATES + 1);
@@ -48,34 +37,21 @@ pub fn select(
         }
     }
     let Some(&(mut best, best_score)) = top.first() else {
-        return Selection {
-            top: body,
-            roots: vec![body],
-        };
+        return Selection { top: body, roots: vec![body] };
     };
     if is_body_or_above(doc, best) {
-        return Selection {
-            top: body,
-            roots: vec![body],
-        };
+        return Selection { top: body, roots: vec![body] };
     }
     // 3b. When at least three near-equal candidates share an ancestor with the best one, the
     // story is their common container (a page that splits its text into several blocks).
-    let alternatives: Vec<NodeId> = top[1..]
-        .iter()
-        .filter(|(_, s)| *s / best_score >= t::ALTERNATIVE_RATIO)
-        .map(|(c, _)| *c)
-        .collect();
+    let alternatives: Vec<NodeId> = top[1..].iter().filter(|(_, s)| *s / best_score >= t::ALTERNATIVE_RATIO).map(|(c, _)| *c).collect();
     if alternatives.len() >= t::MIN_ALTERNATIVES {
         let mut parent = doc.parent(best);
         while let Some(p) = parent {
             if is_body_or_above(doc, p) {
                 break;
             }
-            let votes = alternatives
-                .iter()
-                .filter(|a| doc.contains(p, **a) && **a != p)
-                .count();
+            let votes = alternatives.iter().filter(|a| doc.contains(p, **a) && **a != p).count();
             if votes >= t::MIN_ALTERNATIVES {
                 best = p;
                 break;
@@ -119,10 +95,7 @@ pub fn select(
     let threshold = t::SIBLING_MIN_SCORE.max(best_score * t::SIBLING_RATIO);
     let best_class = doc.attr(best, crate::snapshot::Attr::Class).unwrap_or("");
     let Some(parent) = doc.parent(best) else {
-        return Selection {
-            top: best,
-            roots: vec![best],
-        };
+        return Selection { top: best, roots: vec![best] };
     };
     let mut roots = Vec::new();
     for s in kept_children(doc, prep, parent) {
@@ -130,18 +103,10 @@ pub fn select(
             roots.push(s);
             continue;
         }
-        let bonus = if !best_class.is_empty()
-            && doc.attr(s, crate::snapshot::Attr::Class) == Some(best_class)
-        {
-            best_score * t::SIBLING_CLASS_BONUS
-        } else {
-            0.0
-        };
+        let bonus = if !best_class.is_empty() && doc.attr(s, crate::snapshot::Attr::Class) == Some(best_class) { best_score * t::SIBLING_CLASS_BONUS } else { 0.0 };
         let append = match sc.get(s) {
             Some(score) if score + bonus >= threshold => true,
-            _ if doc.is(s, Tag::P) || sc.as_paragraph.contains(s) || sc.transparent.contains(s) => {
-                good_paragraph(doc, prep, s)
-            }
+            _ if doc.is(s, Tag::P) || sc.as_paragraph.contains(s) || sc.transparent.contains(s) => good_paragraph(doc, prep, s),
             _ => false,
         };
         if append {

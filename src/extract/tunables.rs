@@ -13,106 +13,34 @@
 
 /// Readability `REGEXPS.unlikelyCandidates`: blocks that are almost never the story.
 pub const UNLIKELY: &[&str] = &[
-    "-ad-",
-    "ai2html",
-    "banner",
-    "breadcrumbs",
-    "combx",
-    "comment",
-    "community",
-    "cover-wrap",
-    "disqus",
-    "extra",
-    "footer",
-    "gdpr",
-    "header",
-    "legends",
-    "menu",
-    "related",
-    "remark",
-    "replies",
-    "rss",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "social",
-    "sponsor",
-    "supplemental",
-    "ad-break",
-    "agegate",
-    "pagination",
-    "pager",
-    "popup",
-    "yom-remote",
+    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
+    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies",
+    "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break",
+    "agegate", "pagination", "pager", "popup", "yom-remote",
 ];
 
 /// **Broadsheet**: more boxes that sit beside the story on today's news pages (newsletter sign-ups,
 /// "most read", paywall and consent prompts, recommendation widgets). Treated like [`UNLIKELY`].
 /// Not "read-more": sites hide the rest of the story in `#read-more-content`.
 pub const UNLIKELY_EXTRA: &[&str] = &[
-    "newsletter",
-    "subscribe",
-    "most-read",
-    "mostread",
-    "most-popular",
-    "trending",
-    "recommend",
-    "read-next",
-    "outbrain",
-    "taboola",
-    "paywall",
-    "consent",
-    "cookie",
+    "newsletter", "subscribe", "most-read", "mostread", "most-popular", "trending", "recommend",
+    "read-next", "outbrain", "taboola", "paywall", "consent", "cookie",
 ];
 
 /// Readability `REGEXPS.okMaybeItsACandidate`: words that rescue an unlikely-looking block.
-pub const MAYBE_CANDIDATE: &[&str] = &[
-    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
-];
+pub const MAYBE_CANDIDATE: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
 
 /// Readability `REGEXPS.positive`: +[`CLASS_WEIGHT`] each for class and id.
 pub const POSITIVE: &[&str] = &[
-    "article",
-    "body",
-    "content",
-    "entry",
-    "hentry",
-    "h-entry",
-    "main",
-    "page",
-    "pagination",
-    "post",
-    "text",
-    "blog",
-    "story",
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post",
+    "text", "blog", "story",
 ];
 
 /// Readability `REGEXPS.negative`: −[`CLASS_WEIGHT`] each for class and id (`hid` is a token there).
 pub const NEGATIVE: &[&str] = &[
-    "-ad-",
-    "hidden",
-    "banner",
-    "combx",
-    "comment",
-    "com-",
-    "contact",
-    "footer",
-    "gdpr",
-    "masthead",
-    "media",
-    "meta",
-    "outbrain",
-    "promo",
-    "related",
-    "scroll",
-    "share",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "sponsor",
-    "shopping",
-    "tags",
-    "widget",
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
+    "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+    "skyscraper", "sponsor", "shopping", "tags", "widget",
 ];
 /// *Token* part of Readability's negative regex (`^hid$| hid$| hid |^hid `).
 pub const NEGATIVE_TOKENS: &[&str] = &["hid"];
@@ -125,29 +53,10 @@ pub const SHARE_TOKENS: &[&str] = &["share", "sharedaddy"];
 pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 
 /// Readability `UNLIKELY_ROLES`: ARIA roles of page furniture.
-pub const UNLIKELY_ROLES: &[&str] = &[
-    "menu",
-    "menubar",
-    "complementary",
-    "navigation",
-    "alert",
-    "alertdialog",
-    "dialog",
-];
+pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
 /// Readability `REGEXPS.adWords` / `loadingWords`: a block whose whole text is one of these is noise.
-pub const AD_WORDS: &[&str] = &[
-    "ad",
-    "advertising",
-    "advertisement",
-    "pub",
-    "publicité",
-    "werb",
-    "werbung",
-    "广告",
-    "реклама",
-    "anuncio",
-];
+pub const AD_WORDS: &[&str] = &["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама", "anuncio"];
 /// **Broadsheet**: any block or span this short is checked against [`AD_WORDS`] and
 /// [`LOADING_WORDS`] (the longest, "advertisement…", fits with surrounding spaces).
 pub const AD_LABEL_MAX_CHARS: u32 = 24;
@@ -191,10 +100,7 @@ pub const SCORE_ANCESTORS: usize = 5;
 /// (Latin, Arabic, small/vertical/fullwidth forms) plus, **Broadsheet**, the CJK enumeration
 /// comma `、` and full stop `。` (Chinese prose separates clauses with them; Readability counts
 /// only `，`, so Chinese paragraphs scored low).
-pub const COMMAS: &[char] = &[
-    ',', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}',
-    '\u{FF0C}', '、', '。',
-];
+pub const COMMAS: &[char] = &[',', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}', '\u{FF0C}', '、', '。'];
 
 /// Readability `_getLinkDensity`: links to in-page anchors (`#…`) count this much of their text.
 pub const HASH_LINK_WEIGHT: f32 = 0.3;

@@ -13,27 +13,18 @@
 //!
 //! All words come from [`super::tunables`].
 
-use super::tunables::{
-    LabelKind, AGENCIES, INLINE_LABELS, LABELS, SLASH_CREDIT_MAX_WORDS, TRAILING_CREDIT_MAX_WORDS,
-};
-use crate::json::Value;
+use super::tunables::{LabelKind, AGENCIES, INLINE_LABELS, LABELS, SLASH_CREDIT_MAX_WORDS, TRAILING_CREDIT_MAX_WORDS};
 use crate::text::{fold_whitespace, is_cjk};
+use crate::json::Value;
 
 /// Separators that may follow a label word.
 fn is_label_separator(c: char) -> bool {
-    matches!(
-        c,
-        ':' | '：' | ',' | '，' | '、' | '-' | '–' | '—' | '|' | '/' | '／'
-    ) || c.is_whitespace()
+    matches!(c, ':' | '：' | ',' | '，' | '、' | '-' | '–' | '—' | '|' | '/' | '／') || c.is_whitespace()
 }
 
 /// Characters trimmed from both ends of a credit or caption.
 fn is_edge_punct(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            ':' | '：' | ',' | '，' | '、' | '-' | '–' | '—' | '|' | ';' | '；'
-        )
+    c.is_whitespace() || matches!(c, ':' | '：' | ',' | '，' | '、' | '-' | '–' | '—' | '|' | ';' | '；')
 }
 
 /// Trims separators and spaces from both ends.
@@ -64,18 +55,9 @@ pub fn strip_label(text: &str) -> Option<(LabelKind, &str)> {
         let ok = match next {
             None => true,
             Some(c) if c.is_whitespace() => {
-                phrase
-                    || label_is_cjk
-                    || *label == "©"
-                    || *label == "(c)"
-                    || rest.trim_start().starts_with([':', '：'])
+                phrase || label_is_cjk || *label == "©" || *label == "(c)" || rest.trim_start().starts_with([':', '：'])
             }
-            Some(c) => {
-                is_label_separator(c)
-                    || *label == "©"
-                    || *label == "(c)"
-                    || (label_is_cjk && !crate::text::is_cjk_letter(c))
-            }
+            Some(c) => is_label_separator(c) || *label == "©" || *label == "(c)" || (label_is_cjk && !crate::text::is_cjk_letter(c)),
         };
         // A CJK label glued to more CJK text ("图片中的…") is ordinary text, not a label.
         if ok {
@@ -99,9 +81,7 @@ pub fn names_agency(text: &str) -> bool {
         let parts: Vec<&str> = agency.split(' ').collect();
         let upper = agency.to_ascii_uppercase(); // Latin agency names are ASCII: no Unicode case tables in the wasm
         let upper_parts: Vec<&str> = upper.split(' ').collect();
-        words
-            .windows(parts.len())
-            .any(|w| w == parts.as_slice() || w == upper_parts.as_slice())
+        words.windows(parts.len()).any(|w| w == parts.as_slice() || w == upper_parts.as_slice())
     })
 }
 
@@ -115,28 +95,16 @@ fn words(s: &str) -> usize {
 pub fn looks_like_credit(text: &str) -> bool {
     let t = trim_edges(text);
     let sentence = t.ends_with(['.', '。', '?', '!', '？', '！']);
-    !t.is_empty()
-        && !sentence
-        && ((words(t) <= TRAILING_CREDIT_MAX_WORDS && names_agency(t)) || is_slash_credit(t))
+    !t.is_empty() && !sentence && ((words(t) <= TRAILING_CREDIT_MAX_WORDS && names_agency(t)) || is_slash_credit(t))
 }
 
 /// `Name/Organisation`: a short line with a slash between two capitalised (or CJK) parts, the
 /// wire-photo convention ("Devindra Hardawar/AOL", "Doug Mills/The New York Times").
 fn is_slash_credit(t: &str) -> bool {
-    let Some((left, right)) = t.split_once('/') else {
-        return false;
-    };
+    let Some((left, right)) = t.split_once('/') else { return false };
     let (left, right) = (left.trim(), right.trim());
-    let capitalised = |s: &str| {
-        s.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || is_cjk(c))
-    };
-    words(t) <= SLASH_CREDIT_MAX_WORDS
-        && capitalised(left)
-        && capitalised(right)
-        && !t.contains("://")
-        && !right.contains('/')
+    let capitalised = |s: &str| s.chars().next().is_some_and(|c| c.is_uppercase() || is_cjk(c));
+    words(t) <= SLASH_CREDIT_MAX_WORDS && capitalised(left) && capitalised(right) && !t.contains("://") && !right.contains('/')
         || (right.contains('/') && words(t) <= SLASH_CREDIT_MAX_WORDS && names_agency(t))
 }
 
@@ -148,8 +116,7 @@ pub fn split_inline_credit(caption: &str) -> (String, Option<String>) {
     if let Some((before, inner)) = trailing_parenthetical(c) {
         let inner_t = inner.trim();
         let labelled = strip_label(inner_t);
-        let is_credit = labelled
-            .is_some_and(|(k, rest)| k == LabelKind::Credit && !rest.is_empty())
+        let is_credit = labelled.is_some_and(|(k, rest)| k == LabelKind::Credit && !rest.is_empty())
             || (names_agency(inner_t) && words(inner_t) <= TRAILING_CREDIT_MAX_WORDS + 2)
             || inner_t.ends_with('摄')
             || inner_t.ends_with('攝');
@@ -158,10 +125,7 @@ pub fn split_inline_credit(caption: &str) -> (String, Option<String>) {
                 Some((LabelKind::Credit, rest)) if !rest.is_empty() => rest,
                 _ => inner_t,
             };
-            return (
-                trim_edges(before).to_owned(),
-                Some(trim_edges(credit).to_owned()),
-            );
+            return (trim_edges(before).to_owned(), Some(trim_edges(credit).to_owned()));
         }
     }
     // 2. An inline label: the last one wins ("… Photograph: Name/Agency").
@@ -172,14 +136,9 @@ pub fn split_inline_credit(caption: &str) -> (String, Option<String>) {
             let mut from = 0;
             while let Some(pos) = lower[from..].find(label) {
                 let at = from + pos;
-                let boundary = at == 0
-                    || lower[..at]
-                        .ends_with(|ch: char| ch.is_whitespace() || "([（.。,，;；|".contains(ch))
-                    || label.chars().next().is_some_and(is_cjk);
+                let boundary = at == 0 || lower[..at].ends_with(|ch: char| ch.is_whitespace() || "([（.。,，;；|".contains(ch)) || label.chars().next().is_some_and(is_cjk);
                 // The last label wins; of two ending together ("图片来源：" and "来源："), the longer.
-                let better = best.is_none_or(|(b, l)| {
-                    at + label.len() > b + l || (at + label.len() == b + l && at < b)
-                });
+                let better = best.is_none_or(|(b, l)| at + label.len() > b + l || (at + label.len() == b + l && at < b));
                 if boundary && better {
                     best = Some((at, label.len()));
                 }
@@ -197,10 +156,7 @@ pub fn split_inline_credit(caption: &str) -> (String, Option<String>) {
     // 3. A trailing agency line after the last sentence end: "… in Seoul. REUTERS/Kim Hong-Ji".
     if let Some((before, tail)) = last_sentence_tail(c) {
         if looks_like_credit(tail) {
-            return (
-                trim_edges(before).to_owned(),
-                Some(trim_edges(tail).to_owned()),
-            );
+            return (trim_edges(before).to_owned(), Some(trim_edges(tail).to_owned()));
         }
     }
     if looks_like_credit(c) {
@@ -226,10 +182,7 @@ fn trailing_parenthetical(s: &str) -> Option<(&str, &str)> {
 /// Splits off what follows the last sentence end (". ", "。", " | ", " - "), if anything does.
 fn last_sentence_tail(s: &str) -> Option<(&str, &str)> {
     let candidates = [". ", "。", " | ", " - ", " — ", "! ", "? "];
-    let (at, len) = candidates
-        .iter()
-        .filter_map(|p| s.rfind(p).map(|i| (i, p.len())))
-        .max_by_key(|(i, _)| *i)?;
+    let (at, len) = candidates.iter().filter_map(|p| s.rfind(p).map(|i| (i, p.len()))).max_by_key(|(i, _)| *i)?;
     let tail = &s[at + len..];
     (!tail.trim().is_empty()).then(|| (&s[..at + len.min(1)], tail))
 }
@@ -262,31 +215,16 @@ pub fn json_ld_images(values: &[Value]) -> Vec<LdImage> {
                         .filter_map(|k| map.get(*k).and_then(Value::as_str))
                         .map(str::to_owned)
                         .collect();
-                    let credit = [
-                        "creditText",
-                        "copyrightHolder",
-                        "author",
-                        "creator",
-                        "copyrightNotice",
-                    ]
-                    .iter()
-                    .find_map(|k| map.get(*k).and_then(name_of));
-                    let caption = ["caption", "description"]
+                    let credit = ["creditText", "copyrightHolder", "author", "creator", "copyrightNotice"]
                         .iter()
                         .find_map(|k| map.get(*k).and_then(name_of));
+                    let caption = ["caption", "description"].iter().find_map(|k| map.get(*k).and_then(name_of));
                     if !urls.is_empty() {
-                        out.push(LdImage {
-                            urls,
-                            credit,
-                            caption,
-                        });
+                        out.push(LdImage { urls, credit, caption });
                     }
                 }
                 for (k, child) in map {
-                    let image_key = matches!(
-                        k.as_str(),
-                        "image" | "associatedMedia" | "primaryImageOfPage" | "thumbnail"
-                    );
+                    let image_key = matches!(k.as_str(), "image" | "associatedMedia" | "primaryImageOfPage" | "thumbnail");
                     stack.push((child, image_key));
                 }
             }
@@ -324,26 +262,11 @@ mod tests {
 
     #[test]
     fn labels_in_english() {
-        assert_eq!(
-            strip_label("Image source, Getty Images"),
-            Some((LabelKind::Credit, "Getty Images"))
-        );
-        assert_eq!(
-            strip_label("Image caption, The president spoke"),
-            Some((LabelKind::Caption, "The president spoke"))
-        );
-        assert_eq!(
-            strip_label("Photograph: Tom Jamieson"),
-            Some((LabelKind::Credit, "Tom Jamieson"))
-        );
-        assert_eq!(
-            strip_label("Credit: Doug Mills/The New York Times"),
-            Some((LabelKind::Credit, "Doug Mills/The New York Times"))
-        );
-        assert_eq!(
-            strip_label("©Jane Doe"),
-            Some((LabelKind::Credit, "Jane Doe"))
-        );
+        assert_eq!(strip_label("Image source, Getty Images"), Some((LabelKind::Credit, "Getty Images")));
+        assert_eq!(strip_label("Image caption, The president spoke"), Some((LabelKind::Caption, "The president spoke")));
+        assert_eq!(strip_label("Photograph: Tom Jamieson"), Some((LabelKind::Credit, "Tom Jamieson")));
+        assert_eq!(strip_label("Credit: Doug Mills/The New York Times"), Some((LabelKind::Credit, "Doug Mills/The New York Times")));
+        assert_eq!(strip_label("©Jane Doe"), Some((LabelKind::Credit, "Jane Doe")));
         assert_eq!(strip_label("Image source, "), Some((LabelKind::Credit, "")));
         assert_eq!(strip_label("Photographers gathered outside"), None);
         assert_eq!(strip_label("Sources say"), None);
@@ -352,133 +275,52 @@ mod tests {
     #[test]
     fn labels_in_german_french_spanish() {
         assert_eq!(strip_label("Foto: dpa"), Some((LabelKind::Credit, "dpa")));
-        assert_eq!(
-            strip_label("Bild: Keystone"),
-            Some((LabelKind::Credit, "Keystone"))
-        );
-        assert_eq!(
-            strip_label("Crédit : AFP"),
-            Some((LabelKind::Credit, "AFP"))
-        );
-        assert_eq!(
-            strip_label("Fotografía: EFE"),
-            Some((LabelKind::Credit, "EFE"))
-        );
-        assert_eq!(
-            strip_label("Fuente: Reuters"),
-            Some((LabelKind::Credit, "Reuters"))
-        );
+        assert_eq!(strip_label("Bild: Keystone"), Some((LabelKind::Credit, "Keystone")));
+        assert_eq!(strip_label("Crédit : AFP"), Some((LabelKind::Credit, "AFP")));
+        assert_eq!(strip_label("Fotografía: EFE"), Some((LabelKind::Credit, "EFE")));
+        assert_eq!(strip_label("Fuente: Reuters"), Some((LabelKind::Credit, "Reuters")));
     }
 
     #[test]
     fn labels_in_chinese_and_japanese() {
         assert_eq!(strip_label("图像来源，"), Some((LabelKind::Credit, "")));
-        assert_eq!(
-            strip_label("圖像來源，Getty Images"),
-            Some((LabelKind::Credit, "Getty Images"))
-        );
-        assert_eq!(
-            strip_label("图片来源：视觉中国"),
-            Some((LabelKind::Credit, "视觉中国"))
-        );
-        assert_eq!(
-            strip_label("图像加注文字，普京抵达平壤"),
-            Some((LabelKind::Caption, "普京抵达平壤"))
-        );
+        assert_eq!(strip_label("圖像來源，Getty Images"), Some((LabelKind::Credit, "Getty Images")));
+        assert_eq!(strip_label("图片来源：视觉中国"), Some((LabelKind::Credit, "视觉中国")));
+        assert_eq!(strip_label("图像加注文字，普京抵达平壤"), Some((LabelKind::Caption, "普京抵达平壤")));
         assert_eq!(strip_label("摄影：张三"), Some((LabelKind::Credit, "张三")));
-        assert_eq!(
-            strip_label("来源：新华社"),
-            Some((LabelKind::Credit, "新华社"))
-        );
-        assert_eq!(
-            strip_label("撮影：山田太郎"),
-            Some((LabelKind::Credit, "山田太郎"))
-        );
+        assert_eq!(strip_label("来源：新华社"), Some((LabelKind::Credit, "新华社")));
+        assert_eq!(strip_label("撮影：山田太郎"), Some((LabelKind::Credit, "山田太郎")));
         // A label glued to running text is not a label.
         assert_eq!(strip_label("图片中的人物是普京"), None);
     }
 
     #[test]
     fn trailing_parenthetical_credits() {
-        assert_eq!(
-            split("President Biden speaks in Delaware. (AP Photo/Evan Vucci)"),
-            (
-                "President Biden speaks in Delaware.".into(),
-                Some("AP Photo/Evan Vucci".into())
-            )
-        );
-        assert_eq!(
-            split("A crowd gathers (Photo: Jane Doe)"),
-            ("A crowd gathers".into(), Some("Jane Doe".into()))
-        );
-        assert_eq!(
-            split("普京抵达平壤（新华社记者 李明 摄）"),
-            ("普京抵达平壤".into(), Some("新华社记者 李明 摄".into()))
-        );
+        assert_eq!(split("President Biden speaks in Delaware. (AP Photo/Evan Vucci)"), ("President Biden speaks in Delaware.".into(), Some("AP Photo/Evan Vucci".into())));
+        assert_eq!(split("A crowd gathers (Photo: Jane Doe)"), ("A crowd gathers".into(), Some("Jane Doe".into())));
+        assert_eq!(split("普京抵达平壤（新华社记者 李明 摄）"), ("普京抵达平壤".into(), Some("新华社记者 李明 摄".into())));
         // A parenthetical that is not a credit stays.
-        assert_eq!(
-            split("The old bridge (built in 1890)"),
-            ("The old bridge (built in 1890)".into(), None)
-        );
+        assert_eq!(split("The old bridge (built in 1890)"), ("The old bridge (built in 1890)".into(), None));
     }
 
     #[test]
     fn inline_labels_split_the_caption() {
-        assert_eq!(
-            split("Hori Parata at his farm. Photograph: Tom Jamieson/The Guardian"),
-            (
-                "Hori Parata at his farm.".into(),
-                Some("Tom Jamieson/The Guardian".into())
-            )
-        );
-        assert_eq!(
-            split("Ein Protest in Berlin. Foto: dpa"),
-            ("Ein Protest in Berlin.".into(), Some("dpa".into()))
-        );
-        assert_eq!(
-            split("金正恩迎接普京。图片来源：视觉中国"),
-            ("金正恩迎接普京。".into(), Some("视觉中国".into()))
-        );
-        assert_eq!(
-            split("The skyline at dusk © Jane Doe"),
-            ("The skyline at dusk".into(), Some("Jane Doe".into()))
-        );
+        assert_eq!(split("Hori Parata at his farm. Photograph: Tom Jamieson/The Guardian"), ("Hori Parata at his farm.".into(), Some("Tom Jamieson/The Guardian".into())));
+        assert_eq!(split("Ein Protest in Berlin. Foto: dpa"), ("Ein Protest in Berlin.".into(), Some("dpa".into())));
+        assert_eq!(split("金正恩迎接普京。图片来源：视觉中国"), ("金正恩迎接普京。".into(), Some("视觉中国".into())));
+        assert_eq!(split("The skyline at dusk © Jane Doe"), ("The skyline at dusk".into(), Some("Jane Doe".into())));
     }
 
     #[test]
     fn trailing_agency_lines() {
-        assert_eq!(
-            split("Protesters march in Seoul. REUTERS/Kim Hong-Ji"),
-            (
-                "Protesters march in Seoul.".into(),
-                Some("REUTERS/Kim Hong-Ji".into())
-            )
-        );
-        assert_eq!(
-            split("KREMLIN POOL/EPA"),
-            (String::new(), Some("KREMLIN POOL/EPA".into()))
-        );
-        assert_eq!(
-            split("Getty Images"),
-            (String::new(), Some("Getty Images".into()))
-        );
-        assert_eq!(
-            split("Devindra Hardawar/AOL"),
-            (String::new(), Some("Devindra Hardawar/AOL".into()))
-        );
-        assert_eq!(
-            split("A console on a desk. Devindra Hardawar/AOL"),
-            (
-                "A console on a desk.".into(),
-                Some("Devindra Hardawar/AOL".into())
-            )
-        );
+        assert_eq!(split("Protesters march in Seoul. REUTERS/Kim Hong-Ji"), ("Protesters march in Seoul.".into(), Some("REUTERS/Kim Hong-Ji".into())));
+        assert_eq!(split("KREMLIN POOL/EPA"), (String::new(), Some("KREMLIN POOL/EPA".into())));
+        assert_eq!(split("Getty Images"), (String::new(), Some("Getty Images".into())));
+        assert_eq!(split("Devindra Hardawar/AOL"), (String::new(), Some("Devindra Hardawar/AOL".into())));
+        assert_eq!(split("A console on a desk. Devindra Hardawar/AOL"), ("A console on a desk.".into(), Some("Devindra Hardawar/AOL".into())));
         assert_eq!(split("either/or"), ("either/or".into(), None));
         // A sentence mentioning an agency is not a credit.
-        assert_eq!(
-            split("He told Reuters that the talks had stalled."),
-            ("He told Reuters that the talks had stalled.".into(), None)
-        );
+        assert_eq!(split("He told Reuters that the talks had stalled."), ("He told Reuters that the talks had stalled.".into(), None));
         // "AP" must be the word, not letters inside one.
         assert!(!names_agency("A map of the capital"));
         assert!(names_agency("REUTERS/Kim"));

@@ -37,8 +37,8 @@ use crate::metadata::Metadata;
 use crate::snapshot::{Attr, Document, NodeData, NodeId, NodeSet, Tag};
 use crate::text::fold_whitespace;
 use noscript::ScannedTag;
-use rustc_hash::FxHashMap;
 use serde::Serialize;
+use rustc_hash::FxHashMap;
 use tunables::*;
 
 /// One image of the article.
@@ -92,42 +92,20 @@ pub fn collect(doc: &Document, extraction: &Extraction, meta: &Metadata) -> Imag
             let tag = doc.tag(id);
             // 1. Find: an <img>, or a <noscript> fallback with no <img> beside it.
             let sources = match tag {
-                Some(Tag::Img) => Some(read_sources(
-                    doc,
-                    id,
-                    fallback_noscript(doc, id).map(|n| noscript_tags(doc, n)),
-                )),
+                Some(Tag::Img) => Some(read_sources(doc, id, fallback_noscript(doc, id).map(|n| noscript_tags(doc, n)))),
                 Some(Tag::Noscript) if paired_img(doc, id).is_none() => {
                     let tags = noscript_tags(doc, id);
-                    tags.iter()
-                        .any(|t| t.name == "img")
-                        .then(|| lone_noscript_sources(doc, id, &tags))
+                    tags.iter().any(|t| t.name == "img").then(|| lone_noscript_sources(doc, id, &tags))
                 }
                 _ => None,
             };
             if let Some(sources) = sources {
                 // 2–4. Reject, resolve the origin, describe.
-                match build_image(
-                    doc,
-                    id,
-                    (root, &extraction.dropped),
-                    sources,
-                    base.as_deref(),
-                    &ld,
-                    &mut consumed,
-                ) {
-                    Some(image) => match found
-                        .last_mut()
-                        .filter(|prev| is_duplicate(doc, prev, &image))
-                    {
+                match build_image(doc, id, (root, &extraction.dropped), sources, base.as_deref(), &ld, &mut consumed) {
+                    Some(image) => match found.last_mut().filter(|prev| is_duplicate(doc, prev, &image)) {
                         // A low-resolution preview and the real picture in one wrapper: keep one.
                         Some(prev) => {
-                            let (keep, drop) =
-                                if image.src != image.origin || prev.src == prev.origin {
-                                    (image, prev.node)
-                                } else {
-                                    (prev.clone(), id)
-                                };
+                            let (keep, drop) = if image.src != image.origin || prev.src == prev.origin { (image, prev.node) } else { (prev.clone(), id) };
                             consumed.insert(drop);
                             *prev = merge_duplicate(keep, prev);
                         }
@@ -146,31 +124,17 @@ pub fn collect(doc: &Document, extraction: &Extraction, meta: &Metadata) -> Imag
         }
     }
     // 5. The lead image.
-    let lead = meta
-        .lead_image
-        .as_deref()
-        .and_then(|u| safe_url(u, base.as_deref(), true));
+    let lead = meta.lead_image.as_deref().and_then(|u| safe_url(u, base.as_deref(), true));
     let mut list = Vec::with_capacity(found.len() + 1);
     if let Some(lead_url) = lead {
-        match found.iter_mut().find(|im| {
-            origin::same_picture(&im.origin, &lead_url) || origin::same_picture(&im.src, &lead_url)
-        }) {
+        match found.iter_mut().find(|im| origin::same_picture(&im.origin, &lead_url) || origin::same_picture(&im.src, &lead_url)) {
             Some(shown) => shown.lead = true,
             None => list.push(lead_entry(doc, meta, &lead_url, base.as_deref(), &ld)),
         }
     }
     list.extend(found);
-    let by_node = list
-        .iter()
-        .enumerate()
-        .filter(|(_, im)| !im.lead || doc.is(im.node, Tag::Img) || doc.is(im.node, Tag::Noscript))
-        .map(|(i, im)| (im.node, i))
-        .collect();
-    Images {
-        list,
-        by_node,
-        consumed,
-    }
+    let by_node = list.iter().enumerate().filter(|(_, im)| !im.lead || doc.is(im.node, Tag::Img) || doc.is(im.node, Tag::Noscript)).map(|(i, im)| (im.node, i)).collect();
+    Images { list, by_node, consumed }
 }
 
 /// Everything a picture's markup says about its file.
@@ -188,34 +152,19 @@ struct Sources {
 
 /// Reads an `<img>`, its `<picture>` sources and its `<noscript>` fallback.
 fn read_sources(doc: &Document, img: NodeId, fallback: Option<Vec<ScannedTag>>) -> Sources {
-    let attr = |a: Attr| {
-        doc.attr(img, a)
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(str::to_owned)
-    };
+    let attr = |a: Attr| doc.attr(img, a).map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     let mut s = Sources {
         src: attr(Attr::Src),
-        lazy: LAZY_SRC_ATTRS
-            .iter()
-            .filter_map(|a| attr(*a))
-            .find(|v| !is_placeholder(v)),
+        lazy: LAZY_SRC_ATTRS.iter().filter_map(|a| attr(*a)).find(|v| !is_placeholder(v)),
         originals: ORIGINAL_ATTRS.iter().find_map(|a| attr(*a)),
-        srcsets: [Attr::Srcset]
-            .iter()
-            .chain(LAZY_SRCSET_ATTRS)
-            .filter_map(|a| attr(*a))
-            .collect(),
+        srcsets: [Attr::Srcset].iter().chain(LAZY_SRCSET_ATTRS).filter_map(|a| attr(*a)).collect(),
         alt: attr(Attr::Alt).map(|a| fold_whitespace(&a)),
         width: attr(Attr::Width).and_then(|v| parse_px(&v)),
         height: attr(Attr::Height).and_then(|v| parse_px(&v)),
         ..Default::default()
     };
     if let Some(picture) = doc.parent(img).filter(|p| doc.is(*p, Tag::Picture)) {
-        for source in doc
-            .element_children(picture)
-            .filter(|c| doc.is(*c, Tag::Source))
-        {
+        for source in doc.element_children(picture).filter(|c| doc.is(*c, Tag::Source)) {
             for a in [Attr::Srcset, Attr::DataSrcset, Attr::DataLazySrcset] {
                 if let Some(v) = doc.attr(source, a).filter(|v| !v.trim().is_empty()) {
                     s.srcsets.push(v.to_owned());
@@ -240,27 +189,12 @@ fn read_sources(doc: &Document, img: NodeId, fallback: Option<Vec<ScannedTag>>) 
 fn lone_noscript_sources(doc: &Document, noscript: NodeId, tags: &[ScannedTag]) -> Sources {
     let mut s = read_sources_scanned(tags);
     if let Some(parent) = doc.parent(noscript) {
-        let attr = |a: Attr| {
-            doc.attr(parent, a)
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
-        };
-        s.srcsets.extend(
-            LAZY_SRCSET_ATTRS
-                .iter()
-                .chain([Attr::Srcset].iter())
-                .filter_map(|a| attr(*a)),
-        );
+        let attr = |a: Attr| doc.attr(parent, a).map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        s.srcsets.extend(LAZY_SRCSET_ATTRS.iter().chain([Attr::Srcset].iter()).filter_map(|a| attr(*a)));
         if s.lazy.is_none() {
-            s.lazy = LAZY_SRC_ATTRS
-                .iter()
-                .filter_map(|a| attr(*a))
-                .find(|v| !is_placeholder(v));
+            s.lazy = LAZY_SRC_ATTRS.iter().filter_map(|a| attr(*a)).find(|v| !is_placeholder(v));
         }
-        s.originals = s
-            .originals
-            .or_else(|| ORIGINAL_ATTRS.iter().find_map(|a| attr(*a)));
+        s.originals = s.originals.or_else(|| ORIGINAL_ATTRS.iter().find_map(|a| attr(*a)));
     }
     s
 }
@@ -271,16 +205,8 @@ fn lone_noscript_sources(doc: &Document, noscript: NodeId, tags: &[ScannedTag]) 
 /// two places (a figure after an inline image, a list of the same picture) keeps both.
 fn is_duplicate(doc: &Document, prev: &Image, next: &Image) -> bool {
     let same = origin::same_picture(&prev.origin, &next.origin) || prev.origin == next.origin;
-    let near = doc
-        .ancestors(next.node)
-        .take(4)
-        .any(|a| doc.contains(a, prev.node));
-    let item = |n: NodeId| {
-        doc.ancestors(n).take(4).find(|a| {
-            doc.tag(*a)
-                .is_some_and(|t| matches!(t, Tag::Li | Tag::Figure | Tag::P | Tag::Td))
-        })
-    };
+    let near = doc.ancestors(next.node).take(4).any(|a| doc.contains(a, prev.node));
+    let item = |n: NodeId| doc.ancestors(n).take(4).find(|a| doc.tag(*a).is_some_and(|t| matches!(t, Tag::Li | Tag::Figure | Tag::P | Tag::Td)));
     same && near && item(prev.node) == item(next.node) && !text_between(doc, prev.node, next.node)
 }
 
@@ -322,15 +248,8 @@ fn read_sources_scanned(tags: &[ScannedTag]) -> Sources {
         }
         if t.name == "img" {
             s.src = t.attr("src").map(str::to_owned);
-            s.lazy = LAZY_SRC_ATTRS
-                .iter()
-                .filter_map(|a| t.attr(a.as_str()))
-                .find(|v| !is_placeholder(v))
-                .map(str::to_owned);
-            s.originals = ORIGINAL_ATTRS
-                .iter()
-                .find_map(|a| t.attr(a.as_str()))
-                .map(str::to_owned);
+            s.lazy = LAZY_SRC_ATTRS.iter().filter_map(|a| t.attr(a.as_str())).find(|v| !is_placeholder(v)).map(str::to_owned);
+            s.originals = ORIGINAL_ATTRS.iter().find_map(|a| t.attr(a.as_str())).map(str::to_owned);
             s.alt = t.attr("alt").map(fold_whitespace);
             s.width = t.attr("width").and_then(parse_px);
             s.height = t.attr("height").and_then(parse_px);
@@ -350,9 +269,7 @@ fn noscript_tags(doc: &Document, noscript: NodeId) -> Vec<ScannedTag> {
 fn parse_px(v: &str) -> Option<u32> {
     let v = v.trim();
     let digits = v.trim_end_matches("px").trim();
-    crate::text::parse_decimal(digits)
-        .filter(|n| n.is_finite() && *n >= 0.0)
-        .map(|n| n as u32)
+    crate::text::parse_decimal(digits).filter(|n| n.is_finite() && *n >= 0.0).map(|n| n as u32)
 }
 
 /// The `<noscript>` holding this `<img>`'s fallback: its next element sibling, or the next sibling
@@ -375,15 +292,8 @@ fn fallback_noscript(doc: &Document, img: NodeId) -> Option<NodeId> {
 /// The `<img>` a `<noscript>` is the fallback of, if any.
 fn paired_img(doc: &Document, noscript: NodeId) -> Option<NodeId> {
     let parent = doc.parent(noscript)?;
-    let prev = doc
-        .element_children(parent)
-        .take_while(|c| *c != noscript)
-        .last()?;
-    let img = if doc.is(prev, Tag::Img) {
-        prev
-    } else {
-        doc.find_all(prev, Tag::Img).next()?
-    };
+    let prev = doc.element_children(parent).take_while(|c| *c != noscript).last()?;
+    let img = if doc.is(prev, Tag::Img) { prev } else { doc.find_all(prev, Tag::Img).next()? };
     (fallback_noscript(doc, img) == Some(noscript)).then_some(img)
 }
 
@@ -402,8 +312,7 @@ fn next_element_sibling(doc: &Document, id: NodeId) -> Option<NodeId> {
 }
 
 fn has_own_text(doc: &Document, id: NodeId) -> bool {
-    doc.children(id)
-        .any(|c| doc.text(c).is_some_and(|t| !t.trim().is_empty()))
+    doc.children(id).any(|c| doc.text(c).is_some_and(|t| !t.trim().is_empty()))
 }
 
 /// A `src` that only holds the place of the real picture.
@@ -413,8 +322,7 @@ fn is_placeholder(src: &str) -> bool {
         return true;
     }
     if s.len() > 5 && s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")) {
-        return s.len() < DATA_URI_PLACEHOLDER_MAX
-            || s.to_ascii_lowercase().starts_with("data:image/svg");
+        return s.len() < DATA_URI_PLACEHOLDER_MAX || s.to_ascii_lowercase().starts_with("data:image/svg");
     }
     let path = s.split(['?', '#']).next().unwrap_or(s).to_ascii_lowercase();
     let file = path.rsplit('/').next().unwrap_or(&path);
@@ -437,35 +345,12 @@ fn build_image(
 ) -> Option<Image> {
     // 3. Display source and origin.
     let real = |v: &Option<String>| v.as_ref().filter(|u| !is_placeholder(u)).cloned();
-    let candidates: Vec<origin::Candidate> = s
-        .srcsets
-        .iter()
-        .flat_map(|v| origin::parse_srcset(v))
-        .filter(|c| !is_placeholder(&c.url))
-        .collect();
+    let candidates: Vec<origin::Candidate> = s.srcsets.iter().flat_map(|v| origin::parse_srcset(v)).filter(|c| !is_placeholder(&c.url)).collect();
     let best = origin::best_candidate(&candidates).map(|c| c.url.clone());
-    let inline_data = s
-        .src
-        .as_ref()
-        .filter(|u| {
-            u.len() > 5
-                && u.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:"))
-                && !is_placeholder(u)
-        })
-        .cloned();
-    let display = real(&s.src)
-        .or_else(|| s.lazy.clone())
-        .or_else(|| real(&s.fallback_src))
-        .or_else(|| best.clone())
-        .or(inline_data)?;
+    let inline_data = s.src.as_ref().filter(|u| u.len() > 5 && u.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")) && !is_placeholder(u)).cloned();
+    let display = real(&s.src).or_else(|| s.lazy.clone()).or_else(|| real(&s.fallback_src)).or_else(|| best.clone()).or(inline_data)?;
     let src = safe_url(&display, base, true)?;
-    let origin_raw = s
-        .originals
-        .clone()
-        .or(best)
-        .or_else(|| s.lazy.clone())
-        .or_else(|| real(&s.fallback_src))
-        .unwrap_or_else(|| display.clone());
+    let origin_raw = s.originals.clone().or(best).or_else(|| s.lazy.clone()).or_else(|| real(&s.fallback_src)).unwrap_or_else(|| display.clone());
     let origin = match safe_url(&origin_raw, base, true) {
         Some(u) if u.starts_with("data:") => u,
         Some(u) => origin::unwrap_proxies(&u, base),
@@ -475,11 +360,7 @@ fn build_image(
     if s.width.is_some_and(|w| w <= ICON_MAX_SIZE) || s.height.is_some_and(|h| h <= ICON_MAX_SIZE) {
         return None;
     }
-    if is_tracker(&src)
-        || is_tracker(&origin)
-        || has_role_words(doc, node, &origin, s.alt.as_deref())
-        || in_teaser_link(doc, node)
-    {
+    if is_tracker(&src) || is_tracker(&origin) || has_role_words(doc, node, &origin, s.alt.as_deref()) || in_teaser_link(doc, node) {
         return None;
     }
     // 4. Caption and credit.
@@ -490,19 +371,11 @@ fn build_image(
     let mut caption = described.caption;
     let mut credit = described.credit;
     let attr_of = |a: Attr| -> Option<String> {
-        std::iter::once(node)
-            .chain(doc.ancestors(node).take(3))
-            .find_map(|n| doc.attr(n, a))
-            .map(fold_whitespace)
-            .filter(|v| !v.is_empty())
+        std::iter::once(node).chain(doc.ancestors(node).take(3)).find_map(|n| doc.attr(n, a)).map(fold_whitespace).filter(|v| !v.is_empty())
     };
     caption = caption.or_else(|| attr_of(Attr::DataCaption));
     credit = credit.or_else(|| attr_of(Attr::DataCredit));
-    if let Some(found) = ld.iter().find(|l| {
-        l.urls
-            .iter()
-            .any(|u| origin::same_picture(u, &origin) || origin::same_picture(u, &src))
-    }) {
+    if let Some(found) = ld.iter().find(|l| l.urls.iter().any(|u| origin::same_picture(u, &origin) || origin::same_picture(u, &src))) {
         credit = credit.or_else(|| found.credit.clone());
         caption = caption.or_else(|| found.caption.clone());
     }
@@ -510,46 +383,25 @@ fn build_image(
     if let (Some(cap), Some(cr)) = (&caption, &credit) {
         caption = without_trailing_credit(cap, cr);
     }
-    Some(Image {
-        src,
-        origin,
-        alt: s.alt.filter(|a| !a.is_empty()),
-        caption,
-        credit,
-        width: s.width,
-        height: s.height,
-        lead: false,
-        node,
-    })
+    Some(Image { src, origin, alt: s.alt.filter(|a| !a.is_empty()), caption, credit, width: s.width, height: s.height, lead: false, node })
 }
 
 /// `caption` without a trailing copy of `credit` (bare or in brackets); `None` when nothing is left.
 fn without_trailing_credit(caption: &str, credit: &str) -> Option<String> {
-    let stripped = caption
-        .trim_end()
-        .trim_end_matches([')', '）', ']'])
-        .trim_end();
-    let Some(rest) = stripped.strip_suffix(credit.trim()) else {
-        return Some(caption.to_owned());
-    };
+    let stripped = caption.trim_end().trim_end_matches([')', '）', ']']).trim_end();
+    let Some(rest) = stripped.strip_suffix(credit.trim()) else { return Some(caption.to_owned()) };
     let rest = credit::trim_edges(rest.trim_end().trim_end_matches(['(', '（', '[']));
     (!rest.is_empty()).then(|| rest.to_owned())
 }
 
 /// The picture sits in a link with its own text to another page: a teaser card.
 fn in_teaser_link(doc: &Document, img: NodeId) -> bool {
-    let Some(link) = doc.ancestors(img).take(4).find(|a| doc.is(*a, Tag::A)) else {
-        return false;
-    };
+    let Some(link) = doc.ancestors(img).take(4).find(|a| doc.is(*a, Tag::A)) else { return false };
     let href = doc.attr(link, Attr::Href).unwrap_or("").trim();
     if href.is_empty() || href.starts_with('#') || origin::has_image_extension(href) {
         return false;
     }
-    let text_len = doc
-        .text_content(link)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .count();
+    let text_len = doc.text_content(link).chars().filter(|c| !c.is_whitespace()).count();
     text_len >= TEASER_LINK_MIN_TEXT
 }
 
@@ -560,32 +412,22 @@ fn is_tracker(url: &str) -> bool {
 
 /// Splits class/id/itemprop or a URL path into lower-case tokens.
 fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(|t| t.to_lowercase())
+    s.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(|t| t.to_lowercase())
 }
 
 fn matches_word(token: &str, words: &[&str]) -> bool {
-    words
-        .iter()
-        .any(|w| token == *w || (w.len() >= 4 && token.starts_with(w)))
+    words.iter().any(|w| token == *w || (w.len() >= 4 && token.starts_with(w)))
 }
 
 /// Class/id of the image and its two nearest ancestors, the file path, or a short alt naming an
 /// avatar, logo, icon, button, ad or tracker.
 fn has_role_words(doc: &Document, img: NodeId, origin: &str, alt: Option<&str>) -> bool {
     let exact = |t: &str| NOT_ARTICLE_IMAGE_WORDS.contains(&t);
-    let marked = std::iter::once(img)
-        .chain(doc.ancestors(img).take(2))
-        .any(|n| tokens(&doc.class_and_id(n)).any(|t| exact(&t)));
+    let marked = std::iter::once(img).chain(doc.ancestors(img).take(2)).any(|n| tokens(&doc.class_and_id(n)).any(|t| exact(&t)));
     let path = origin.split(['?', '#']).next().unwrap_or("");
-    let path = path.find("://").map_or(path, |i| {
-        path[i + 3..].find('/').map_or("", |p| &path[i + 3 + p..])
-    });
+    let path = path.find("://").map_or(path, |i| path[i + 3..].find('/').map_or("", |p| &path[i + 3 + p..]));
     let in_path = tokens(path).any(|t| exact(&t));
-    let in_alt = alt.is_some_and(|a| {
-        a.split_whitespace().count() <= ALT_WORDS_MAX_FOR_ROLE && tokens(a).any(|t| exact(&t))
-    });
+    let in_alt = alt.is_some_and(|a| a.split_whitespace().count() <= ALT_WORDS_MAX_FOR_ROLE && tokens(a).any(|t| exact(&t)));
     marked || in_path || in_alt
 }
 
@@ -597,27 +439,19 @@ fn class_hint(doc: &Document, id: NodeId, in_figure: bool) -> Option<LabelKind> 
         s.push_str(ip);
     }
     if s.is_empty() {
-        return if doc.is(id, Tag::Figcaption) {
-            Some(LabelKind::Caption)
-        } else {
-            None
-        };
+        return if doc.is(id, Tag::Figcaption) { Some(LabelKind::Caption) } else { None };
     }
     let toks: Vec<String> = tokens(&s).collect();
-    let credit = toks
-        .iter()
-        .any(|t| (in_figure || t != "byline") && matches_word(t, CREDIT_CLASS_WORDS));
+    let credit = toks.iter().any(|t| (in_figure || t != "byline") && matches_word(t, CREDIT_CLASS_WORDS));
     if credit {
         return Some(LabelKind::Credit);
     }
-    let caption =
-        toks.iter().any(|t| matches_word(t, CAPTION_CLASS_WORDS)) || doc.is(id, Tag::Figcaption);
+    let caption = toks.iter().any(|t| matches_word(t, CAPTION_CLASS_WORDS)) || doc.is(id, Tag::Figcaption);
     caption.then_some(LabelKind::Caption)
 }
 
 fn has_media_words(doc: &Document, id: NodeId) -> bool {
-    tokens(&doc.class_and_id(id)).any(|t| matches_word(&t, MEDIA_WRAPPER_WORDS))
-        || doc.is(id, Tag::Figure)
+    tokens(&doc.class_and_id(id)).any(|t| matches_word(&t, MEDIA_WRAPPER_WORDS)) || doc.is(id, Tag::Figure)
 }
 
 /// What [`describe`] found.
@@ -644,11 +478,7 @@ struct Segment {
 /// other picture and little text. Returns the container and whether unlabelled text in it may be
 /// read as a caption (a figure, or a wrapper with media class words).
 fn container(doc: &Document, img: NodeId, root: NodeId) -> (NodeId, bool) {
-    if let Some(fig) = doc
-        .ancestors(img)
-        .take_while(|a| doc.contains(root, *a))
-        .find(|a| doc.is(*a, Tag::Figure))
-    {
+    if let Some(fig) = doc.ancestors(img).take_while(|a| doc.contains(root, *a)).find(|a| doc.is(*a, Tag::Figure)) {
         return (fig, true);
     }
     let mut cur = img;
@@ -663,18 +493,8 @@ fn container(doc: &Document, img: NodeId, root: NodeId) -> (NodeId, bool) {
             break;
         }
         let images = doc.find_all(parent, Tag::Img).count();
-        let text_len = doc
-            .text_content(parent)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .count();
-        if images > 1
-            || text_len > WRAPPER_MAX_TEXT_CHARS
-            || doc
-                .tag(parent)
-                .is_some_and(|t| matches!(t, Tag::P | Tag::Li | Tag::Td))
-                && text_len > FOLLOWING_CAPTION_MAX_CHARS / 3
-        {
+        let text_len = doc.text_content(parent).chars().filter(|c| !c.is_whitespace()).count();
+        if images > 1 || text_len > WRAPPER_MAX_TEXT_CHARS || doc.tag(parent).is_some_and(|t| matches!(t, Tag::P | Tag::Li | Tag::Td)) && text_len > FOLLOWING_CAPTION_MAX_CHARS / 3 {
             break;
         }
         media |= has_media_words(doc, parent);
@@ -684,15 +504,7 @@ fn container(doc: &Document, img: NodeId, root: NodeId) -> (NodeId, bool) {
 }
 
 /// Text segments of `scope` (skipping the picture itself, scripts, buttons, hidden and dropped nodes).
-fn segments(
-    doc: &Document,
-    scope: NodeId,
-    container: NodeId,
-    img: NodeId,
-    in_figure: bool,
-    dropped: &NodeSet,
-    out: &mut Vec<Segment>,
-) {
+fn segments(doc: &Document, scope: NodeId, container: NodeId, img: NodeId, in_figure: bool, dropped: &NodeSet, out: &mut Vec<Segment>) {
     let range = doc.subtree_range(scope);
     let mut i = range.start;
     while i < range.end {
@@ -701,10 +513,7 @@ fn segments(
         let skip = !node.visible
             || id == img
             || dropped.contains(id)
-            || doc.tag(id).is_some_and(|t| {
-                matches!(t, Tag::Img | Tag::Picture | Tag::Noscript | Tag::Button)
-                    || t.is_never_content()
-            })
+            || doc.tag(id).is_some_and(|t| matches!(t, Tag::Img | Tag::Picture | Tag::Noscript | Tag::Button) || t.is_never_content())
             || doc.attr(id, Attr::AriaHidden) == Some("true");
         if skip {
             i = node.end;
@@ -721,9 +530,7 @@ fn segments(
                             hint = class_hint(doc, a, in_figure).map(|k| (k, a));
                         }
                         if unit.is_none() {
-                            let block = doc.tag(a).is_some_and(|t| t.is_block())
-                                || doc.attr(a, Attr::Role) == Some("text")
-                                || class_hint(doc, a, in_figure).is_some();
+                            let block = doc.tag(a).is_some_and(|t| t.is_block()) || doc.attr(a, Attr::Role) == Some("text") || class_hint(doc, a, in_figure).is_some();
                             if block {
                                 unit = Some(a);
                             }
@@ -739,13 +546,7 @@ fn segments(
                         top = a;
                     }
                 }
-                out.push(Segment {
-                    node: id,
-                    text: t.to_string(),
-                    hint,
-                    unit: unit.unwrap_or(container),
-                    top,
-                });
+                out.push(Segment { node: id, text: t.to_string(), hint, unit: unit.unwrap_or(container), top });
             }
         }
         i += 1;
@@ -758,28 +559,19 @@ fn describe(doc: &Document, img: NodeId, (root, dropped): Within<'_>) -> Describ
     let in_figure = doc.is(container, Tag::Figure);
     let mut segs = Vec::new();
     if container != img {
-        segments(
-            doc, container, container, img, in_figure, dropped, &mut segs,
-        );
+        segments(doc, container, container, img, in_figure, dropped, &mut segs);
     }
     // The element right after the container, when it reads as a caption or credit. It is outside
     // the figure, so a `byline` class there is an article's byline (a teaser card's), not a photo
     // credit; and an element holding a heading starts something else.
-    if let Some(next) = next_element_sibling(doc, container)
-        .filter(|n| doc.contains(root, *n) && !dropped.contains(*n))
-    {
+    if let Some(next) = next_element_sibling(doc, container).filter(|n| doc.contains(root, *n) && !dropped.contains(*n)) {
         let text = fold_whitespace(&doc.text_content(next));
         let short = !text.is_empty() && text.chars().count() <= FOLLOWING_CAPTION_MAX_CHARS;
         let marked = class_hint(doc, next, false).is_some()
-            || doc
-                .descendants(next)
-                .take(8)
-                .any(|d| class_hint(doc, d, false).is_some())
+            || doc.descendants(next).take(8).any(|d| class_hint(doc, d, false).is_some())
             || strip_label(&text).is_some()
             || looks_like_credit(&text);
-        let starts_something = std::iter::once(next)
-            .chain(doc.descendants(next))
-            .any(|d| doc.tag(d).is_some_and(|t| t.heading_level().is_some()));
+        let starts_something = std::iter::once(next).chain(doc.descendants(next)).any(|d| doc.tag(d).is_some_and(|t| t.heading_level().is_some()));
         if short && marked && !starts_something && !doc.find_all(next, Tag::Img).any(|_| true) {
             segments(doc, next, next, img, false, dropped, &mut segs);
         }
@@ -812,13 +604,7 @@ fn classify(doc: &Document, segs: &[Segment], img: NodeId, trusted: bool) -> Des
                 // its own text; a classed element inside a labelled one speaks for itself.
                 let from_label = pending.filter(|(_, scope)| doc.contains(*scope, seg.node));
                 let kind = match (from_label, seg.hint) {
-                    (Some((lk, scope)), Some((hk, hint_node))) => {
-                        Some(if doc.contains(hint_node, scope) {
-                            lk
-                        } else {
-                            hk
-                        })
-                    }
+                    (Some((lk, scope)), Some((hk, hint_node))) => Some(if doc.contains(hint_node, scope) { lk } else { hk }),
                     (Some((lk, _)), None) => Some(lk),
                     (None, h) => h.map(|(k, _)| k),
                 };
@@ -888,31 +674,14 @@ fn join_units(parts: &[(NodeId, String)]) -> String {
 }
 
 /// The entry for a lead image the article does not show.
-fn lead_entry(
-    doc: &Document,
-    meta: &Metadata,
-    url: &str,
-    base: Option<&str>,
-    ld: &[LdImage],
-) -> Image {
+fn lead_entry(doc: &Document, meta: &Metadata, url: &str, base: Option<&str>, ld: &[LdImage]) -> Image {
     let declared = meta.lead_image.as_deref().unwrap_or(url);
     let node = doc
         .head()
-        .and_then(|h| {
-            doc.find_all(h, Tag::Meta).find(|m| {
-                doc.attr(*m, Attr::Content)
-                    .is_some_and(|c| c.trim() == declared.trim())
-            })
-        })
+        .and_then(|h| doc.find_all(h, Tag::Meta).find(|m| doc.attr(*m, Attr::Content).is_some_and(|c| c.trim() == declared.trim())))
         .unwrap_or(Document::ROOT);
-    let origin = if url.starts_with("data:") {
-        url.to_owned()
-    } else {
-        origin::unwrap_proxies(url, base)
-    };
-    let found = ld
-        .iter()
-        .find(|l| l.urls.iter().any(|u| origin::same_picture(u, &origin)));
+    let origin = if url.starts_with("data:") { url.to_owned() } else { origin::unwrap_proxies(url, base) };
+    let found = ld.iter().find(|l| l.urls.iter().any(|u| origin::same_picture(u, &origin)));
     Image {
         src: url.to_owned(),
         origin,
@@ -932,12 +701,7 @@ pub fn credits_text(images: &[Image]) -> String {
     let mut out = String::new();
     for im in images {
         let mut parts: Vec<&str> = Vec::new();
-        if let Some(c) = im
-            .caption
-            .as_deref()
-            .or(im.alt.as_deref())
-            .filter(|c| !c.trim().is_empty())
-        {
+        if let Some(c) = im.caption.as_deref().or(im.alt.as_deref()).filter(|c| !c.trim().is_empty()) {
             parts.push(c.trim());
         }
         if let Some(c) = im.credit.as_deref().filter(|c| !c.trim().is_empty()) {

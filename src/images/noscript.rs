@@ -17,11 +17,7 @@ pub struct ScannedTag {
 impl ScannedTag {
     /// An attribute's value (first occurrence), if present and not blank.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-            .filter(|v| !v.trim().is_empty())
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str()).filter(|v| !v.trim().is_empty())
     }
 }
 
@@ -32,10 +28,7 @@ pub fn scan_images(html: &str) -> Vec<ScannedTag> {
     let mut i = 0;
     while let Some(off) = html[i..].find('<') {
         i += off + 1;
-        let name_len = bytes[i..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
+        let name_len = bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
         let name = html[i..i + name_len].to_ascii_lowercase();
         i += name_len;
         if name != "img" && name != "source" {
@@ -64,10 +57,7 @@ fn scan_attrs(html: &str, start: usize) -> (Vec<(String, String)>, usize) {
             return (attrs, i + 1);
         }
         let name_start = i;
-        while i < bytes.len()
-            && !bytes[i].is_ascii_whitespace()
-            && !matches!(bytes[i], b'=' | b'>' | b'/')
-        {
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'>' | b'/') {
             i += 1;
         }
         let name = html[name_start..i].to_ascii_lowercase();
@@ -83,9 +73,7 @@ fn scan_attrs(html: &str, start: usize) -> (Vec<(String, String)>, usize) {
             if i < bytes.len() && (bytes[i] == b'"' || bytes[i] == b'\'') {
                 let quote = bytes[i] as char;
                 let v_start = i + 1;
-                let v_end = html[v_start..]
-                    .find(quote)
-                    .map_or(bytes.len(), |e| v_start + e);
+                let v_end = html[v_start..].find(quote).map_or(bytes.len(), |e| v_start + e);
                 value = unescape_entities_with(&html[v_start..v_end], MARKUP_ENTITIES);
                 i = (v_end + 1).min(bytes.len());
             } else {
@@ -110,9 +98,7 @@ mod tests {
 
     #[test]
     fn scans_img_attributes_in_any_quoting() {
-        let tags = scan_images(
-            r#"<IMG class=x SRC="https://a.com/p.jpg?a=1&amp;b=2" srcset='a.jpg 1x, b.jpg 2x' alt=hi width=640 / >"#,
-        );
+        let tags = scan_images(r#"<IMG class=x SRC="https://a.com/p.jpg?a=1&amp;b=2" srcset='a.jpg 1x, b.jpg 2x' alt=hi width=640 / >"#);
         assert_eq!(tags.len(), 1);
         let t = &tags[0];
         assert_eq!(t.name, "img");
@@ -124,9 +110,7 @@ mod tests {
 
     #[test]
     fn finds_picture_sources_and_ignores_other_tags() {
-        let tags = scan_images(
-            r#"<picture><source srcset="w.webp 800w" type="image/webp"><img src="f.jpg"></picture><p>x</p><imgx>"#,
-        );
+        let tags = scan_images(r#"<picture><source srcset="w.webp 800w" type="image/webp"><img src="f.jpg"></picture><p>x</p><imgx>"#);
         let names: Vec<_> = tags.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, vec!["source", "img"]);
     }
@@ -136,9 +120,6 @@ mod tests {
         assert_eq!(scan_images("<img src=\"a.jpg").len(), 1);
         assert_eq!(scan_images("<img").len(), 1);
         assert!(scan_images("<").is_empty());
-        assert_eq!(
-            scan_images("<img alt='a &amp b &#x56FE;&nbsp;&#22270; &bogus;'>")[0].attr("alt"),
-            Some("a &amp b 图\u{a0}图 &bogus;")
-        );
+        assert_eq!(scan_images("<img alt='a &amp b &#x56FE;&nbsp;&#22270; &bogus;'>")[0].attr("alt"), Some("a &amp b 图\u{a0}图 &bogus;"));
     }
 }

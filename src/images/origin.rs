@@ -48,18 +48,11 @@ pub fn parse_srcset(srcset: &str) -> Vec<Candidate> {
         if url.is_empty() {
             continue;
         }
-        let mut c = Candidate {
-            url: url.to_owned(),
-            width: None,
-            density: None,
-        };
+        let mut c = Candidate { url: url.to_owned(), width: None, density: None };
         for d in descriptors.split_whitespace() {
             if let Some(w) = d.strip_suffix('w').and_then(|n| n.parse::<u32>().ok()) {
                 c.width = Some(w);
-            } else if let Some(x) = d
-                .strip_suffix('x')
-                .and_then(|n| crate::text::parse_decimal(n).map(|x| x as f32))
-            {
+            } else if let Some(x) = d.strip_suffix('x').and_then(|n| crate::text::parse_decimal(n).map(|x| x as f32)) {
                 c.density = Some(x);
             }
         }
@@ -70,16 +63,9 @@ pub fn parse_srcset(srcset: &str) -> Vec<Candidate> {
 
 /// The largest candidate: the widest `w` if any candidate has one, else the highest density.
 pub fn best_candidate(candidates: &[Candidate]) -> Option<&Candidate> {
-    let widest = candidates
-        .iter()
-        .filter(|c| c.width.is_some())
-        .max_by_key(|c| c.width);
+    let widest = candidates.iter().filter(|c| c.width.is_some()).max_by_key(|c| c.width);
     widest.or_else(|| {
-        candidates.iter().max_by(|a, b| {
-            a.density
-                .unwrap_or(1.0)
-                .total_cmp(&b.density.unwrap_or(1.0))
-        })
+        candidates.iter().max_by(|a, b| a.density.unwrap_or(1.0).total_cmp(&b.density.unwrap_or(1.0)))
     })
 }
 
@@ -88,28 +74,12 @@ const MAX_UNWRAP: usize = 6;
 
 /// Query parameter names that carry an image URL even without an image file extension.
 const URL_PARAM_NAMES: &[&str] = &[
-    "url",
-    "u",
-    "src",
-    "source",
-    "image",
-    "img",
-    "imageurl",
-    "image_url",
-    "image_uri",
-    "imageuri",
-    "img_url",
-    "image_src",
-    "file",
-    "original",
-    "uri",
+    "url", "u", "src", "source", "image", "img", "imageurl", "image_url", "image_uri", "imageuri", "img_url", "image_src", "file",
+    "original", "uri",
 ];
 
 /// File extensions of pictures (for "a query parameter holding an absolute image URL").
-const IMAGE_EXTENSIONS: &[&str] = &[
-    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff", ".heic",
-    ".jxl",
-];
+const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff", ".heic", ".jxl"];
 
 /// Unwraps known proxies and CDNs until none is left, then resolves the result against `base`.
 pub fn unwrap_proxies(url: &str, base: Option<&str>) -> String {
@@ -188,19 +158,10 @@ fn absolutize_schemeless(value: &str) -> String {
 /// An absolute URL starting inside `path` (after the first segment), with the query appended.
 fn url_in_path(path: &str, query: &str) -> Option<String> {
     let lower = path.to_ascii_lowercase();
-    let start = [
-        "/https://",
-        "/http://",
-        "/https:/",
-        "/http:/",
-        "/https%3a%2f%2f",
-        "/http%3a%2f%2f",
-        "/https%3a/",
-        "/http%3a/",
-    ]
-    .iter()
-    .filter_map(|p| lower.find(p))
-    .min()?;
+    let start = ["/https://", "/http://", "/https:/", "/http:/", "/https%3a%2f%2f", "/http%3a%2f%2f", "/https%3a/", "/http%3a/"]
+        .iter()
+        .filter_map(|p| lower.find(p))
+        .min()?;
     let mut inner = percent_decode(&path[start + 1..]);
     // Collapsed slashes ("https:/host") come from CDNs that normalise paths.
     for scheme in ["https:/", "http:/"] {
@@ -220,9 +181,7 @@ fn url_in_query(query: &str) -> Option<String> {
     for pair in query.split('&') {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         let value = decode_fully(value);
-        let absolute = value.starts_with("http://")
-            || value.starts_with("https://")
-            || value.starts_with("//");
+        let absolute = value.starts_with("http://") || value.starts_with("https://") || value.starts_with("//");
         if !absolute {
             continue;
         }
@@ -277,37 +236,14 @@ pub fn percent_decode(s: &str) -> String {
 
 /// True when the URL's path ends with a picture file extension.
 pub fn has_image_extension(url: &str) -> bool {
-    let path = url
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let path = url.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
     IMAGE_EXTENSIONS.iter().any(|e| path.ends_with(e))
 }
 
 /// Path segments that name a folder or a size, not a picture.
 const GENERIC_SEGMENTS: &[&str] = &[
-    "image",
-    "images",
-    "img",
-    "media",
-    "photo",
-    "photos",
-    "upload",
-    "uploads",
-    "production",
-    "original",
-    "master",
-    "large",
-    "medium",
-    "small",
-    "thumb",
-    "thumbnail",
-    "thumbnails",
-    "default",
-    "content",
-    "assets",
-    "static",
+    "image", "images", "img", "media", "photo", "photos", "upload", "uploads", "production", "original", "master",
+    "large", "medium", "small", "thumb", "thumbnail", "thumbnails", "default", "content", "assets", "static",
 ];
 
 /// The last path segment that names the picture itself: extensions and `-1024x768` size suffixes
@@ -333,11 +269,7 @@ fn strip_size_suffix(stem: &str) -> &str {
     if let Some(i) = stem.rfind(['-', '_']) {
         let tail = &stem[i + 1..];
         if let Some((w, h)) = tail.split_once('x') {
-            if !w.is_empty()
-                && !h.is_empty()
-                && w.chars().all(|c| c.is_ascii_digit())
-                && h.chars().all(|c| c.is_ascii_digit())
-            {
+            if !w.is_empty() && !h.is_empty() && w.chars().all(|c| c.is_ascii_digit()) && h.chars().all(|c| c.is_ascii_digit()) {
                 return &stem[..i];
             }
         }
@@ -365,31 +297,19 @@ mod tests {
         let c = parse_srcset("a.jpg, b.jpg 2x, c.jpg 1.5x");
         assert_eq!(best_candidate(&c).unwrap().url, "b.jpg");
         let c = parse_srcset("https://res.cloudinary.com/d/image/upload/w_100,h_80/a.jpg 100w, https://res.cloudinary.com/d/image/upload/w_200,h_160/a.jpg 200w");
-        assert_eq!(
-            best_candidate(&c).unwrap().url,
-            "https://res.cloudinary.com/d/image/upload/w_200,h_160/a.jpg"
-        );
+        assert_eq!(best_candidate(&c).unwrap().url, "https://res.cloudinary.com/d/image/upload/w_200,h_160/a.jpg");
         assert!(parse_srcset("  ,  ").is_empty());
     }
 
     #[test]
     fn unwraps_weserv_with_a_schemeless_url() {
         assert_eq!(
-            unwrap_proxies(
-                "https://images.weserv.nl/?url=ichef.bbci.co.uk/ace/ws/640/a.jpg.webp",
-                None
-            ),
+            unwrap_proxies("https://images.weserv.nl/?url=ichef.bbci.co.uk/ace/ws/640/a.jpg.webp", None),
             "https://ichef.bbci.co.uk/ace/ws/640/a.jpg.webp"
         );
+        assert_eq!(unwrap_proxies("https://wsrv.nl/?url=ssl:example.com/a.png&w=300", None), "https://example.com/a.png");
         assert_eq!(
-            unwrap_proxies("https://wsrv.nl/?url=ssl:example.com/a.png&w=300", None),
-            "https://example.com/a.png"
-        );
-        assert_eq!(
-            unwrap_proxies(
-                "https://images.weserv.nl/?url=https%3A%2F%2Fexample.com%2Fa.jpg&w=640",
-                None
-            ),
+            unwrap_proxies("https://images.weserv.nl/?url=https%3A%2F%2Fexample.com%2Fa.jpg&w=640", None),
             "https://example.com/a.jpg"
         );
     }
@@ -397,10 +317,7 @@ mod tests {
     #[test]
     fn unwraps_next_image_relative_and_absolute() {
         assert_eq!(
-            unwrap_proxies(
-                "/_next/image?url=%2Fimages%2Fhero.jpg&w=1080&q=75",
-                Some("https://news.example/story")
-            ),
+            unwrap_proxies("/_next/image?url=%2Fimages%2Fhero.jpg&w=1080&q=75", Some("https://news.example/story")),
             "https://news.example/images/hero.jpg"
         );
         assert_eq!(
@@ -424,19 +341,10 @@ mod tests {
             "https://upload.wikimedia.org/a/b.jpg"
         );
         assert_eq!(
-            unwrap_proxies(
-                "https://res.cloudinary.com/demo/image/fetch/f_auto/https%3A%2F%2Fex.com%2Fp.png",
-                None
-            ),
+            unwrap_proxies("https://res.cloudinary.com/demo/image/fetch/f_auto/https%3A%2F%2Fex.com%2Fp.png", None),
             "https://ex.com/p.png"
         );
-        assert_eq!(
-            unwrap_proxies(
-                "https://cdn.example/resize/800/https:/origin.example/p.jpg",
-                None
-            ),
-            "https://origin.example/p.jpg"
-        );
+        assert_eq!(unwrap_proxies("https://cdn.example/resize/800/https:/origin.example/p.jpg", None), "https://origin.example/p.jpg");
     }
 
     #[test]
@@ -446,54 +354,22 @@ mod tests {
             "https://a.example/b/c.jpeg"
         );
         // A parameter with an unrecognised name counts only when it is a picture file.
-        assert_eq!(
-            unwrap_proxies(
-                "https://x.example/p.jpg?ref=https%3A%2F%2Fa.example%2Fpage",
-                None
-            ),
-            "https://x.example/p.jpg?ref=https%3A%2F%2Fa.example%2Fpage"
-        );
-        assert_eq!(
-            unwrap_proxies(
-                "https://x.example/r?foo=https%3A%2F%2Fa.example%2Fz.png",
-                None
-            ),
-            "https://a.example/z.png"
-        );
+        assert_eq!(unwrap_proxies("https://x.example/p.jpg?ref=https%3A%2F%2Fa.example%2Fpage", None), "https://x.example/p.jpg?ref=https%3A%2F%2Fa.example%2Fpage");
+        assert_eq!(unwrap_proxies("https://x.example/r?foo=https%3A%2F%2Fa.example%2Fz.png", None), "https://a.example/z.png");
     }
 
     #[test]
     fn unwraps_nested_proxies() {
         let photon = "https://i0.wp.com/origin.example/wp-content/uploads/a.jpg";
-        let weserv = format!(
-            "https://images.weserv.nl/?url={}",
-            photon.replace(':', "%3A").replace('/', "%2F")
-        );
-        let next = format!(
-            "https://site.example/_next/image?url={}&w=640",
-            weserv
-                .replace('%', "%25")
-                .replace(':', "%3A")
-                .replace('/', "%2F")
-                .replace('?', "%3F")
-                .replace('=', "%3D")
-        );
-        assert_eq!(
-            unwrap_proxies(&next, None),
-            "https://origin.example/wp-content/uploads/a.jpg"
-        );
+        let weserv = format!("https://images.weserv.nl/?url={}", photon.replace(':', "%3A").replace('/', "%2F"));
+        let next = format!("https://site.example/_next/image?url={}&w=640", weserv.replace('%', "%25").replace(':', "%3A").replace('/', "%2F").replace('?', "%3F").replace('=', "%3D"));
+        assert_eq!(unwrap_proxies(&next, None), "https://origin.example/wp-content/uploads/a.jpg");
     }
 
     #[test]
     fn resolves_relative_sources_against_the_page() {
-        assert_eq!(
-            unwrap_proxies("../img/a.jpg", Some("https://ex.com/news/2024/story.html")),
-            "https://ex.com/news/img/a.jpg"
-        );
-        assert_eq!(
-            unwrap_proxies("https://plain.example/a.jpg", None),
-            "https://plain.example/a.jpg"
-        );
+        assert_eq!(unwrap_proxies("../img/a.jpg", Some("https://ex.com/news/2024/story.html")), "https://ex.com/news/img/a.jpg");
+        assert_eq!(unwrap_proxies("https://plain.example/a.jpg", None), "https://plain.example/a.jpg");
     }
 
     #[test]
@@ -502,18 +378,9 @@ mod tests {
             "https://ichef.bbci.co.uk/ace/ws/1024/cpsprodpb/2D9B/production/_133457611_putin_kim_01_reuters.jpg",
             "https://images.weserv.nl/?url=ichef.bbci.co.uk/ace/ws/640/cpsprodpb/2D9B/production/_133457611_putin_kim_01_reuters.jpg.webp"
         ));
-        assert!(same_picture(
-            "https://a.com/u/sunset-1024x768.jpg",
-            "https://a.com/u/sunset.jpg"
-        ));
-        assert!(!same_picture(
-            "https://a.com/u/sunset.jpg",
-            "https://a.com/u/sunset.png"
-        ));
-        assert!(!same_picture(
-            "https://a.com/m/0_0_4800_3200/master/4800.jpg",
-            "https://a.com/n/0_0_4800_3200/master/4800.jpg"
-        ));
+        assert!(same_picture("https://a.com/u/sunset-1024x768.jpg", "https://a.com/u/sunset.jpg"));
+        assert!(!same_picture("https://a.com/u/sunset.jpg", "https://a.com/u/sunset.png"));
+        assert!(!same_picture("https://a.com/m/0_0_4800_3200/master/4800.jpg", "https://a.com/n/0_0_4800_3200/master/4800.jpg"));
     }
 
     #[test]

@@ -49,117 +49,52 @@ pub const ALT_WORDS_MAX_FOR_ROLE: usize = 4;
 
 /// Attributes holding an original, full-size file (WordPress `data-orig-file`, galleries' hi-res):
 /// preferred over any `srcset` candidate.
-pub const ORIGINAL_ATTRS: &[Attr] = &[
-    Attr::DataOrigFile,
-    Attr::DataFullSrc,
-    Attr::DataHiResSrc,
-    Attr::DataLargeFile,
-    Attr::DataSrcRetina,
-];
+pub const ORIGINAL_ATTRS: &[Attr] =
+    &[Attr::DataOrigFile, Attr::DataFullSrc, Attr::DataHiResSrc, Attr::DataLargeFile, Attr::DataSrcRetina];
 
 /// Attributes lazy loaders keep the real `src` in (lazysizes, lozad, jQuery lazyload, BBC's
 /// `datasrc`, WordPress Jetpack `data-lazy-src`), in order of preference.
 pub const LAZY_SRC_ATTRS: &[Attr] = &[
-    Attr::DataSrc,
-    Attr::DataLazySrc,
-    Attr::DataOriginal,
-    Attr::DataOriginalSrc,
-    Attr::Datasrc,
-    Attr::DataLazy,
-    Attr::DataUrl,
-    Attr::DataImage,
+    Attr::DataSrc, Attr::DataLazySrc, Attr::DataOriginal, Attr::DataOriginalSrc, Attr::Datasrc,
+    Attr::DataLazy, Attr::DataUrl, Attr::DataImage,
 ];
 
 /// Attributes lazy loaders keep the real `srcset` in.
 pub const LAZY_SRCSET_ATTRS: &[Attr] = &[Attr::DataSrcset, Attr::DataLazySrcset];
 
 /// Words in a `src` file name that mark a placeholder waiting for its lazy source.
-pub const PLACEHOLDER_SRC_WORDS: &[&str] = &[
-    "blank",
-    "placeholder",
-    "spacer",
-    "lazy",
-    "loading",
-    "transparent",
-    "pixel.gif",
-    "1x1",
-    "grey.gif",
-    "gray.gif",
-    "empty.gif",
-];
+pub const PLACEHOLDER_SRC_WORDS: &[&str] =
+    &["blank", "placeholder", "spacer", "lazy", "loading", "transparent", "pixel.gif", "1x1", "grey.gif", "gray.gif", "empty.gif"];
 
 /// Tokens in `class`/`id`/`src` (or a short `alt`) of pictures that are not the article's: author
 /// avatars, site logos, icons, sharing buttons, ad and tracking images.
 pub const NOT_ARTICLE_IMAGE_WORDS: &[&str] = &[
-    "avatar", "avatars", "gravatar", "logo", "logos", "icon", "icons", "favicon", "emoji",
-    "sprite", "badge", "spinner", "loader", "button", "share", "sharing", "social", "advert",
-    "sponsor", "tracking", "tracker", "beacon", "headshot", "author", "authors",
+    "avatar", "avatars", "gravatar", "logo", "logos", "icon", "icons", "favicon", "emoji", "sprite", "badge",
+    "spinner", "loader", "button", "share", "sharing", "social", "advert", "sponsor", "tracking", "tracker",
+    "beacon", "headshot", "author", "authors",
 ];
 
 /// Hosts and paths of tracking pixels (analytics beacons served as images).
 pub const TRACKER_URL_PARTS: &[&str] = &[
-    "doubleclick.net",
-    "scorecardresearch.com",
-    "google-analytics.com",
-    "facebook.com/tr",
-    "/b/ss/",
-    "quantserve.com",
-    "chartbeat.net",
-    "pixel.wp.com",
-    "stats.wp.com",
-    "bat.bing.com",
-    "analytics.",
-    "/beacon",
-    "/pixel.gif",
-    "/pixel?",
-    "/pixel/",
-    "/tracking/",
-    "pixel.quantserve",
+    "doubleclick.net", "scorecardresearch.com", "google-analytics.com", "facebook.com/tr", "/b/ss/",
+    "quantserve.com", "chartbeat.net", "pixel.wp.com", "stats.wp.com", "bat.bing.com", "analytics.",
+    "/beacon", "/pixel.gif", "/pixel?", "/pixel/", "/tracking/", "pixel.quantserve"
 ];
 
 /// Class/id/itemprop words of caption elements.
-pub const CAPTION_CLASS_WORDS: &[&str] = &[
-    "caption",
-    "figcaption",
-    "legend",
-    "cutline",
-    "desc",
-    "description",
-    "imagetext",
-    "image-text",
-    "wp-caption-text",
-];
+pub const CAPTION_CLASS_WORDS: &[&str] =
+    &["caption", "figcaption", "legend", "cutline", "desc", "description", "imagetext", "image-text", "wp-caption-text"];
 
 /// Class/id/itemprop words of credit elements (`byline` only counts inside a figure).
 pub const CREDIT_CLASS_WORDS: &[&str] = &[
-    "credit",
-    "copyright",
-    "copyrightholder",
-    "credittext",
-    "photographer",
-    "attribution",
-    "source",
-    "courtesy",
-    "rights",
-    "provider",
-    "author",
-    "byline",
+    "credit", "copyright", "copyrightholder", "credittext", "photographer", "attribution", "source", "courtesy",
+    "rights", "provider", "author", "byline",
 ];
 
 /// Class words of wrappers that hold one picture (used to trust unlabelled text next to an image
 /// in a wrapper that is not a `<figure>`).
-pub const MEDIA_WRAPPER_WORDS: &[&str] = &[
-    "figure",
-    "image",
-    "img",
-    "photo",
-    "picture",
-    "media",
-    "wp-caption",
-    "caption",
-    "illustration",
-    "graphic",
-];
+pub const MEDIA_WRAPPER_WORDS: &[&str] =
+    &["figure", "image", "img", "photo", "picture", "media", "wp-caption", "caption", "illustration", "graphic"];
 
 /// What a label says about the text after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -267,111 +202,21 @@ pub const LABELS: &[(&str, LabelKind)] = &[
 /// Labels that may stand inside a caption ("… Photograph: Name/Agency", "… (Photo: X)"): only the
 /// unambiguous ones, never bare "image"/"source"/"图" which occur in ordinary caption text.
 pub const INLINE_LABELS: &[&str] = &[
-    "photograph:",
-    "photographs:",
-    "photo:",
-    "photos:",
-    "photo by ",
-    "photos by ",
-    "photograph by ",
-    "picture:",
-    "pictures:",
-    "credit:",
-    "credits:",
-    "image:",
-    "images:",
-    "illustration:",
-    "image source:",
-    "courtesy of ",
-    "foto:",
-    "bild:",
-    "crédit :",
-    "crédit:",
-    "crédito:",
-    "créditos:",
-    "fotografía:",
-    "©",
-    "图像来源：",
-    "图片来源：",
-    "圖片來源：",
-    "圖像來源：",
-    "图片来源:",
-    "摄影：",
-    "攝影：",
-    "来源：",
-    "來源：",
-    "图/",
-    "圖/",
-    "撮影：",
-    "写真：",
-    "出典：",
+    "photograph:", "photographs:", "photo:", "photos:", "photo by ", "photos by ", "photograph by ",
+    "picture:", "pictures:", "credit:", "credits:", "image:", "images:", "illustration:", "image source:",
+    "courtesy of ", "foto:", "bild:", "crédit :", "crédit:", "crédito:", "créditos:", "fotografía:",
+    "©", "图像来源：", "图片来源：", "圖片來源：", "圖像來源：", "图片来源:", "摄影：", "攝影：", "来源：", "來源：",
+    "图/", "圖/", "撮影：", "写真：", "出典：",
 ];
 
 /// Wire services, agencies and picture libraries: a caption tail or a bare segment naming one of
 /// them is a credit. Matched as whole words (ASCII) or substrings (CJK).
 pub const AGENCIES: &[&str] = &[
-    "Reuters",
-    "AP",
-    "AP Photo",
-    "Associated Press",
-    "AFP",
-    "Agence France-Presse",
-    "EPA",
-    "EPA-EFE",
-    "EFE",
-    "Getty Images",
-    "Getty",
-    "PA",
-    "PA Media",
-    "PA Wire",
-    "Bloomberg",
-    "Xinhua",
-    "Shutterstock",
-    "Alamy",
-    "Rex Features",
-    "REX",
-    "ANSA",
-    "dpa",
-    "Anadolu",
-    "Anadolu Agency",
-    "SOPA Images",
-    "NurPhoto",
-    "Sipa",
-    "Kyodo",
-    "Yonhap",
-    "TASS",
-    "Sputnik",
-    "KCNA",
-    "ZUMA",
-    "Zuma Press",
-    "Corbis",
-    "iStock",
-    "iStockphoto",
-    "Wikimedia Commons",
-    "NASA",
-    "UPI",
-    "Polaris",
-    "Redux",
-    "Magnum",
-    "Contributor",
-    "Handout",
-    "Pool",
-    "新华社",
-    "新華社",
-    "路透社",
-    "法新社",
-    "美联社",
-    "美聯社",
-    "欧新社",
-    "歐新社",
-    "中新社",
-    "视觉中国",
-    "視覺中國",
-    "东方IC",
-    "共同社",
-    "韩联社",
-    "韓聯社",
-    "盖蒂图片社",
-    "蓋蒂圖片社",
-    "Getty Images/iStockphoto",
+    "Reuters", "AP", "AP Photo", "Associated Press", "AFP", "Agence France-Presse", "EPA", "EPA-EFE", "EFE",
+    "Getty Images", "Getty", "PA", "PA Media", "PA Wire", "Bloomberg", "Xinhua", "Shutterstock", "Alamy",
+    "Rex Features", "REX", "ANSA", "dpa", "Anadolu", "Anadolu Agency", "SOPA Images", "NurPhoto", "Sipa",
+    "Kyodo", "Yonhap", "TASS", "Sputnik", "KCNA", "ZUMA", "Zuma Press", "Corbis", "iStock", "iStockphoto",
+    "Wikimedia Commons", "NASA", "UPI", "Polaris", "Redux", "Magnum", "Contributor", "Handout", "Pool",
+    "新华社", "新華社", "路透社", "法新社", "美联社", "美聯社", "欧新社", "歐新社", "中新社", "视觉中国",
+    "視覺中國", "东方IC", "共同社", "韩联社", "韓聯社", "盖蒂图片社", "蓋蒂圖片社", "Getty Images/iStockphoto",
 ];

@@ -14,18 +14,9 @@ const ELLIPSIS: char = '…';
 /// The label for a section opening with `text`.
 pub fn lead_phrase(text: &str) -> String {
     let text = fold_whitespace(text);
-    let text = text.trim_start_matches(|c: char| {
-        matches!(
-            c,
-            '"' | '“' | '‘' | '\'' | '「' | '『' | '«' | '(' | '（' | '—' | '-'
-        ) || c.is_whitespace()
-    });
+    let text = text.trim_start_matches(|c: char| matches!(c, '"' | '“' | '‘' | '\'' | '「' | '『' | '«' | '(' | '（' | '—' | '-') || c.is_whitespace());
     let text = strip_dateline(text);
-    if cjk_ratio(text) >= 0.5 {
-        cjk_phrase(text)
-    } else {
-        spaced_phrase(text)
-    }
+    if cjk_ratio(text) >= 0.5 { cjk_phrase(text) } else { spaced_phrase(text) }
 }
 
 /// "LONDON — After…", "CAIRO (Reuters) - Gunmen…": the dateline is not the section's lead.
@@ -77,9 +68,7 @@ fn spaced_phrase(text: &str) -> String {
         complete = false;
     }
     let mut label = words.join(" ");
-    let trimmed = label
-        .trim_end_matches([',', ';', ':', '.', '!', '?', '"', '”', '’'])
-        .len();
+    let trimmed = label.trim_end_matches([',', ';', ':', '.', '!', '?', '"', '”', '’']).len();
     let stripped = trimmed < label.len();
     label.truncate(trimmed);
     if !complete || (stripped && words.len() < total_words) {
@@ -89,11 +78,7 @@ fn spaced_phrase(text: &str) -> String {
 }
 
 fn is_stopword(w: &str) -> bool {
-    let w: String = w
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
+    let w: String = w.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
     STOPWORDS.contains(&w.as_str())
 }
 
@@ -108,10 +93,7 @@ fn cjk_phrase(text: &str) -> String {
     let mut end = chars.len();
     let mut cut_at_mark = false;
     for (i, c) in chars.iter().enumerate() {
-        if is_sentence_end(*c)
-            || (matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':')
-                && i >= LABEL_MIN_CJK_CHARS)
-        {
+        if is_sentence_end(*c) || (matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':') && i >= LABEL_MIN_CJK_CHARS) {
             end = i;
             cut_at_mark = true;
             break;
@@ -123,11 +105,7 @@ fn cjk_phrase(text: &str) -> String {
         label = chars[..LABEL_MAX_CJK_CHARS].iter().collect();
         // Do not cut a Latin word in two.
         if chars[LABEL_MAX_CJK_CHARS].is_alphanumeric() && !is_cjk(chars[LABEL_MAX_CJK_CHARS]) {
-            while label
-                .chars()
-                .last()
-                .is_some_and(|c| c.is_alphanumeric() && !is_cjk(c))
-            {
+            while label.chars().last().is_some_and(|c| c.is_alphanumeric() && !is_cjk(c)) {
                 label.pop();
             }
         }
@@ -147,59 +125,24 @@ mod tests {
 
     #[test]
     fn english_labels_are_short_lead_phrases() {
-        assert_eq!(
-            lead_phrase("The city council approved the new budget for schools on Tuesday."),
-            "The city council approved the new…"
-        );
-        assert_eq!(
-            lead_phrase("Meanwhile, heavy rain flooded the valley."),
-            "Meanwhile, heavy rain flooded the valley"
-        );
-        assert_eq!(
-            lead_phrase("Flood defences failed, officials said, and farms were lost."),
-            "Flood defences failed…"
-        );
-        assert_eq!(
-            lead_phrase("“We will rebuild,” the mayor said."),
-            "We will rebuild…"
-        );
+        assert_eq!(lead_phrase("The city council approved the new budget for schools on Tuesday."), "The city council approved the new…");
+        assert_eq!(lead_phrase("Meanwhile, heavy rain flooded the valley."), "Meanwhile, heavy rain flooded the valley");
+        assert_eq!(lead_phrase("Flood defences failed, officials said, and farms were lost."), "Flood defences failed…");
+        assert_eq!(lead_phrase("“We will rebuild,” the mayor said."), "We will rebuild…");
         assert_eq!(lead_phrase("Talks resumed."), "Talks resumed");
-        assert_eq!(
-            lead_phrase("LONDON — After nearly 20 years of sanctions, the talks resumed."),
-            "After nearly 20 years of sanctions…"
-        );
-        assert_eq!(
-            lead_phrase("CAIRO (Reuters) - Gunmen opened fire on visitors."),
-            "Gunmen opened fire on visitors"
-        );
-        assert_eq!(
-            lead_phrase("Mr. Obama spoke to the BBC at length about guns."),
-            "Mr. Obama spoke to the BBC…"
-        );
+        assert_eq!(lead_phrase("LONDON — After nearly 20 years of sanctions, the talks resumed."), "After nearly 20 years of sanctions…");
+        assert_eq!(lead_phrase("CAIRO (Reuters) - Gunmen opened fire on visitors."), "Gunmen opened fire on visitors");
+        assert_eq!(lead_phrase("Mr. Obama spoke to the BBC at length about guns."), "Mr. Obama spoke to the BBC…");
         // Trailing function words are dropped.
-        assert_eq!(
-            lead_phrase("Most of the people in the town were asleep."),
-            "Most of the people…"
-        );
+        assert_eq!(lead_phrase("Most of the people in the town were asleep."), "Most of the people…");
     }
 
     #[test]
     fn chinese_labels_cut_at_punctuation_within_sixteen_characters() {
         assert_eq!(lead_phrase("与此同时，暴雨导致河谷洪水泛滥。"), "与此同时…");
-        assert_eq!(
-            lead_phrase("中国与俄罗斯和朝鲜都有密切关系，中国外交部发言人林剑回应。"),
-            "中国与俄罗斯和朝鲜都有密切关系…"
-        );
-        assert_eq!(
-            lead_phrase("外界本来预期普京会在6月18日傍晚飞抵平壤但最终他在凌晨才到达。"),
-            "外界本来预期普京会在6月18日傍…"
-        );
+        assert_eq!(lead_phrase("中国与俄罗斯和朝鲜都有密切关系，中国外交部发言人林剑回应。"), "中国与俄罗斯和朝鲜都有密切关系…");
+        assert_eq!(lead_phrase("外界本来预期普京会在6月18日傍晚飞抵平壤但最终他在凌晨才到达。"), "外界本来预期普京会在6月18日傍…");
         assert_eq!(lead_phrase("球迷庆祝。"), "球迷庆祝");
-        assert!(
-            lead_phrase("在盛大的仪式背后，受到严厉制裁的朝鲜正饱受粮食短缺之苦。")
-                .chars()
-                .count()
-                <= LABEL_MAX_CJK_CHARS + 1
-        );
+        assert!(lead_phrase("在盛大的仪式背后，受到严厉制裁的朝鲜正饱受粮食短缺之苦。").chars().count() <= LABEL_MAX_CJK_CHARS + 1);
     }
 }

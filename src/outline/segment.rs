@@ -45,13 +45,7 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
         .map(|w| w.to_lowercase())
         .filter(|w| !is_stopword(w))
-        .map(|w| {
-            if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
-                w[..w.len() - 1].to_owned()
-            } else {
-                w
-            }
-        })
+        .map(|w| if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_owned() } else { w })
 }
 
 /// [`STOPWORDS`] is sorted (a test checks), so a lookup is a binary search, not a scan of 100 words
@@ -100,11 +94,7 @@ fn cosine(a: &Bag, b: &Bag) -> f64 {
     }
     let na: f64 = a.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
     let nb: f64 = b.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
-    if na == 0.0 || nb == 0.0 {
-        0.0
-    } else {
-        dot / (na * nb)
-    }
+    if na == 0.0 || nb == 0.0 { 0.0 } else { dot / (na * nb) }
 }
 
 fn merge(units: &[Bag]) -> Bag {
@@ -180,20 +170,10 @@ pub fn boundaries(units: &[Terms], allowed: &[bool], sections: usize) -> Vec<usi
     let sims = gap_similarities(units);
     let depth = depths(&sims);
     // Deepest first; among equals, the least similar; then the earliest.
-    let mut gaps: Vec<usize> = (MIN_SECTION_PARAGRAPHS.min(n - 1)..n)
-        .filter(|g| allowed.get(*g).copied().unwrap_or(false))
-        .collect();
-    crate::sort::sort_by(&mut gaps, |a, b| {
-        depth[*b]
-            .total_cmp(&depth[*a])
-            .then(sims[*a].total_cmp(&sims[*b]))
-            .then(a.cmp(b))
-    });
+    let mut gaps: Vec<usize> = (MIN_SECTION_PARAGRAPHS.min(n - 1)..n).filter(|g| allowed.get(*g).copied().unwrap_or(false)).collect();
+    crate::sort::sort_by(&mut gaps, |a, b| depth[*b].total_cmp(&depth[*a]).then(sims[*a].total_cmp(&sims[*b])).then(a.cmp(b)));
     let far_enough = |starts: &[usize], g: usize| {
-        starts
-            .iter()
-            .all(|s| s.abs_diff(g) >= MIN_SECTION_PARAGRAPHS)
-            && n - g >= MIN_SECTION_PARAGRAPHS
+        starts.iter().all(|s| s.abs_diff(g) >= MIN_SECTION_PARAGRAPHS) && n - g >= MIN_SECTION_PARAGRAPHS
     };
     for g in gaps.iter().copied() {
         if starts.len() >= sections {
@@ -207,11 +187,7 @@ pub fn boundaries(units: &[Terms], allowed: &[bool], sections: usize) -> Vec<usi
     let mut k = 1;
     while starts.len() < sections && k < sections {
         let g = k * n / sections;
-        if g < n
-            && allowed.get(g).copied().unwrap_or(false)
-            && !starts.contains(&g)
-            && far_enough(&starts, g)
-        {
+        if g < n && allowed.get(g).copied().unwrap_or(false) && !starts.contains(&g) && far_enough(&starts, g) {
             starts.push(g);
         }
         k += 1;

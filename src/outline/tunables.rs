@@ -44,13 +44,12 @@ pub const TITLE_OVERLAP: f64 = 0.8;
 /// (the most frequent function words of English news text; a short list is enough for TextTiling,
 /// which only needs content words to dominate).
 pub const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be",
-    "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did",
-    "do", "does", "for", "from", "had", "has", "have", "he", "her", "here", "him", "his", "how",
-    "i", "if", "in", "into", "is", "it", "its", "just", "may", "more", "most", "mr", "ms", "much",
-    "my", "no", "not", "now", "of", "on", "one", "only", "or", "other", "our", "out", "over",
-    "said", "says", "she", "so", "some", "such", "than", "that", "the", "their", "them", "then",
-    "there", "these", "they", "this", "those", "through", "to", "too", "under", "up", "us", "very",
-    "was", "we", "were", "what", "when", "where", "which", "while", "who", "will", "with", "would",
-    "you", "your",
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
+    "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "for",
+    "from", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is",
+    "it", "its", "just", "may", "more", "most", "mr", "ms", "much", "my", "no", "not", "now", "of", "on",
+    "one", "only", "or", "other", "our", "out", "over", "said", "says", "she", "so", "some", "such", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to",
+    "too", "under", "up", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while",
+    "who", "will", "with", "would", "you", "your",
 ];

@@ -15,12 +15,7 @@ use super::tunables::{self as t, Gender, Lexicon};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Subject {
     /// A proper name, with the role around it and the gender an honorific gives.
-    Name {
-        name: String,
-        role: Option<String>,
-        gender: Option<Gender>,
-        original: Option<String>,
-    },
+    Name { name: String, role: Option<String>, gender: Option<Gender>, original: Option<String> },
     /// he/she/they/他/她.
     Pronoun(Option<Gender>),
     /// A described speaker: "the spokesman", "police", "中国分析人士".
@@ -40,11 +35,7 @@ pub struct Found {
 }
 
 fn found(subject: Subject, confidence: f32) -> Option<Found> {
-    Some(Found {
-        subject,
-        confidence,
-        needs_known: false,
-    })
+    Some(Found { subject, confidence, needs_known: false })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -63,10 +54,7 @@ fn pronoun(tok: &Tok, lex: &Lexicon) -> Option<Option<Gender>> {
     if !tok.word {
         return None;
     }
-    lex.pronouns
-        .iter()
-        .find(|(p, _)| tok.is(p))
-        .map(|(_, g)| *g)
+    lex.pronouns.iter().find(|(p, _)| tok.is(p)).map(|(_, g)| *g)
 }
 
 /// French inversions carry their pronoun: a-t-il, dit-elle.
@@ -85,22 +73,7 @@ fn is_honorific(tok: &Tok, lex: &Lexicon) -> bool {
 }
 
 fn is_name_word(tok: &Tok, lex: &Lexicon) -> bool {
-    tok.capitalised()
-        || is_honorific(tok, lex)
-        || matches!(
-            tok.lower(),
-            "de" | "van"
-                | "von"
-                | "der"
-                | "bin"
-                | "al"
-                | "la"
-                | "du"
-                | "da"
-                | "dos"
-                | "del"
-                | "ibn"
-        )
+    tok.capitalised() || is_honorific(tok, lex) || matches!(tok.lower(), "de" | "van" | "von" | "der" | "bin" | "al" | "la" | "du" | "da" | "dos" | "del" | "ibn")
 }
 
 /// Turns a capitalised run into a name: leading sentence words dropped, leading titles become the role.
@@ -123,30 +96,17 @@ fn name_from_run(run: &[Tok], lex: &Lexicon) -> Option<Subject> {
         }
     }
     // Keep an honorific with the name ("Mr Obama"): it says who is meant and is resolved later.
-    let honorific_start = run[..title_end]
-        .iter()
-        .rposition(|t| is_honorific(t, lex))
-        .filter(|&i| i + 1 == title_end);
+    let honorific_start = run[..title_end].iter().rposition(|t| is_honorific(t, lex)).filter(|&i| i + 1 == title_end);
     let name_start = honorific_start.unwrap_or(title_end);
     let name_toks = &run[name_start..];
-    if name_toks.is_empty()
-        || name_toks.len() > 6
-        || !name_toks
-            .iter()
-            .any(|t| t.capitalised() && !is_honorific(t, lex))
-    {
+    if name_toks.is_empty() || name_toks.len() > 6 || !name_toks.iter().any(|t| t.capitalised() && !is_honorific(t, lex)) {
         return None;
     }
     if name_toks.len() == 1 && lex.not_names.contains(&name_toks[0].lower()) {
         return None;
     }
     let role = (title_end > 0 && honorific_start.is_none()).then(|| join(&run[..title_end]));
-    Some(Subject::Name {
-        name: join(name_toks),
-        role,
-        gender,
-        original: None,
-    })
+    Some(Subject::Name { name: join(name_toks), role, gender, original: None })
 }
 
 /// The subject noun phrase that ends `s` (which ends right before the verb). Returns the subject
@@ -166,35 +126,17 @@ fn np_before(s: &[Tok], lex: &Lexicon) -> Option<(Subject, usize)> {
         }
         // "A spokesman for the agency, John Smith, said": the name is the appositive.
         if appositive.iter().all(|t| is_name_word(t, lex)) && appositive[0].capitalised() {
-            if let Some(Subject::Name {
-                name,
-                gender,
-                original,
-                ..
-            }) = name_from_run(appositive, lex)
-            {
+            if let Some(Subject::Name { name, gender, original, .. }) = name_from_run(appositive, lex) {
                 let head = &s[..p];
                 let d = head.iter().rposition(|t| !t.word).map_or(0, |i| i + 1);
                 let desc = &head[d..];
-                let role = (!desc.is_empty() && !desc.iter().all(|t| is_name_word(t, lex)))
-                    .then(|| join(desc));
+                let role = (!desc.is_empty() && !desc.iter().all(|t| is_name_word(t, lex))).then(|| join(desc));
                 if role.is_some() {
-                    return Some((
-                        Subject::Name {
-                            name,
-                            role,
-                            gender,
-                            original,
-                        },
-                        d,
-                    ));
+                    return Some((Subject::Name { name, role, gender, original }, d));
                 }
             }
         }
-        if !matches!(
-            appositive[0].lower(),
-            "who" | "which" | "whose" | "speaking" | "according" | "in" | "on" | "at"
-        ) {
+        if !matches!(appositive[0].lower(), "who" | "which" | "whose" | "speaking" | "according" | "in" | "on" | "at") {
             role = Some(join(appositive));
         }
         end = p;
@@ -211,14 +153,9 @@ fn np_before(s: &[Tok], lex: &Lexicon) -> Option<(Subject, usize)> {
         }
         let mut subject = name_from_run(&s[start..end], lex)?;
         // The description before the name: "the BBC's North America editor Jon Sopel".
-        let d = s[..start]
-            .iter()
-            .rposition(|t| !t.word)
-            .map_or(0, |i| i + 1);
+        let d = s[..start].iter().rposition(|t| !t.word).map_or(0, |i| i + 1);
         let desc = &s[d..start];
-        let det = desc
-            .iter()
-            .position(|t| lex.determiners.contains(&t.lower()));
+        let det = desc.iter().position(|t| lex.determiners.contains(&t.lower()));
         if let (Some(det), Subject::Name { role: r, .. }) = (det, &mut subject) {
             if start - d - det <= 8 && desc.last().is_some_and(|t| !t.capitalised()) {
                 *r = Some(join(&desc[det..]));
@@ -231,39 +168,11 @@ fn np_before(s: &[Tok], lex: &Lexicon) -> Option<(Subject, usize)> {
     }
     // Lowercase: "police", "the spokesman", "a senior political source".
     let from = s.iter().rposition(|t| !t.word).map_or(0, |i| i + 1);
-    let det = (from..end)
-        .rev()
-        .take(7)
-        .find(|&i| lex.determiners.contains(&s[i].lower()));
+    let det = (from..end).rev().take(7).find(|&i| lex.determiners.contains(&s[i].lower()));
     if let Some(d) = det {
         let clause_word = |t: &Tok| {
             is_verb(t, lex)
-                || matches!(
-                    t.lower(),
-                    "as" | "if"
-                        | "to"
-                        | "that"
-                        | "which"
-                        | "who"
-                        | "when"
-                        | "while"
-                        | "and"
-                        | "or"
-                        | "but"
-                        | "is"
-                        | "was"
-                        | "were"
-                        | "are"
-                        | "be"
-                        | "been"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "it"
-                        | "he"
-                        | "she"
-                        | "they"
-                )
+                || matches!(t.lower(), "as" | "if" | "to" | "that" | "which" | "who" | "when" | "while" | "and" | "or" | "but" | "is" | "was" | "were" | "are" | "be" | "been" | "has" | "have" | "had" | "it" | "he" | "she" | "they")
         };
         if d + 1 < end && !s[d + 1..end].iter().any(clause_word) {
             return Some((Subject::Described(join(&s[d..end])), d));
@@ -283,40 +192,13 @@ fn np_after(s: &[Tok], lex: &Lexicon) -> Option<Subject> {
     }
     let stop = s
         .iter()
-        .position(|t| {
-            !t.word
-                || matches!(
-                    t.lower(),
-                    "who"
-                        | "which"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "when"
-                        | "while"
-                        | "that"
-                        | "to"
-                        | "from"
-                )
-        })
+        .position(|t| !t.word || matches!(t.lower(), "who" | "which" | "in" | "on" | "at" | "during" | "after" | "before" | "when" | "while" | "that" | "to" | "from"))
         .unwrap_or(s.len());
     let head = &s[..stop];
     let cap = head.iter().position(Tok::capitalised);
     // "le ministre des Affaires étrangères", "the head of the Agency": a described speaker.
-    if let Some(c) = cap.filter(|&c| {
-        c > 0
-            && matches!(
-                head[c - 1].lower(),
-                "de" | "des" | "du" | "of" | "for" | "von" | "del" | "della"
-            )
-    }) {
-        let det = head[..c]
-            .iter()
-            .position(|t| lex.determiners.contains(&t.lower()))
-            .unwrap_or(0);
+    if let Some(c) = cap.filter(|&c| c > 0 && matches!(head[c - 1].lower(), "de" | "des" | "du" | "of" | "for" | "von" | "del" | "della")) {
+        let det = head[..c].iter().position(|t| lex.determiners.contains(&t.lower())).unwrap_or(0);
         return Some(Subject::Described(join(&head[det..])));
     }
     let subject = match cap {
@@ -327,10 +209,7 @@ fn np_after(s: &[Tok], lex: &Lexicon) -> Option<Subject> {
             }
             let mut subject = name_from_run(&head[c..e], lex)?;
             let lead = &head[..c];
-            let lead_role = lead
-                .iter()
-                .any(|t| !lex.determiners.contains(&t.lower()))
-                .then(|| join(lead));
+            let lead_role = lead.iter().any(|t| !lex.determiners.contains(&t.lower())).then(|| join(lead));
             // The appositive after a comma: "said John Smith, a spokesman for the agency".
             let appositive = s.get(stop).filter(|t| t.punct(',')).map(|_| {
                 let rest = &s[stop + 1..];
@@ -339,27 +218,13 @@ fn np_after(s: &[Tok], lex: &Lexicon) -> Option<Subject> {
             });
             if let Subject::Name { role, .. } = &mut subject {
                 *role = lead_role.or_else(|| {
-                    appositive
-                        .filter(|a| {
-                            !a.is_empty()
-                                && a.len() <= 12
-                                && !matches!(a[0].lower(), "who" | "which" | "adding" | "according")
-                        })
-                        .map(join)
+                    appositive.filter(|a| !a.is_empty() && a.len() <= 12 && !matches!(a[0].lower(), "who" | "which" | "adding" | "according")).map(join)
                 });
             }
             subject
         }
-        _ if !head.is_empty()
-            && lex.determiners.contains(&head[0].lower())
-            && head.len() <= 8
-            && head.len() >= 2 =>
-        {
-            Subject::Described(join(head))
-        }
-        _ if head.len() == 1 && lex.people.contains(&head[0].lower()) => {
-            Subject::Described(head[0].text.clone())
-        }
+        _ if !head.is_empty() && lex.determiners.contains(&head[0].lower()) && head.len() <= 8 && head.len() >= 2 => Subject::Described(join(head)),
+        _ if head.len() == 1 && lex.people.contains(&head[0].lower()) => Subject::Described(head[0].text.clone()),
         _ => return None,
     };
     Some(subject)
@@ -383,8 +248,7 @@ pub fn ends_with_verb(b: &[Tok], lex: &Lexicon) -> bool {
 pub fn latin_after(a: &[Tok], lex: &Lexicon) -> Option<Found> {
     let mut i = 0;
     let mut dash = false;
-    while i < a.len() && !a[i].word && matches!(a[i].text.as_str(), "," | "—" | "–" | "-" | "…")
-    {
+    while i < a.len() && !a[i].word && matches!(a[i].text.as_str(), "," | "—" | "–" | "-" | "…") {
         dash |= a[i].text != "," && a[i].text != "…";
         i += 1;
     }
@@ -425,10 +289,7 @@ pub fn latin_after(a: &[Tok], lex: &Lexicon) -> Option<Found> {
         || is_honorific(first, lex);
     if !subject_like {
         // “…” in that law, Azzouz said — a short tail of the reporter's clause, then the attribution.
-        let comma = a
-            .iter()
-            .take(10)
-            .position(|t| t.punct(',') || t.sentence_end())?;
+        let comma = a.iter().take(10).position(|t| t.punct(',') || t.sentence_end())?;
         if !a[comma].punct(',') || a[..comma].iter().any(|t| is_verb(t, lex)) {
             return None;
         }
@@ -445,24 +306,12 @@ pub fn latin_after(a: &[Tok], lex: &Lexicon) -> Option<Found> {
             if let Some((mut s, start)) = np_before(&a[..v], lex) {
                 let lead = &a[..start];
                 // "Seoul resident Margie Kim said": a short description before the name is its role.
-                let described = lead.len() <= 6
-                    && lead
-                        .iter()
-                        .all(|t| t.word && !is_verb(t, lex) && pronoun(t, lex).is_none());
-                if start == 0
-                    || lead.iter().all(|t| lex.not_names.contains(&t.lower()))
-                    || described
-                {
-                    if let (Subject::Name { role: r @ None, .. }, true) =
-                        (&mut s, described && start > 0)
-                    {
+                let described = lead.len() <= 6 && lead.iter().all(|t| t.word && !is_verb(t, lex) && pronoun(t, lex).is_none());
+                if start == 0 || lead.iter().all(|t| lex.not_names.contains(&t.lower())) || described {
+                    if let (Subject::Name { role: r @ None, .. }, true) = (&mut s, described && start > 0) {
                         *r = Some(join(lead));
                     }
-                    let conf = if v <= 4 {
-                        t::CONF_ADJACENT
-                    } else {
-                        t::CONF_NEAR
-                    };
+                    let conf = if v <= 4 { t::CONF_ADJACENT } else { t::CONF_NEAR };
                     return found(s, conf);
                 }
             }
@@ -470,10 +319,7 @@ pub fn latin_after(a: &[Tok], lex: &Lexicon) -> Option<Found> {
     }
     // “…” — Jane Doe (epigraphs, pull quotes, tweets).
     if dash && first.capitalised() {
-        let e = a
-            .iter()
-            .position(|t| !is_name_word(t, lex))
-            .unwrap_or(a.len());
+        let e = a.iter().position(|t| !is_name_word(t, lex)).unwrap_or(a.len());
         return name_from_run(&a[..e], lex).and_then(|s| found(s, t::CONF_COLON));
     }
     None
@@ -484,10 +330,7 @@ pub fn latin_after(a: &[Tok], lex: &Lexicon) -> Option<Found> {
 pub fn latin_before(b: &[Tok], lex: &Lexicon, whole: bool) -> Option<Found> {
     let mut end = b.len();
     let mut colon = false;
-    while end > 0
-        && !b[end - 1].word
-        && matches!(b[end - 1].text.as_str(), "," | ":" | "—" | "–" | "-" | "(")
-    {
+    while end > 0 && !b[end - 1].word && matches!(b[end - 1].text.as_str(), "," | ":" | "—" | "–" | "-" | "(") {
         colon |= b[end - 1].text == ":";
         end -= 1;
     }
@@ -497,10 +340,7 @@ pub fn latin_before(b: &[Tok], lex: &Lexicon, whole: bool) -> Option<Found> {
     }
     // according to X, “…”
     for src in lex.sources {
-        if let Some(k) = (0..b.len())
-            .rev()
-            .find(|&k| starts_with_words(&b[k..], src))
-        {
+        if let Some(k) = (0..b.len()).rev().find(|&k| starts_with_words(&b[k..], src)) {
             let n = src.split(' ').count();
             let rest = &b[k + n..];
             if rest.len() <= 10 {
@@ -518,11 +358,7 @@ pub fn latin_before(b: &[Tok], lex: &Lexicon, whole: bool) -> Option<Found> {
             }
         }
     }
-    let gap = if whole {
-        t::MAX_VERB_GAP_KEY
-    } else {
-        t::MAX_VERB_GAP_PARTIAL
-    };
+    let gap = if whole { t::MAX_VERB_GAP_KEY } else { t::MAX_VERB_GAP_PARTIAL };
     let lowest = b.len().saturating_sub(gap + 1);
     for v in (lowest..b.len()).rev() {
         let weak_ok = is_weak_verb(&b[v], lex) && (colon || v + 1 == b.len());
@@ -535,17 +371,8 @@ pub fn latin_before(b: &[Tok], lex: &Lexicon, whole: bool) -> Option<Found> {
         }
         // "X told Y" — the speaker is before the verb, never the addressee after it.
         if let Some((s, _)) = np_before(&b[..v], lex) {
-            let adjacent = colon
-                || v + 1 == b.len()
-                || b[v + 1..].iter().all(|t| t.word && !is_verb(t, lex)) && b.len() - v <= 4;
-            return found(
-                s,
-                if adjacent {
-                    t::CONF_ADJACENT
-                } else {
-                    t::CONF_NEAR
-                },
-            );
+            let adjacent = colon || v + 1 == b.len() || b[v + 1..].iter().all(|t| t.word && !is_verb(t, lex)) && b.len() - v <= 4;
+            return found(s, if adjacent { t::CONF_ADJACENT } else { t::CONF_NEAR });
         }
         // V-S before the quote: "Said Smith: “…”" / "— заявил Путин: «…»".
         if let Some(s) = np_after(&b[v + 1..], lex) {
@@ -558,17 +385,8 @@ pub fn latin_before(b: &[Tok], lex: &Lexicon, whole: bool) -> Option<Found> {
         let participle = b[v].lower().ends_with("ing");
         if participle || v > 0 && matches!(b[v - 1].lower(), "and" | "but" | "then" | "also") {
             // The clause's subject: after the last comma before the verb (or the sentence start).
-            let clause = if participle {
-                0
-            } else {
-                b[..v]
-                    .iter()
-                    .rposition(|t| t.punct(','))
-                    .map_or(0, |i| i + 1)
-            };
-            let start = (clause..v)
-                .find(|&i| !lex.not_names.contains(&b[i].lower()) && !b[i].punct(','))
-                .unwrap_or(v);
+            let clause = if participle { 0 } else { b[..v].iter().rposition(|t| t.punct(',')).map_or(0, |i| i + 1) };
+            let start = (clause..v).find(|&i| !lex.not_names.contains(&b[i].lower()) && !b[i].punct(',')).unwrap_or(v);
             let e = (start..v).find(|&i| !is_name_word(&b[i], lex)).unwrap_or(v);
             if e > start && (e == v || !b[e].punct(',') || participle) {
                 if let Some(s) = name_from_run(&b[start..e], lex) {
@@ -586,17 +404,10 @@ pub fn latin_before(b: &[Tok], lex: &Lexicon, whole: bool) -> Option<Found> {
     }
     // "Alverson summed up the journey …: “…”" — the sentence's subject, if the article quotes them.
     if colon {
-        let e = b
-            .iter()
-            .position(|t| !is_name_word(t, lex))
-            .unwrap_or(b.len());
+        let e = b.iter().position(|t| !is_name_word(t, lex)).unwrap_or(b.len());
         if e > 0 && e < b.len() {
             if let Some(s) = name_from_run(&b[..e], lex) {
-                return Some(Found {
-                    subject: s,
-                    confidence: t::CONF_COLON,
-                    needs_known: true,
-                });
+                return Some(Found { subject: s, confidence: t::CONF_COLON, needs_known: true });
             }
         }
     }
@@ -605,9 +416,7 @@ pub fn latin_before(b: &[Tok], lex: &Lexicon, whole: bool) -> Option<Found> {
 
 /// `X zufolge` after a quote's sentence (German).
 pub fn latin_source_after(a: &[Tok], lex: &Lexicon) -> Option<Found> {
-    let k = a
-        .iter()
-        .position(|t| lex.sources_after.contains(&t.lower()))?;
+    let k = a.iter().position(|t| lex.sources_after.contains(&t.lower()))?;
     np_before(&a[..k], lex).and_then(|(s, _)| found(s, t::CONF_SOURCE))
 }
 
@@ -680,28 +489,15 @@ pub fn zh_subject(span: &str) -> Option<Subject> {
             return Some(Subject::Pronoun(*g));
         }
     }
-    if t::ZH_NOT_SPEAKERS.contains(&cleaned.as_str())
-        || t::ZH_NOT_SPEAKER_STARTS
-            .iter()
-            .any(|w| cleaned.starts_with(w))
-    {
+    if t::ZH_NOT_SPEAKERS.contains(&cleaned.as_str()) || t::ZH_NOT_SPEAKER_STARTS.iter().any(|w| cleaned.starts_with(w)) {
         return None;
     }
     let gender = super::names::han_honorific_gender(&cleaned);
-    let HanSpeaker {
-        name,
-        role,
-        original,
-    } = split_han_role(&cleaned)?;
+    let HanSpeaker { name, role, original } = split_han_role(&cleaned)?;
     if t::ZH_ROLE_SUFFIXES.iter().any(|r| name.ends_with(r)) && role.is_none() {
         return Some(Subject::Described(name));
     }
-    Some(Subject::Name {
-        name,
-        role,
-        gender,
-        original,
-    })
+    Some(Subject::Name { name, role, gender, original })
 }
 
 /// Chinese attribution before the quote: the last reporting verb of the sentence before it
@@ -710,9 +506,7 @@ pub fn han_before(b: &[char], intro_only: bool) -> Option<Found> {
     let mut i = b.len();
     while i > 0 {
         i -= 1;
-        let Some((n, weak)) = zh_verb_at(b, i) else {
-            continue;
-        };
+        let Some((n, weak)) = zh_verb_at(b, i) else { continue };
         // A verb inside a longer verb found already to its right is skipped by scanning right to left.
         if intro_only && !b.get(i + n).is_some_and(|c| "，,：:".contains(*c)) {
             continue;
@@ -770,25 +564,14 @@ pub fn han_after(a: &[char]) -> Option<Found> {
 /// 「…」と述べた with the subject before the quote (`岸田首相は「…」と述べた`), or Xによると.
 pub fn ja(before: &[char], after: &[char]) -> Option<Found> {
     let after_s: String = after.iter().take(16).collect();
-    let reported =
-        after_s.starts_with('と') && t::JA_VERBS.iter().any(|v| after_s[3..].contains(v));
-    let b: String = before[zh_clause_start(before, before.len())..]
-        .iter()
-        .collect();
+    let reported = after_s.starts_with('と') && t::JA_VERBS.iter().any(|v| after_s[3..].contains(v));
+    let b: String = before[zh_clause_start(before, before.len())..].iter().collect();
     let b = b.trim();
     for src in t::JA_SOURCES {
         if let Some(p) = b.find(src) {
             let name = &b[..p];
             if !name.is_empty() {
-                return found(
-                    Subject::Name {
-                        name: name.to_string(),
-                        role: None,
-                        gender: None,
-                        original: None,
-                    },
-                    t::CONF_SOURCE,
-                );
+                return found(Subject::Name { name: name.to_string(), role: None, gender: None, original: None }, t::CONF_SOURCE);
             }
         }
     }
@@ -797,21 +580,9 @@ pub fn ja(before: &[char], after: &[char]) -> Option<Found> {
     }
     for p in t::JA_SUBJECT_PARTICLES {
         if let Some(name) = b.strip_suffix(p) {
-            let kept = if p.len() > "は".len() {
-                format!("{name}{}", p.trim_end_matches('は'))
-            } else {
-                name.to_string()
-            };
+            let kept = if p.len() > "は".len() { format!("{name}{}", p.trim_end_matches('は')) } else { name.to_string() };
             if !kept.is_empty() && kept.chars().count() <= 16 {
-                return found(
-                    Subject::Name {
-                        name: kept,
-                        role: None,
-                        gender: None,
-                        original: None,
-                    },
-                    t::CONF_ADJACENT,
-                );
+                return found(Subject::Name { name: kept, role: None, gender: None, original: None }, t::CONF_ADJACENT);
             }
         }
     }
@@ -846,173 +617,45 @@ mod tests {
 
     #[test]
     fn english_after_quote() {
-        assert_eq!(
-            name(latin_after(&toks(", Mr Obama said."), &t::EN)),
-            "Mr Obama"
-        );
-        assert_eq!(
-            name(latin_after(&toks(", he added."), &t::EN)),
-            "pron:Some(Male)"
-        );
-        assert_eq!(
-            name(latin_after(
-                &toks(" said Eric Biondi, MD, who runs a program."),
-                &t::EN
-            )),
-            "Eric Biondi"
-        );
-        assert_eq!(
-            name(latin_after(
-                &toks(", says president David Weisbrot."),
-                &t::EN
-            )),
-            "David Weisbrot"
-        );
-        assert_eq!(
-            role(latin_after(
-                &toks(", says president David Weisbrot."),
-                &t::EN
-            ))
-            .as_deref(),
-            Some("president")
-        );
-        assert_eq!(
-            name(latin_after(
-                &toks(", the source, who said he had spoken to people inside, told Reuters."),
-                &t::EN
-            )),
-            "desc:the source"
-        );
-        assert_eq!(
-            name(latin_after(&toks(" compound in Harare"), &t::EN)),
-            "none"
-        );
-        assert_eq!(
-            name(latin_after(
-                &toks(", according to Jane Doe, a lawyer."),
-                &t::EN
-            )),
-            "Jane Doe"
-        );
-        assert_eq!(
-            name(latin_after(&toks(" — Maya Angelou"), &t::EN)),
-            "Maya Angelou"
-        );
+        assert_eq!(name(latin_after(&toks(", Mr Obama said."), &t::EN)), "Mr Obama");
+        assert_eq!(name(latin_after(&toks(", he added."), &t::EN)), "pron:Some(Male)");
+        assert_eq!(name(latin_after(&toks(" said Eric Biondi, MD, who runs a program."), &t::EN)), "Eric Biondi");
+        assert_eq!(name(latin_after(&toks(", says president David Weisbrot."), &t::EN)), "David Weisbrot");
+        assert_eq!(role(latin_after(&toks(", says president David Weisbrot."), &t::EN)).as_deref(), Some("president"));
+        assert_eq!(name(latin_after(&toks(", the source, who said he had spoken to people inside, told Reuters."), &t::EN)), "desc:the source");
+        assert_eq!(name(latin_after(&toks(" compound in Harare"), &t::EN)), "none");
+        assert_eq!(name(latin_after(&toks(", according to Jane Doe, a lawyer."), &t::EN)), "Jane Doe");
+        assert_eq!(name(latin_after(&toks(" — Maya Angelou"), &t::EN)), "Maya Angelou");
     }
 
     #[test]
     fn english_before_quote() {
-        assert_eq!(
-            name(latin_before(
-                &toks("Prime Minister Boris Johnson said:"),
-                &t::EN,
-                true
-            )),
-            "Boris Johnson"
-        );
-        assert_eq!(
-            role(latin_before(
-                &toks("Prime Minister Boris Johnson said:"),
-                &t::EN,
-                true
-            ))
-            .as_deref(),
-            Some("Prime Minister")
-        );
+        assert_eq!(name(latin_before(&toks("Prime Minister Boris Johnson said:"), &t::EN, true)), "Boris Johnson");
+        assert_eq!(role(latin_before(&toks("Prime Minister Boris Johnson said:"), &t::EN, true)).as_deref(), Some("Prime Minister"));
         // The addressee of "told" is never the speaker.
-        assert_eq!(
-            name(latin_before(&toks("Smith told Jones,"), &t::EN, true)),
-            "Smith"
-        );
-        assert_eq!(
-            name(latin_before(&toks("According to Jane Doe,"), &t::EN, true)),
-            "Jane Doe"
-        );
-        assert_eq!(
-            name(latin_before(&toks("As Jane Doe put it,"), &t::EN, true)),
-            "Jane Doe"
-        );
-        assert_eq!(
-            name(latin_before(&toks("Mr Obama said it was"), &t::EN, false)),
-            "Mr Obama"
-        );
-        assert_eq!(
-            name(latin_before(
-                &toks("the BBC's North America editor Jon Sopel said:"),
-                &t::EN,
-                true
-            )),
-            "Jon Sopel"
-        );
-        assert_eq!(
-            role(latin_before(
-                &toks("the BBC's North America editor Jon Sopel said:"),
-                &t::EN,
-                true
-            ))
-            .as_deref(),
-            Some("the BBC's North America editor")
-        );
+        assert_eq!(name(latin_before(&toks("Smith told Jones,"), &t::EN, true)), "Smith");
+        assert_eq!(name(latin_before(&toks("According to Jane Doe,"), &t::EN, true)), "Jane Doe");
+        assert_eq!(name(latin_before(&toks("As Jane Doe put it,"), &t::EN, true)), "Jane Doe");
+        assert_eq!(name(latin_before(&toks("Mr Obama said it was"), &t::EN, false)), "Mr Obama");
+        assert_eq!(name(latin_before(&toks("the BBC's North America editor Jon Sopel said:"), &t::EN, true)), "Jon Sopel");
+        assert_eq!(role(latin_before(&toks("the BBC's North America editor Jon Sopel said:"), &t::EN, true)).as_deref(), Some("the BBC's North America editor"));
         assert_eq!(name(latin_before(&toks("Trump:"), &t::EN, true)), "Trump");
-        assert_eq!(
-            name(latin_before(
-                &toks("A spokesman for the agency, John Smith, said"),
-                &t::EN,
-                true
-            )),
-            "John Smith"
-        );
+        assert_eq!(name(latin_before(&toks("A spokesman for the agency, John Smith, said"), &t::EN, true)), "John Smith");
     }
 
     #[test]
     fn other_latin_languages() {
-        assert_eq!(
-            name(latin_after(&toks(", a déclaré Emmanuel Macron."), &t::FR)),
-            "Emmanuel Macron"
-        );
-        assert_eq!(
-            name(latin_after(&toks(", a-t-il dit."), &t::FR)),
-            "pron:Some(Male)"
-        );
-        assert_eq!(
-            name(latin_after(
-                &toks(", a déclaré jeudi le ministre des Affaires étrangères."),
-                &t::FR
-            )),
-            "desc:le ministre des Affaires étrangères"
-        );
-        assert_eq!(
-            name(latin_before(&toks("Selon Emmanuel Macron,"), &t::FR, true)),
-            "Emmanuel Macron"
-        );
-        assert_eq!(
-            name(latin_after(&toks(", sagte Scholz."), &t::DE)),
-            "Scholz"
-        );
-        assert_eq!(
-            name(latin_after(&toks(", sagte er."), &t::DE)),
-            "pron:Some(Male)"
-        );
-        assert_eq!(
-            name(latin_before(&toks("Laut Scholz"), &t::DE, true)),
-            "Scholz"
-        );
-        assert_eq!(
-            name(latin_after(&toks(", dijo Pedro Sánchez."), &t::ES)),
-            "Pedro Sánchez"
-        );
-        assert_eq!(
-            name(latin_before(&toks("Según Pedro Sánchez,"), &t::ES, true)),
-            "Pedro Sánchez"
-        );
-        assert_eq!(
-            name(latin_after(&toks(", — заявил Путин."), &t::RU)),
-            "Путин"
-        );
-        assert_eq!(
-            name(latin_before(&toks("По словам Путина,"), &t::RU, true)),
-            "Путина"
-        );
+        assert_eq!(name(latin_after(&toks(", a déclaré Emmanuel Macron."), &t::FR)), "Emmanuel Macron");
+        assert_eq!(name(latin_after(&toks(", a-t-il dit."), &t::FR)), "pron:Some(Male)");
+        assert_eq!(name(latin_after(&toks(", a déclaré jeudi le ministre des Affaires étrangères."), &t::FR)), "desc:le ministre des Affaires étrangères");
+        assert_eq!(name(latin_before(&toks("Selon Emmanuel Macron,"), &t::FR, true)), "Emmanuel Macron");
+        assert_eq!(name(latin_after(&toks(", sagte Scholz."), &t::DE)), "Scholz");
+        assert_eq!(name(latin_after(&toks(", sagte er."), &t::DE)), "pron:Some(Male)");
+        assert_eq!(name(latin_before(&toks("Laut Scholz"), &t::DE, true)), "Scholz");
+        assert_eq!(name(latin_after(&toks(", dijo Pedro Sánchez."), &t::ES)), "Pedro Sánchez");
+        assert_eq!(name(latin_before(&toks("Según Pedro Sánchez,"), &t::ES, true)), "Pedro Sánchez");
+        assert_eq!(name(latin_after(&toks(", — заявил Путин."), &t::RU)), "Путин");
+        assert_eq!(name(latin_before(&toks("По словам Путина,"), &t::RU, true)), "Путина");
     }
 
     fn han_b(s: &str) -> String {
@@ -1026,14 +669,8 @@ mod tests {
         assert_eq!(han_b("她形容，两国只是"), "pron:Some(Female)");
         assert_eq!(han_b("中国与俄罗斯和朝鲜都有密切关系，中国外交部发言人林剑在例行记者会上回应普京访问朝鲜时称，朝俄作为友好近邻，"), "林剑");
         assert_eq!(han_b("美国中情局前分析师、现任战略与国际研究中心（CSIS）研究员特里（Sue Mi Terry）对BBC分析指，"), "特里");
-        assert_eq!(
-            han_b("在朝鲜饱受经济困难之际，金正恩为普京举行盛大奢华的欢迎仪式，并表示"),
-            "missing"
-        );
-        assert_eq!(
-            han_b("分析指出，乌克兰战争改变了普京对朝鲜的看法，但预料两国关系只是被西方孤立之下的"),
-            "none"
-        );
+        assert_eq!(han_b("在朝鲜饱受经济困难之际，金正恩为普京举行盛大奢华的欢迎仪式，并表示"), "missing");
+        assert_eq!(han_b("分析指出，乌克兰战争改变了普京对朝鲜的看法，但预料两国关系只是被西方孤立之下的"), "none");
         assert_eq!(han_b("据外交部介绍，"), "desc:外交部".replace("desc:", ""));
         assert_eq!(han_b("中国官媒《环球时报》的文章引述中国分析人士指，美国长期以来孤立俄朝两国，莫斯科和平壤走近是"), "desc:中国分析人士");
         assert_eq!(han_b("王先生对记者说："), "王");
@@ -1041,28 +678,14 @@ mod tests {
 
     #[test]
     fn chinese_after_quote() {
-        assert_eq!(
-            name(han_after(
-                &"，外交部发言人毛宁表示。".chars().collect::<Vec<_>>()
-            )),
-            "毛宁"
-        );
-        assert_eq!(
-            name(han_after(&"他说。".chars().collect::<Vec<_>>())),
-            "pron:Some(Male)"
-        );
-        assert_eq!(
-            name(han_after(&"时期，".chars().collect::<Vec<_>>())),
-            "none"
-        );
+        assert_eq!(name(han_after(&"，外交部发言人毛宁表示。".chars().collect::<Vec<_>>())), "毛宁");
+        assert_eq!(name(han_after(&"他说。".chars().collect::<Vec<_>>())), "pron:Some(Male)");
+        assert_eq!(name(han_after(&"时期，".chars().collect::<Vec<_>>())), "none");
     }
 
     #[test]
     fn japanese() {
-        let f = ja(
-            &"岸田首相は".chars().collect::<Vec<_>>(),
-            &"と述べた。".chars().collect::<Vec<_>>(),
-        );
+        let f = ja(&"岸田首相は".chars().collect::<Vec<_>>(), &"と述べた。".chars().collect::<Vec<_>>());
         assert_eq!(name(f), "岸田首相");
     }
 }

@@ -7,8 +7,8 @@
 //! words contain or are contained in one of the label's speaker forms (Han: substring either way).
 
 use super::{Kind, Quote};
-use rustc_hash::FxHashMap;
 use serde_json::Value;
+use rustc_hash::FxHashMap;
 
 /// Minimum overlap for a match (the Gender Gap Tracker evaluation used 0.3; we are stricter).
 pub const MATCH_OVERLAP: f32 = 0.5;
@@ -36,10 +36,7 @@ fn labels_of(v: &Value) -> Vec<Label> {
                 .map(|q| Label {
                     text: q["text"].as_str().unwrap_or_default().to_string(),
                     speakers: match &q["speaker"] {
-                        Value::Array(s) => s
-                            .iter()
-                            .filter_map(|x| x.as_str().map(str::to_string))
-                            .collect(),
+                        Value::Array(s) => s.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
                         Value::String(s) => vec![s.clone()],
                         _ => Vec::new(),
                     },
@@ -52,22 +49,11 @@ fn labels_of(v: &Value) -> Vec<Label> {
 impl Labels {
     /// Reads `{key, partial, not_quotes}` (either at the top level or under `quotes`, as in gold.json).
     pub fn from_json(v: &Value) -> Labels {
-        let q = if v.get("quotes").is_some() {
-            &v["quotes"]
-        } else {
-            v
-        };
+        let q = if v.get("quotes").is_some() { &v["quotes"] } else { v };
         Labels {
             key: labels_of(&q["key"]),
             partial: labels_of(&q["partial"]),
-            not_quotes: q["not_quotes"]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|x| x.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            not_quotes: q["not_quotes"].as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default(),
         }
     }
 }
@@ -118,30 +104,15 @@ pub fn overlap(a: &str, b: &str) -> f32 {
     common as f32 / longer as f32
 }
 
-const HONORIFICS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "miss",
-    "sir",
-    "prof",
-    "president",
-    "senator",
-];
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "miss", "sir", "prof", "president", "senator"];
 
 fn name_words(s: &str) -> Vec<String> {
-    words(s)
-        .into_iter()
-        .filter(|w| !HONORIFICS.contains(&w.as_str()))
-        .collect()
+    words(s).into_iter().filter(|w| !HONORIFICS.contains(&w.as_str())).collect()
 }
 
 /// Whether `predicted` names one of `accepted`.
 pub fn speaker_matches(predicted: Option<&str>, accepted: &[String]) -> bool {
-    let Some(p) = predicted else {
-        return accepted.is_empty();
-    };
+    let Some(p) = predicted else { return accepted.is_empty() };
     if accepted.is_empty() {
         return false;
     }
@@ -151,9 +122,7 @@ pub fn speaker_matches(predicted: Option<&str>, accepted: &[String]) -> bool {
             return p.contains(a.as_str()) || a.contains(p.split(" (").next().unwrap_or(p));
         }
         let aw = name_words(a);
-        !pw.is_empty()
-            && !aw.is_empty()
-            && (pw.iter().all(|w| aw.contains(w)) || aw.iter().all(|w| pw.contains(w)))
+        !pw.is_empty() && !aw.is_empty() && (pw.iter().all(|w| aw.contains(w)) || aw.iter().all(|w| pw.contains(w)))
     })
 }
 
@@ -182,25 +151,13 @@ pub struct Score {
 
 impl Score {
     pub fn precision(&self) -> f32 {
-        if self.predicted == 0 {
-            1.0
-        } else {
-            self.matched as f32 / self.predicted as f32
-        }
+        if self.predicted == 0 { 1.0 } else { self.matched as f32 / self.predicted as f32 }
     }
     pub fn recall(&self) -> f32 {
-        if self.labelled == 0 {
-            1.0
-        } else {
-            self.matched as f32 / self.labelled as f32
-        }
+        if self.labelled == 0 { 1.0 } else { self.matched as f32 / self.labelled as f32 }
     }
     pub fn speaker_accuracy(&self) -> f32 {
-        if self.matched == 0 {
-            1.0
-        } else {
-            self.speaker_right as f32 / self.matched as f32
-        }
+        if self.matched == 0 { 1.0 } else { self.speaker_right as f32 / self.matched as f32 }
     }
     pub fn add(&mut self, o: &Score) {
         self.predicted += o.predicted;
@@ -214,11 +171,7 @@ impl Score {
 /// Scores the key quotes of `quotes` against `labels`.
 pub fn score(quotes: &[Quote], labels: &Labels) -> Score {
     let keys: Vec<&Quote> = quotes.iter().filter(|q| q.kind == Kind::Key).collect();
-    let mut s = Score {
-        predicted: keys.len(),
-        labelled: labels.key.len(),
-        ..Default::default()
-    };
+    let mut s = Score { predicted: keys.len(), labelled: labels.key.len(), ..Default::default() };
     // All (overlap, predicted, label) pairs above the threshold, best first.
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for (i, q) in keys.iter().enumerate() {
@@ -242,17 +195,12 @@ pub fn score(quotes: &[Quote], labels: &Labels) -> Score {
         if speaker_matches(keys[i].speaker.as_deref(), &l.speakers) {
             s.speaker_right += 1;
         } else {
-            s.wrong_speaker
-                .push((l.text.clone(), keys[i].speaker.clone(), l.speakers.clone()));
+            s.wrong_speaker.push((l.text.clone(), keys[i].speaker.clone(), l.speakers.clone()));
         }
     }
     for (i, q) in keys.iter().enumerate() {
         if !used_q[i] {
-            if labels
-                .partial
-                .iter()
-                .any(|l| overlap(&q.text, &l.text) >= MATCH_OVERLAP)
-            {
+            if labels.partial.iter().any(|l| overlap(&q.text, &l.text) >= MATCH_OVERLAP) {
                 s.key_was_partial += 1;
             }
             s.spurious.push(q.text.clone());
@@ -288,10 +236,7 @@ mod tests {
         assert!(speaker_matches(Some("Mr Obama"), &acc));
         assert!(speaker_matches(Some("Barack Obama"), &acc));
         assert!(!speaker_matches(Some("Jon Sopel"), &acc));
-        assert!(speaker_matches(
-            Some("特里 (Sue Mi Terry)"),
-            &["特里".to_string()]
-        ));
+        assert!(speaker_matches(Some("特里 (Sue Mi Terry)"), &["特里".to_string()]));
         assert!(!speaker_matches(None, &acc));
     }
 }

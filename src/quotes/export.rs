@@ -25,17 +25,12 @@ pub fn quote_line(q: &Quote) -> String {
 
 fn source_lines(meta: &Metadata) -> Vec<String> {
     let date = meta.published.as_deref().map(crate::metadata::display_date);
-    [
-        Some(meta.title.trim()).filter(|t| !t.is_empty()),
-        meta.site_name.as_deref(),
-        date,
-        meta.url.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|s| s.trim().to_string())
-    .filter(|s| !s.is_empty())
-    .collect()
+    [Some(meta.title.trim()).filter(|t| !t.is_empty()), meta.site_name.as_deref(), date, meta.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// Plain text: one `“quote” — Speaker` line per quote, a blank line, then title, site, date and URL
@@ -63,11 +58,7 @@ pub fn to_clipboard_markdown(quotes: &[Quote], meta: &Metadata) -> String {
         out.push_str(&format!("> {open}{}{close}\n", escape_inline(&q.text)));
         if let Some(s) = &q.speaker {
             match &q.role {
-                Some(r) => out.push_str(&format!(
-                    ">\n> — **{}**, {}\n",
-                    escape_inline(s),
-                    escape_inline(r)
-                )),
+                Some(r) => out.push_str(&format!(">\n> — **{}**, {}\n", escape_inline(s), escape_inline(r))),
                 None => out.push_str(&format!(">\n> — **{}**\n", escape_inline(s))),
             }
         }
@@ -80,11 +71,7 @@ pub fn to_clipboard_markdown(quotes: &[Quote], meta: &Metadata) -> String {
         (None, _) => title,
     };
     let date = meta.published.as_deref().map(crate::metadata::display_date);
-    let rest: Vec<String> = [meta.site_name.as_deref(), date]
-        .into_iter()
-        .flatten()
-        .map(escape_inline)
-        .collect();
+    let rest: Vec<String> = [meta.site_name.as_deref(), date].into_iter().flatten().map(escape_inline).collect();
     if !rest.is_empty() {
         if !source.is_empty() {
             source.push_str(" — ");
@@ -106,16 +93,7 @@ mod tests {
     use crate::snapshot::NodeId;
 
     fn q(text: &str, speaker: Option<&str>, role: Option<&str>) -> Quote {
-        Quote {
-            text: text.into(),
-            speaker: speaker.map(Into::into),
-            role: role.map(Into::into),
-            kind: Kind::Key,
-            score: 1.0,
-            target: NodeId(0),
-            start: 0,
-            end: 0,
-        }
+        Quote { text: text.into(), speaker: speaker.map(Into::into), role: role.map(Into::into), kind: Kind::Key, score: 1.0, target: NodeId(0), start: 0, end: 0 }
     }
 
     fn meta() -> Metadata {
@@ -130,13 +108,7 @@ mod tests {
 
     #[test]
     fn plain_text_lists_quotes_then_source() {
-        let text = to_clipboard_text(
-            &[
-                q("It is distressing", Some("Barack Obama"), None),
-                q("权宜婚姻", None, None),
-            ],
-            &meta(),
-        );
+        let text = to_clipboard_text(&[q("It is distressing", Some("Barack Obama"), None), q("权宜婚姻", None, None)], &meta());
         assert_eq!(
             text,
             "“It is distressing” — Barack Obama\n“权宜婚姻”\n\nObama on guns\nBBC News\n2015-07-24\nhttps://www.bbc.com/news/world-us-canada-33646875\n"
@@ -145,14 +117,8 @@ mod tests {
 
     #[test]
     fn markdown_escapes_and_links() {
-        let md = to_clipboard_markdown(
-            &[q("a *bold* claim", Some("Jane Doe"), Some("a lawyer"))],
-            &meta(),
-        );
-        assert!(
-            md.starts_with("> “a \\*bold\\* claim”\n>\n> — **Jane Doe**, a lawyer\n\n"),
-            "{md}"
-        );
+        let md = to_clipboard_markdown(&[q("a *bold* claim", Some("Jane Doe"), Some("a lawyer"))], &meta());
+        assert!(md.starts_with("> “a \\*bold\\* claim”\n>\n> — **Jane Doe**, a lawyer\n\n"), "{md}");
         assert!(md.ends_with("Source: [Obama on guns](https://www.bbc.com/news/world-us-canada-33646875) — BBC News, 2015-07-24\n"), "{md}");
     }
 

@@ -42,10 +42,7 @@ impl Span {
         self.pieces.last().map_or(0, |p| p.block)
     }
     pub fn chars(&self) -> usize {
-        self.pieces
-            .iter()
-            .map(|p| p.end.saturating_sub(p.start))
-            .sum()
+        self.pieces.iter().map(|p| p.end.saturating_sub(p.start)).sum()
     }
 }
 
@@ -80,26 +77,8 @@ fn is_space(c: Option<char>) -> bool {
 /// Punctuation that may stand next to a quote on the outside.
 fn is_punct(c: Option<char>) -> bool {
     c.is_some_and(|c| {
-        matches!(
-            c,
-            '.' | ','
-                | ';'
-                | ':'
-                | '!'
-                | '?'
-                | ')'
-                | '('
-                | '['
-                | ']'
-                | '{'
-                | '}'
-                | '—'
-                | '–'
-                | '-'
-                | '/'
-                | '…'
-                | '*'
-        ) || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
+        matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '(' | '[' | ']' | '{' | '}' | '—' | '–' | '-' | '/' | '…' | '*')
+            || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
     })
 }
 
@@ -156,9 +135,7 @@ fn classify(c: char, prev: Option<char>, next: Option<char>, stack: &[Open]) -> 
         '”' | '〞' | '〟' => match find_family(stack, Double) {
             Some(i) => Action::Close(i),
             // Swedish/Finnish ”…” opens with U+201D.
-            None if c == '”' && left_flanking(prev, next) && !right_flanking(prev, next) => {
-                Action::Open(Double, &['”'])
-            }
+            None if c == '”' && left_flanking(prev, next) && !right_flanking(prev, next) => Action::Open(Double, &['”']),
             None => Action::Ignore,
         },
         '„' => Action::Open(Double, &['“', '”']),
@@ -203,10 +180,7 @@ fn classify(c: char, prev: Option<char>, next: Option<char>, stack: &[Open]) -> 
                 return Action::Close(i);
             }
             // ‘90s, rock ‘n’ roll, or a mis-typed apostrophe between letters.
-            if next.is_some_and(|n| n.is_ascii_digit())
-                || (is_word(prev) && is_word(next))
-                || is_space(next)
-            {
+            if next.is_some_and(|n| n.is_ascii_digit()) || (is_word(prev) && is_word(next)) || is_space(next) {
                 return Action::Ignore;
             }
             Action::Open(Single, &['’', '\''])
@@ -233,10 +207,7 @@ fn classify(c: char, prev: Option<char>, next: Option<char>, stack: &[Open]) -> 
                 // ’90s, ’em: a leading elision; teachers’: a plural possessive.
                 return Action::Ignore;
             }
-            if left_flanking(prev, next)
-                && next.is_some_and(char::is_alphabetic)
-                && !next.is_some_and(|n| n.is_ascii_digit())
-            {
+            if left_flanking(prev, next) && next.is_some_and(char::is_alphabetic) && !next.is_some_and(|n| n.is_ascii_digit()) {
                 return Action::Open(Single, &['\'', '’', '＇']);
             }
             Action::Ignore
@@ -248,29 +219,7 @@ fn classify(c: char, prev: Option<char>, next: Option<char>, stack: &[Open]) -> 
 /// Quotation marks (a `match`, not `str::contains`: this runs on every character of the article,
 /// and a string search per character was a visible share of the quotes' time).
 fn is_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '«'
-            | '»'
-            | '‹'
-            | '›'
-            | '„'
-            | '‚'
-            | '「'
-            | '」'
-            | '『'
-            | '』'
-            | '＂'
-            | '＇'
-            | '〝'
-            | '〞'
-            | '〟'
-    )
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '‹' | '›' | '„' | '‚' | '「' | '」' | '『' | '』' | '＂' | '＇' | '〝' | '〞' | '〟')
 }
 
 /// Finds the quoted spans of `blocks` (each block's text as chars). `skip[b]` blocks are not read
@@ -296,11 +245,7 @@ pub fn pair(blocks: &[Vec<char>], skip: &[bool]) -> Vec<Span> {
             });
             match first {
                 Some(j) if continues => {
-                    open.carried.push(Piece {
-                        block: last_block,
-                        start: open.at + 1,
-                        end: blocks[last_block].len(),
-                    });
+                    open.carried.push(Piece { block: last_block, start: open.at + 1, end: blocks[last_block].len() });
                     open.at = j;
                     stack.push(open);
                     i = j + 1;
@@ -314,14 +259,7 @@ pub fn pair(blocks: &[Vec<char>], skip: &[bool]) -> Vec<Span> {
                 let prev = if i > 0 { Some(chars[i - 1]) } else { None };
                 let next = chars.get(i + 1).copied();
                 match classify(c, prev, next, &stack) {
-                    Action::Open(family, closer) => stack.push(Open {
-                        mark: c,
-                        family,
-                        at: i,
-                        closer,
-                        inner: Vec::new(),
-                        carried: Vec::new(),
-                    }),
+                    Action::Open(family, closer) => stack.push(Open { mark: c, family, at: i, closer, inner: Vec::new(), carried: Vec::new() }),
                     Action::Close(k) => {
                         // Marks above k never closed: abandon them, keeping what closed inside them.
                         while stack.len() > k + 1 {
@@ -331,22 +269,9 @@ pub fn pair(blocks: &[Vec<char>], skip: &[bool]) -> Vec<Span> {
                         }
                         if let Some(open) = stack.pop() {
                             let mut pieces = open.carried;
-                            pieces.push(Piece {
-                                block: b,
-                                start: open.at + 1,
-                                end: i,
-                            });
-                            let span = Span {
-                                pieces,
-                                open_at: None,
-                                close_after: i + 1,
-                                open: open.mark,
-                                closed: true,
-                            };
-                            let span = Span {
-                                open_at: Some(span_open_at(&span, open.at)),
-                                ..span
-                            };
+                            pieces.push(Piece { block: b, start: open.at + 1, end: i });
+                            let span = Span { pieces, open_at: None, close_after: i + 1, open: open.mark, closed: true };
+                            let span = Span { open_at: Some(span_open_at(&span, open.at)), ..span };
                             // rock 'n' roll: a single-quoted letter is an elision, not a quote.
                             let elision = open.family == Family::Single && span.chars() <= 1;
                             if span.chars() <= MAX_QUOTE_CHARS && !elision {
@@ -402,24 +327,11 @@ fn promote(inner: Vec<Span>, stack: &mut [Open], out: &mut Vec<Span>) {
 fn finish_unclosed(open: Open, last_block: usize, blocks: &[Vec<char>], out: &mut Vec<Span>) {
     let end = blocks.get(last_block).map_or(0, Vec::len);
     let mut pieces = open.carried;
-    pieces.push(Piece {
-        block: last_block,
-        start: open.at + 1,
-        end,
-    });
-    let span = Span {
-        pieces,
-        open_at: None,
-        close_after: end,
-        open: open.mark,
-        closed: false,
-    };
+    pieces.push(Piece { block: last_block, start: open.at + 1, end });
+    let span = Span { pieces, open_at: None, close_after: end, open: open.mark, closed: false };
     if span.chars() <= MAX_QUOTE_CHARS && span.chars() > 0 {
         let at = span_open_at(&span, open.at);
-        out.push(Span {
-            open_at: Some(at),
-            ..span
-        });
+        out.push(Span { open_at: Some(at), ..span });
     }
 }
 
@@ -432,96 +344,56 @@ mod tests {
         let skip = vec![false; blocks.len()];
         pair(&blocks, &skip)
             .iter()
-            .map(|s| {
-                s.pieces
-                    .iter()
-                    .map(|p| blocks[p.block][p.start..p.end].iter().collect::<String>())
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            })
+            .map(|s| s.pieces.iter().map(|p| blocks[p.block][p.start..p.end].iter().collect::<String>()).collect::<Vec<_>>().join(" | "))
             .collect()
     }
 
     #[test]
     fn curly_and_straight_pairs() {
-        assert_eq!(
-            quotes(&["He said “hello there” and \"bye now\"."]),
-            vec!["hello there", "bye now"]
-        );
+        assert_eq!(quotes(&["He said “hello there” and \"bye now\"."]), vec!["hello there", "bye now"]);
     }
 
     #[test]
     fn mismatched_curly_open_straight_close() {
         // The seed closes a “ quote with a straight ".
-        assert_eq!(
-            quotes(&["他说，朝鲜“全力支持俄罗斯\"。"]),
-            vec!["全力支持俄罗斯"]
-        );
+        assert_eq!(quotes(&["他说，朝鲜“全力支持俄罗斯\"。"]), vec!["全力支持俄罗斯"]);
     }
 
     #[test]
     fn apostrophes_are_not_quotes() {
         let q = quotes(&["‘I don’t know O’Brien,’ she said of the ’90s and the teachers’ union."]);
         assert_eq!(q, vec!["I don’t know O’Brien,"]);
-        assert_eq!(
-            quotes(&["It's the teachers' union, rock 'n' roll and 'em."]),
-            Vec::<String>::new()
-        );
+        assert_eq!(quotes(&["It's the teachers' union, rock 'n' roll and 'em."]), Vec::<String>::new());
     }
 
     #[test]
     fn nested_quotes_stay_inside() {
-        assert_eq!(
-            quotes(&["“He told me ‘never again’ twice,” she said."]),
-            vec!["He told me ‘never again’ twice,"]
-        );
+        assert_eq!(quotes(&["“He told me ‘never again’ twice,” she said."]), vec!["He told me ‘never again’ twice,"]);
     }
 
     #[test]
     fn continues_across_paragraphs_when_reopened() {
-        let q = quotes(&[
-            "“First paragraph of speech.",
-            "“Second paragraph,” he said.",
-            "Narration.",
-        ]);
+        let q = quotes(&["“First paragraph of speech.", "“Second paragraph,” he said.", "Narration."]);
         assert_eq!(q, vec!["First paragraph of speech. | Second paragraph,"]);
     }
 
     #[test]
     fn unclosed_quote_stops_at_its_paragraph() {
-        let q = quotes(&[
-            "He said “this never closes",
-            "Next paragraph has “a real quote” here.",
-        ]);
+        let q = quotes(&["He said “this never closes", "Next paragraph has “a real quote” here."]);
         assert_eq!(q, vec!["this never closes", "a real quote"]);
     }
 
     #[test]
     fn stray_single_opener_does_not_hide_inner_quotes() {
-        assert_eq!(
-            quotes(&["In the 'new era he said “we are ready” today."]),
-            vec!["we are ready"]
-        );
+        assert_eq!(quotes(&["In the 'new era he said “we are ready” today."]), vec!["we are ready"]);
     }
 
     #[test]
     fn other_languages() {
-        assert_eq!(
-            quotes(&["Il a dit : « nous sommes prêts »."]),
-            vec![" nous sommes prêts "]
-        );
-        assert_eq!(
-            quotes(&["Er sagte: „Wir schaffen das“."]),
-            vec!["Wir schaffen das"]
-        );
-        assert_eq!(
-            quotes(&["彼は「準備はできている」と述べた。"]),
-            vec!["準備はできている"]
-        );
-        assert_eq!(
-            quotes(&["Er sagte: »Wir schaffen das«."]),
-            vec!["Wir schaffen das"]
-        );
+        assert_eq!(quotes(&["Il a dit : « nous sommes prêts »."]), vec![" nous sommes prêts "]);
+        assert_eq!(quotes(&["Er sagte: „Wir schaffen das“."]), vec!["Wir schaffen das"]);
+        assert_eq!(quotes(&["彼は「準備はできている」と述べた。"]), vec!["準備はできている"]);
+        assert_eq!(quotes(&["Er sagte: »Wir schaffen das«."]), vec!["Wir schaffen das"]);
         assert_eq!(quotes(&["他说：＂我们准备好了＂。"]), vec!["我们准备好了"]);
     }
 

@@ -34,9 +34,9 @@ use crate::metadata::Metadata;
 use crate::snapshot::NodeId;
 use attribution::{Found, Subject};
 use names::NameBook;
-use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use speech::{Class, Script};
+use rustc_hash::{FxHashMap, FxHashSet};
 use tokens::{tokenize, Tok};
 use tunables::{self as t, Gender, Lexicon};
 
@@ -106,9 +106,7 @@ fn guess_lang(text: &str) -> &'static str {
             }
         }
     }
-    let best = (0..counts.len())
-        .max_by_key(|&k| (counts[k], usize::from(k == 0)))
-        .unwrap_or(0);
+    let best = (0..counts.len()).max_by_key(|&k| (counts[k], usize::from(k == 0))).unwrap_or(0);
     t::STOPWORDS[best].0
 }
 
@@ -165,9 +163,7 @@ fn q_elements(article: &Article) -> FxHashMap<NodeId, Vec<String>> {
     let mut q_text = String::new();
     for p in &article.pieces {
         match p {
-            Piece::Open { tag, source, .. } => {
-                stack.push((*source, *tag == crate::snapshot::Tag::Q))
-            }
+            Piece::Open { tag, source, .. } => stack.push((*source, *tag == crate::snapshot::Tag::Q)),
             Piece::Text(t) => {
                 if stack.iter().any(|e| e.1) {
                     q_text.push_str(t);
@@ -177,11 +173,7 @@ fn q_elements(article: &Article) -> FxHashMap<NodeId, Vec<String>> {
                 if let Some((_, true)) = stack.pop() {
                     if !stack.iter().any(|e| e.1) {
                         let text = crate::text::fold_whitespace(&std::mem::take(&mut q_text));
-                        let block = stack
-                            .iter()
-                            .rev()
-                            .find(|e| block_nodes.contains(&e.0))
-                            .map(|e| e.0);
+                        let block = stack.iter().rev().find(|e| block_nodes.contains(&e.0)).map(|e| e.0);
                         if let (Some(b), false) = (block, text.is_empty()) {
                             out.entry(b).or_default().push(text);
                         }
@@ -227,11 +219,7 @@ fn quote_text(span: &marks::Span, blocks: &[Vec<char>], script: Script) -> Strin
     let sep = if script == Script::Latin { " " } else { "" };
     span.pieces
         .iter()
-        .filter_map(|p| {
-            blocks
-                .get(p.block)
-                .and_then(|b| b.get(p.start..p.end.min(b.len())))
-        })
+        .filter_map(|p| blocks.get(p.block).and_then(|b| b.get(p.start..p.end.min(b.len()))))
         .map(|c| c.iter().collect::<String>().trim().to_string())
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
@@ -250,25 +238,11 @@ fn is_substantial(text: &str) -> bool {
 /// Finds the quotes of `article`, best first.
 pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
     // 1. Blocks to read, and the language when the page does not declare it.
-    let blocks: Vec<Vec<char>> = article
-        .blocks
-        .iter()
-        .map(|b| b.text.chars().collect())
-        .collect();
-    let sample: String = article
-        .blocks
-        .iter()
-        .map(|b| b.text.as_str())
-        .take(60)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let blocks: Vec<Vec<char>> = article.blocks.iter().map(|b| b.text.chars().collect()).collect();
+    let sample: String = article.blocks.iter().map(|b| b.text.as_str()).take(60).collect::<Vec<_>>().join(" ");
     let guessed = guess_lang(&sample);
     // Each block's lexicon, once (it reads the block's text for Cyrillic).
-    let lexicons: Vec<&'static Lexicon> = article
-        .blocks
-        .iter()
-        .map(|b| lexicon_for(&b.text, meta, guessed))
-        .collect();
+    let lexicons: Vec<&'static Lexicon> = article.blocks.iter().map(|b| lexicon_for(&b.text, meta, guessed)).collect();
     let in_bq = blockquote_blocks(article);
     let skip: Vec<bool> = article
         .blocks
@@ -293,36 +267,16 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
     let mut spans = marks::pair(&blocks, &skip);
     let q_texts = q_elements(article);
     for (b, block) in article.blocks.iter().enumerate() {
-        let Some(texts) = q_texts.get(&block.node) else {
-            continue;
-        };
+        let Some(texts) = q_texts.get(&block.node) else { continue };
         let mut from = 0;
         for q in texts {
             let q: Vec<char> = q.chars().collect();
-            let Some(start) = (from..blocks[b].len().saturating_sub(q.len() - 1))
-                .find(|&i| blocks[b][i..].starts_with(&q))
-            else {
-                continue;
-            };
+            let Some(start) = (from..blocks[b].len().saturating_sub(q.len() - 1)).find(|&i| blocks[b][i..].starts_with(&q)) else { continue };
             let end = start + q.len();
             from = end;
-            let marked = spans.iter().any(|s| {
-                s.pieces
-                    .iter()
-                    .any(|p| p.block == b && p.start < end + 1 && start < p.end + 1)
-            });
+            let marked = spans.iter().any(|s| s.pieces.iter().any(|p| p.block == b && p.start < end + 1 && start < p.end + 1));
             if !marked && !skip[b] {
-                spans.push(marks::Span {
-                    pieces: vec![marks::Piece {
-                        block: b,
-                        start,
-                        end,
-                    }],
-                    open_at: Some(start.saturating_sub(1)),
-                    close_after: end,
-                    open: '\u{201C}',
-                    closed: true,
-                });
+                spans.push(marks::Span { pieces: vec![marks::Piece { block: b, start, end }], open_at: Some(start.saturating_sub(1)), close_after: end, open: '\u{201C}', closed: true });
             }
         }
     }
@@ -336,17 +290,11 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
     for span in spans {
         let b0 = span.first_block();
         let bl = span.last_block();
-        let (Some(first), Some(last)) = (blocks.get(b0), blocks.get(bl)) else {
-            continue;
-        };
+        let (Some(first), Some(last)) = (blocks.get(b0), blocks.get(bl)) else { continue };
         let open_at = span.open_at.unwrap_or(0).min(first.len());
         let raw_text = quote_text(&span, &blocks, Script::Latin);
         let script = speech::script(&raw_text);
-        let text = if script == Script::Latin {
-            raw_text
-        } else {
-            quote_text(&span, &blocks, script)
-        };
+        let text = if script == Script::Latin { raw_text } else { quote_text(&span, &blocks, script) };
         if text.is_empty() {
             continue;
         }
@@ -392,12 +340,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
     // Explicit quotes: blockquote blocks without marks (attributed by a lead-in ending with a colon).
     for (b, block) in article.blocks.iter().enumerate() {
         let in_quote = block.kind == BlockKind::Quote || in_bq.contains(&block.node);
-        if !in_quote
-            || skip[b]
-            || cands
-                .iter()
-                .any(|c| c.span.first_block() <= b && c.span.last_block() >= b)
-        {
+        if !in_quote || skip[b] || cands.iter().any(|c| c.span.first_block() <= b && c.span.last_block() >= b) {
             continue;
         }
         let text = block.text.trim().to_string();
@@ -407,17 +350,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         let script = speech::script(&text);
         let n = blocks[b].len();
         cands.push(Candidate {
-            span: marks::Span {
-                pieces: vec![marks::Piece {
-                    block: b,
-                    start: 0,
-                    end: n,
-                }],
-                open_at: None,
-                close_after: n,
-                open: '\0',
-                closed: true,
-            },
+            span: marks::Span { pieces: vec![marks::Piece { block: b, start: 0, end: n }], open_at: None, close_after: n, open: '\0', closed: true },
             text,
             script,
             lex: lexicons[b],
@@ -433,9 +366,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             evidence: false,
         });
     }
-    crate::sort::sort_by_key(&mut cands, |c| {
-        (c.span.first_block(), c.span.open_at.unwrap_or(0))
-    });
+    crate::sort::sort_by_key(&mut cands, |c| (c.span.first_block(), c.span.open_at.unwrap_or(0)));
 
     for c in &mut cands {
         if c.explicit {
@@ -446,8 +377,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         let after_s: String = c.after.iter().collect();
         let lead = before_s.trim();
         let before_toks = tokenize(&c.before);
-        let verb_before =
-            c.script == Script::Latin && attribution::ends_with_verb(&before_toks, c.lex);
+        let verb_before = c.script == Script::Latin && attribution::ends_with_verb(&before_toks, c.lex);
         let sentence_start = lead.is_empty()
             || lead.ends_with([':', '：'])
             // "X said, “we …”" — but not the second half of a split fragment ("“igniting,” as
@@ -457,17 +387,8 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         let after_trim = after_s.trim_start();
         let ends_sentence = after_trim.is_empty()
             || after_trim.starts_with(['.', '!', '?'])
-            || (c.script == Script::Latin
-                && attribution::latin_after(&tokenize(&c.after), c.lex).is_some());
-        let cx = speech::Context {
-            text: &c.text,
-            before: &before_s,
-            after: &after_s,
-            attributed: c.found.is_some(),
-            sentence_start,
-            verb_before,
-            ends_sentence,
-        };
+            || (c.script == Script::Latin && attribution::latin_after(&tokenize(&c.after), c.lex).is_some());
+        let cx = speech::Context { text: &c.text, before: &before_s, after: &after_s, attributed: c.found.is_some(), sentence_start, verb_before, ends_sentence };
         c.class = speech::classify(&cx, c.lex);
         if !c.span.closed && c.class == Class::Key && c.found.is_none() {
             c.class = Class::Partial;
@@ -488,17 +409,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         }
     }
     for c in &cands {
-        if let Some(Found {
-            subject:
-                Subject::Name {
-                    name,
-                    original,
-                    gender,
-                    ..
-                },
-            ..
-        }) = &c.found
-        {
+        if let Some(Found { subject: Subject::Name { name, original, gender, .. }, .. }) = &c.found {
             if c.script != Script::Latin {
                 book.add_han(name, original.as_deref());
             }
@@ -507,18 +418,10 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             }
         }
     }
-    let captions: Vec<bool> = article
-        .blocks
-        .iter()
-        .map(|b| b.kind == BlockKind::Caption)
-        .collect();
+    let captions: Vec<bool> = article.blocks.iter().map(|b| b.kind == BlockKind::Caption).collect();
     resolve_speakers(&mut cands, &blocks, &book, &skip, &unread, &captions);
     for c in cands.iter_mut().filter(|c| c.explicit) {
-        c.class = if c.speaker.is_some() {
-            Class::Key
-        } else {
-            Class::Partial
-        };
+        c.class = if c.speaker.is_some() { Class::Key } else { Class::Partial };
     }
 
     // 6. De-duplicate pull quotes, score, order.
@@ -526,14 +429,8 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
     let mut drop = vec![false; n];
     let word_sets = rank::word_id_sets(cands.iter().map(|c| c.text.as_str()));
     // What the pairs compare, once per candidate (not once per pair).
-    let in_blockquote: Vec<bool> = cands
-        .iter()
-        .map(|c| c.explicit || in_bq.contains(&article.blocks[c.span.first_block()].node))
-        .collect();
-    let char_lens: Vec<f32> = cands
-        .iter()
-        .map(|c| c.text.chars().count() as f32)
-        .collect();
+    let in_blockquote: Vec<bool> = cands.iter().map(|c| c.explicit || in_bq.contains(&article.blocks[c.span.first_block()].node)).collect();
+    let char_lens: Vec<f32> = cands.iter().map(|c| c.text.chars().count() as f32).collect();
     for i in 0..n {
         for j in 0..n {
             if i == j || drop[i] || drop[j] {
@@ -544,20 +441,11 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             // A pull quote may be a part of the body quote; two body quotes must be alike in size.
             let (la, lb) = (char_lens[i], char_lens[j]);
             let similar_size = la.min(lb) >= 0.6 * la.max(lb);
-            if (a_bq != b_bq || similar_size)
-                && rank::overlap_sets(&word_sets[i], &word_sets[j], &a.text, &b.text)
-                    >= t::DUPLICATE_OVERLAP
-            {
+            if (a_bq != b_bq || similar_size) && rank::overlap_sets(&word_sets[i], &word_sets[j], &a.text, &b.text) >= t::DUPLICATE_OVERLAP {
                 // Keep the body quote over the blockquote, the attributed over the unattributed.
                 let loser = if a_bq != b_bq {
-                    if a_bq {
-                        i
-                    } else {
-                        j
-                    }
-                } else if (a.confidence, std::cmp::Reverse(i))
-                    >= (b.confidence, std::cmp::Reverse(j))
-                {
+                    if a_bq { i } else { j }
+                } else if (a.confidence, std::cmp::Reverse(i)) >= (b.confidence, std::cmp::Reverse(j)) {
                     j
                 } else {
                     i
@@ -571,11 +459,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         }
     }
     // Quotes with no sign of speech at all (signs, slogans, quoted documents) are left out.
-    let keep: Vec<usize> = (0..n)
-        .filter(|&i| {
-            !drop[i] && cands[i].evidence && !(cands[i].explicit && cands[i].speaker.is_none())
-        })
-        .collect();
+    let keep: Vec<usize> = (0..n).filter(|&i| !drop[i] && cands[i].evidence && !(cands[i].explicit && cands[i].speaker.is_none())).collect();
     // How often the article uses each word of the kept quotes (the only words `distinct` asks about):
     // counted block by block, which splits words exactly as the blocks joined by newlines would.
     let mut freq: FxHashMap<String, usize> = FxHashMap::default();
@@ -604,31 +488,10 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         for w in &words {
             *counts.entry(w.as_str()).or_insert(0) += 1;
         }
-        let distinct = if words.is_empty() {
-            0.0
-        } else {
-            words
-                .iter()
-                .filter(|w| freq.get(*w).copied().unwrap_or(0) <= counts[w.as_str()] + 1)
-                .count() as f32
-                / words.len() as f32
-        };
-        let headline_share = if headline.is_empty() {
-            0.0
-        } else {
-            words
-                .iter()
-                .filter(|w| headline.contains(*w))
-                .collect::<FxHashSet<_>>()
-                .len() as f32
-                / headline.len() as f32
-        };
+        let distinct = if words.is_empty() { 0.0 } else { words.iter().filter(|w| freq.get(*w).copied().unwrap_or(0) <= counts[w.as_str()] + 1).count() as f32 / words.len() as f32 };
+        let headline_share = if headline.is_empty() { 0.0 } else { words.iter().filter(|w| headline.contains(*w)).collect::<FxHashSet<_>>().len() as f32 / headline.len() as f32 };
         let han = c.script != Script::Latin;
-        let length = if han {
-            c.text.chars().filter(|ch| ch.is_alphanumeric()).count()
-        } else {
-            tokens::word_count(&c.text)
-        };
+        let length = if han { c.text.chars().filter(|ch| ch.is_alphanumeric()).count() } else { tokens::word_count(&c.text) };
         let features = rank::Features {
             confidence: c.confidence,
             position: c.span.first_block() as f32 / total_blocks,
@@ -640,13 +503,8 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             boilerplate: speech::is_boilerplate(&c.text, c.lex),
         };
         let score = rank::score(&features);
-        let key =
-            c.class == Class::Key && c.speaker.is_some() && c.confidence >= t::MIN_KEY_CONFIDENCE;
-        let first = c.span.pieces.first().copied().unwrap_or(marks::Piece {
-            block: 0,
-            start: 0,
-            end: 0,
-        });
+        let key = c.class == Class::Key && c.speaker.is_some() && c.confidence >= t::MIN_KEY_CONFIDENCE;
+        let first = c.span.pieces.first().copied().unwrap_or(marks::Piece { block: 0, start: 0, end: 0 });
         let block = &article.blocks[first.block];
         quotes.push(Quote {
             text: display_text(&c.text),
@@ -661,37 +519,23 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         items.push((key, c.speaker.clone(), score));
     }
     let order = rank::order(&items);
-    order
-        .into_iter()
-        .filter_map(|i| quotes.get(i).cloned())
-        .collect()
+    order.into_iter().filter_map(|i| quotes.get(i).cloned()).collect()
 }
 
 /// The quote as shown: trimmed, without the comma that only served the attribution.
 fn display_text(s: &str) -> String {
-    s.trim()
-        .trim_end_matches([',', '，'])
-        .trim_end()
-        .to_string()
+    s.trim().trim_end_matches([',', '，']).trim_end().to_string()
 }
 
 /// Attribution by script: after the quote first, then before it.
 fn attribute(c: &Candidate) -> Option<Found> {
     match c.script {
-        Script::Han => {
-            attribution::han_after(&c.after).or_else(|| attribution::han_before(&c.before, false))
-        }
-        Script::Kana => attribution::ja(&c.before, &c.after)
-            .or_else(|| attribution::han_before(&c.before, false)),
+        Script::Han => attribution::han_after(&c.after).or_else(|| attribution::han_before(&c.before, false)),
+        Script::Kana => attribution::ja(&c.before, &c.after).or_else(|| attribution::han_before(&c.before, false)),
         Script::Latin => {
             let a = tokenize(&c.after);
             let b = tokenize(&c.before);
-            let whole = c
-                .text
-                .trim_start_matches(|ch: char| !ch.is_alphanumeric())
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
+            let whole = c.text.trim_start_matches(|ch: char| !ch.is_alphanumeric()).chars().next().is_some_and(char::is_uppercase);
             attribution::latin_after(&a, c.lex)
                 .or_else(|| attribution::latin_before(&b, c.lex, whole))
                 .or_else(|| attribution::latin_source_after(&a, c.lex))
@@ -756,11 +600,7 @@ fn han_clause_subjects(s: &[char], book: &NameBook) -> Vec<String> {
 }
 
 /// Capitalised words outside quotes in Latin-script blocks: (block, char position, word).
-fn capitalised_words(
-    cands: &[Candidate],
-    blocks: &[Vec<char>],
-    skip: &[bool],
-) -> Vec<(usize, usize, String)> {
+fn capitalised_words(cands: &[Candidate], blocks: &[Vec<char>], skip: &[bool]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     // The quotes' pieces by block, gathered once (one pass over the candidates, not one per block).
     let mut inside_by_block: Vec<Vec<(usize, usize)>> = vec![Vec::new(); blocks.len()];
@@ -784,25 +624,15 @@ fn capitalised_words(
             }
             let start = i;
             let mut j = i;
-            while j < chars.len()
-                && (chars[j].is_alphanumeric() || matches!(chars[j], '\'' | '’' | '-' | '.'))
-            {
+            while j < chars.len() && (chars[j].is_alphanumeric() || matches!(chars[j], '\'' | '’' | '-' | '.')) {
                 j += 1;
             }
             i = j.max(i + 1);
             // The word before: a name after a preposition ("against Islamists", "to Kenya") is no subject.
-            if follows_object_word(&chars[..start], &mut prev)
-                || inside.iter().any(|&(s, e)| start >= s && start < e)
-            {
+            if follows_object_word(&chars[..start], &mut prev) || inside.iter().any(|&(s, e)| start >= s && start < e) {
                 continue;
             }
-            let word: String = chars[start..j]
-                .iter()
-                .collect::<String>()
-                .trim_end_matches(['.', '\'', '’'])
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_string();
+            let word: String = chars[start..j].iter().collect::<String>().trim_end_matches(['.', '\'', '’']).trim_end_matches("'s").trim_end_matches("’s").to_string();
             if word.chars().count() >= 2 {
                 out.push((b, start, word));
             }
@@ -814,14 +644,8 @@ fn capitalised_words(
 /// Whether the last word of `before` (letters only, white space after it skipped) is one of
 /// [`t::NOT_SUBJECT_BEFORE`]: the word is lower-cased into `buf`, not into a new String.
 fn follows_object_word(before: &[char], buf: &mut String) -> bool {
-    let end = before
-        .iter()
-        .rposition(|c| !c.is_whitespace())
-        .map_or(0, |k| k + 1);
-    let start = before[..end]
-        .iter()
-        .rposition(|c| !c.is_alphabetic())
-        .map_or(0, |k| k + 1);
+    let end = before.iter().rposition(|c| !c.is_whitespace()).map_or(0, |k| k + 1);
+    let start = before[..end].iter().rposition(|c| !c.is_alphabetic()).map_or(0, |k| k + 1);
     // No listed word is longer than this many characters.
     if end - start > 16 {
         return false;
@@ -870,11 +694,7 @@ fn latin_mentions(
         let mut start = 0;
         while start < chars.len() {
             let end = sentence_end(chars, start, chars.len());
-            let names: FxHashSet<&str> = in_block
-                .iter()
-                .filter(|p| p.1 >= start && p.1 < end)
-                .map(|p| p.2.as_str())
-                .collect();
+            let names: FxHashSet<&str> = in_block.iter().filter(|p| p.1 >= start && p.1 < end).map(|p| p.2.as_str()).collect();
             if names.len() == 1 {
                 let sentence: String = chars[start..end].iter().collect::<String>().to_lowercase();
                 let (mut m, mut f) = (0, 0);
@@ -910,37 +730,17 @@ fn latin_mentions(
     people
         .into_iter()
         .filter(|p| speakers.contains(&p.2) || gender.contains_key(&names::gender_key(&p.2)))
-        .map(|(block, pos, name, key)| Recent {
-            block,
-            pos,
-            name,
-            key,
-            named: true,
-            spoke: false,
-        })
+        .map(|(block, pos, name, key)| Recent { block, pos, name, key, named: true, spoke: false })
         .collect()
 }
 
-fn resolve_speakers(
-    cands: &mut [Candidate],
-    blocks: &[Vec<char>],
-    book: &NameBook,
-    skip: &[bool],
-    unread: &[bool],
-    captions: &[bool],
-) {
+fn resolve_speakers(cands: &mut [Candidate], blocks: &[Vec<char>], book: &NameBook, skip: &[bool], unread: &[bool], captions: &[bool]) {
     let mut book_gender: FxHashMap<String, Gender> = book.gender.clone();
-    let gender_of =
-        |g: &FxHashMap<String, Gender>, name: &str| g.get(&names::gender_key(name)).copied();
+    let gender_of = |g: &FxHashMap<String, Gender>, name: &str| g.get(&names::gender_key(name)).copied();
     // Pass 1: the article's named speakers (display forms), for mentions and colon lead-ins.
     let mut speakers: FxHashSet<String> = FxHashSet::default();
     for c in cands.iter() {
-        if let Some(Found {
-            subject: Subject::Name { name, .. },
-            needs_known: false,
-            ..
-        }) = &c.found
-        {
+        if let Some(Found { subject: Subject::Name { name, .. }, needs_known: false, .. }) = &c.found {
             if c.script == Script::Latin {
                 speakers.insert(book.longest_latin(name, c.lex));
             }
@@ -959,36 +759,18 @@ fn resolve_speakers(
         }
         // Candidates for pronouns: speakers so far and mentions before this quote, latest first.
         // Mentions are in document order: the window is one range of them, found by binary search.
-        let near =
-            |r: &Recent| (r.block, r.pos) < (b0, open_at) && b0 <= r.block + t::PRONOUN_PARAGRAPHS;
+        let near = |r: &Recent| (r.block, r.pos) < (b0, open_at) && b0 <= r.block + t::PRONOUN_PARAGRAPHS;
         let from = mentions.partition_point(|r| b0 > r.block + t::PRONOUN_PARAGRAPHS);
         let to = mentions.partition_point(|r| (r.block, r.pos) < (b0, open_at));
         let window = mentions.get(from..to.max(from)).unwrap_or(&[]);
-        let mut pool: Vec<Recent> = recent
-            .iter()
-            .filter(|r| near(r))
-            .chain(window.iter())
-            .cloned()
-            .collect();
+        let mut pool: Vec<Recent> = recent.iter().filter(|r| near(r)).chain(window.iter()).cloned().collect();
         crate::sort::sort_by_key(&mut pool, |r| std::cmp::Reverse((r.block, r.pos)));
         let mut speaker: Option<(String, String, bool)> = None; // (display, key, named)
         let mut role = None;
         let mut conf = found.as_ref().map_or(0.0, |f| f.confidence);
         match found.as_ref().map(|f| (&f.subject, f.needs_known)) {
-            Some((
-                Subject::Name {
-                    name,
-                    role: r,
-                    gender,
-                    ..
-                },
-                needs_known,
-            )) => {
-                let display = if han {
-                    book.han_display(name)
-                } else {
-                    book.longest_latin(name, cands[i].lex)
-                };
+            Some((Subject::Name { name, role: r, gender, .. }, needs_known)) => {
+                let display = if han { book.han_display(name) } else { book.longest_latin(name, cands[i].lex) };
                 if !needs_known || speakers.contains(&display) {
                     if let Some(g) = gender {
                         book_gender.entry(names::gender_key(&display)).or_insert(*g);
@@ -1025,16 +807,11 @@ fn resolve_speakers(
                         if want_plural {
                             return !r.named && r.spoke;
                         }
-                        let have = gender_of(&book_gender, &r.key)
-                            .or_else(|| gender_of(&book_gender, &r.name));
-                        r.named
-                            && compatible(g, have)
-                            && (!strict || r.spoke || have.is_some() || speakers.contains(&r.name))
+                        let have = gender_of(&book_gender, &r.key).or_else(|| gender_of(&book_gender, &r.name));
+                        r.named && compatible(g, have) && (!strict || r.spoke || have.is_some() || speakers.contains(&r.name))
                     };
                     // Whoever was quoted earlier in the same paragraph comes first.
-                    let same_block = pool
-                        .iter()
-                        .find(|r| r.spoke && r.block == b0 && fits(r, false));
+                    let same_block = pool.iter().find(|r| r.spoke && r.block == b0 && fits(r, false));
                     pick = same_block
                         .or_else(|| pool.iter().find(|r| fits(r, true)))
                         .or_else(|| pool.iter().find(|r| fits(r, false)))
@@ -1071,39 +848,21 @@ fn resolve_speakers(
             // Inherit: an earlier quote of the same block, or a quote-only block after an attributed
             // one; failing that, a quote-only block continues whoever the article was just quoting.
             let same_block = recent.iter().rev().find(|r| r.block == b0);
-            let quote_only =
-                cands[i].text.chars().count() * 10 >= blocks[b0].len() * 7 && open_at <= 1;
+            let quote_only = cands[i].text.chars().count() * 10 >= blocks[b0].len() * 7 && open_at <= 1;
             // Captions between paragraphs do not interrupt the speaker.
-            let prev_block = (0..b0)
-                .rev()
-                .find(|&b| !skip[b] && !captions[b] && !blocks[b].is_empty());
-            let from_prev = recent
-                .iter()
-                .rev()
-                .find(|r| Some(r.block) == prev_block)
-                .filter(|_| quote_only);
+            let prev_block = (0..b0).rev().find(|&b| !skip[b] && !captions[b] && !blocks[b].is_empty());
+            let from_prev = recent.iter().rev().find(|r| Some(r.block) == prev_block).filter(|_| quote_only);
             if let Some(r) = same_block.or(from_prev) {
                 speaker = Some((r.name.clone(), r.key.clone(), r.named));
                 conf = t::CONF_INHERIT;
-            } else if let Some(r) = pool
-                .iter()
-                .find(|r| r.named && r.spoke)
-                .filter(|_| quote_only)
-            {
+            } else if let Some(r) = pool.iter().find(|r| r.named && r.spoke).filter(|_| quote_only) {
                 speaker = Some((r.name.clone(), r.key.clone(), true));
                 conf = t::CONF_RECENT;
             }
         }
         if let Some((display, key, named)) = &speaker {
             let last = cands[i].span.last_block();
-            recent.push(Recent {
-                block: last,
-                pos: cands[i].span.close_after,
-                name: display.clone(),
-                key: key.clone(),
-                named: *named,
-                spoke: true,
-            });
+            recent.push(Recent { block: last, pos: cands[i].span.close_after, name: display.clone(), key: key.clone(), named: *named, spoke: true });
         }
         cands[i].evidence = found.is_some() || speaker.is_some();
         cands[i].speaker = speaker.map(|s| s.0);
@@ -1133,26 +892,15 @@ fn lead_in(c: &Candidate, blocks: &[Vec<char>], skip: &[bool]) -> Option<Found> 
     let lead: String = block[..open_at.min(block.len())].iter().collect();
     let mut f = if c.before.iter().all(|ch| ch.is_whitespace()) && !lead.trim().is_empty() {
         let prefix = &block[..open_at.min(block.len())];
-        let s = sentence_start(
-            prefix,
-            prefix.len().saturating_sub(1),
-            prefix.len().saturating_sub(t::MAX_CONTEXT_CHARS),
-        );
+        let s = sentence_start(prefix, prefix.len().saturating_sub(1), prefix.len().saturating_sub(t::MAX_CONTEXT_CHARS));
         let sentence = &prefix[s..];
         match c.script {
             Script::Latin => {
                 let toks: Vec<Tok> = tokenize(sentence);
                 let ends_colon = toks.last().is_some_and(|t| t.punct(':'));
-                if ends_colon {
-                    attribution::latin_before(&toks, c.lex, true)
-                } else {
-                    None
-                }
+                if ends_colon { attribution::latin_before(&toks, c.lex, true) } else { None }
             }
-            _ => attribution::han_before(
-                sentence.strip_suffix(&['。'][..]).unwrap_or(sentence),
-                true,
-            ),
+            _ => attribution::han_before(sentence.strip_suffix(&['。'][..]).unwrap_or(sentence), true),
         }
     } else {
         None
@@ -1160,20 +908,11 @@ fn lead_in(c: &Candidate, blocks: &[Vec<char>], skip: &[bool]) -> Option<Found> 
     if f.is_none() && open_at <= 1 {
         let prev = (0..b0).rev().find(|&b| !skip[b] && !blocks[b].is_empty())?;
         let p = &blocks[prev];
-        let trimmed_len = p
-            .iter()
-            .rposition(|ch| !ch.is_whitespace())
-            .map_or(0, |i| i + 1);
+        let trimmed_len = p.iter().rposition(|ch| !ch.is_whitespace()).map_or(0, |i| i + 1);
         if trimmed_len > 0 && matches!(p[trimmed_len - 1], ':' | '：') && b0 == prev + 1 {
-            let s = sentence_start(
-                p,
-                trimmed_len - 1,
-                trimmed_len.saturating_sub(t::MAX_CONTEXT_CHARS),
-            );
+            let s = sentence_start(p, trimmed_len - 1, trimmed_len.saturating_sub(t::MAX_CONTEXT_CHARS));
             f = match c.script {
-                Script::Latin => {
-                    attribution::latin_before(&tokenize(&p[s..trimmed_len]), c.lex, true)
-                }
+                Script::Latin => attribution::latin_before(&tokenize(&p[s..trimmed_len]), c.lex, true),
                 _ => attribution::han_before(&p[s..trimmed_len], false),
             };
         }
@@ -1190,20 +929,8 @@ mod tests {
     use crate::article::Block;
 
     fn article(paras: &[&str]) -> Article {
-        let blocks = paras
-            .iter()
-            .enumerate()
-            .map(|(i, p)| Block {
-                node: NodeId(i as u32 + 1),
-                kind: BlockKind::Paragraph,
-                text: p.to_string(),
-                emphasized: false,
-            })
-            .collect();
-        Article {
-            blocks,
-            ..Default::default()
-        }
+        let blocks = paras.iter().enumerate().map(|(i, p)| Block { node: NodeId(i as u32 + 1), kind: BlockKind::Paragraph, text: p.to_string(), emphasized: false }).collect();
+        Article { blocks, ..Default::default() }
     }
 
     fn run(paras: &[&str]) -> Vec<Quote> {
@@ -1220,14 +947,8 @@ mod tests {
         ]);
         let keys: Vec<_> = q.iter().filter(|q| q.kind == Kind::Key).collect();
         assert_eq!(keys.len(), 2, "{q:#?}");
-        assert!(
-            keys.iter()
-                .all(|q| q.speaker.as_deref() == Some("Barack Obama")),
-            "{q:#?}"
-        );
-        assert!(q
-            .iter()
-            .any(|q| q.kind == Kind::Partial && q.text == "distressing"));
+        assert!(keys.iter().all(|q| q.speaker.as_deref() == Some("Barack Obama")), "{q:#?}");
+        assert!(q.iter().any(|q| q.kind == Kind::Partial && q.text == "distressing"));
     }
 
     #[test]
@@ -1238,29 +959,15 @@ mod tests {
 
     #[test]
     fn quote_only_paragraph_inherits() {
-        let q = run(&[
-            "\"The plan will not work for anyone here,\" said Jane Doe, a lawyer.",
-            "\"It has never worked before and it never will.\"",
-        ]);
+        let q = run(&["\"The plan will not work for anyone here,\" said Jane Doe, a lawyer.", "\"It has never worked before and it never will.\""]);
         assert_eq!(q.len(), 2);
-        assert!(
-            q.iter().all(|q| q.speaker.as_deref() == Some("Jane Doe")),
-            "{q:#?}"
-        );
-        assert_eq!(
-            q.iter()
-                .find(|q| q.text.starts_with("The plan"))
-                .and_then(|q| q.role.as_deref()),
-            Some("a lawyer")
-        );
+        assert!(q.iter().all(|q| q.speaker.as_deref() == Some("Jane Doe")), "{q:#?}");
+        assert_eq!(q.iter().find(|q| q.text.starts_with("The plan")).and_then(|q| q.role.as_deref()), Some("a lawyer"));
     }
 
     #[test]
     fn multi_paragraph_quote_is_one_quote() {
-        let q = run(&[
-            "Smith said: “This is the first part of what I want to say.",
-            "“And this is the second part of it,” he added.",
-        ]);
+        let q = run(&["Smith said: “This is the first part of what I want to say.", "“And this is the second part of it,” he added."]);
         assert_eq!(q.len(), 1, "{q:#?}");
         assert!(q[0].text.contains("first part") && q[0].text.contains("second part"));
     }
@@ -1273,11 +980,7 @@ mod tests {
             "朝鲜问题专家吉恩·李（Jean Lee）在播客节目上表示，平壤九成贸易“几乎完全依赖”中国。",
             "她指出，中国将密切关注金正恩和普京之间的发展。“朝鲜试图挑拨邻国之间的关系。他们讨好一个领导人，却让另一个领导人感到不安和焦虑”。",
         ]);
-        let find = |s: &str| {
-            q.iter()
-                .find(|q| q.text.starts_with(s))
-                .and_then(|q| q.speaker.clone())
-        };
+        let find = |s: &str| q.iter().find(|q| q.text.starts_with(s)).and_then(|q| q.speaker.clone());
         assert_eq!(find("普京不得不").as_deref(), Some("特里 (Sue Mi Terry)"));
         assert_eq!(find("暂时的").as_deref(), Some("特里 (Sue Mi Terry)"));
         assert_eq!(find("朝鲜试图").as_deref(), Some("吉恩·李 (Jean Lee)"));
@@ -1285,10 +988,7 @@ mod tests {
 
     #[test]
     fn pull_quote_is_deduplicated() {
-        let mut a = article(&[
-            "“We will rebuild every house on this street,” the mayor said on Monday.",
-            "We will rebuild every house on this street",
-        ]);
+        let mut a = article(&["“We will rebuild every house on this street,” the mayor said on Monday.", "We will rebuild every house on this street"]);
         a.blocks[1].kind = BlockKind::Quote;
         let q = find(&a, &Metadata::default());
         assert_eq!(q.len(), 1, "{q:#?}");
@@ -1296,129 +996,61 @@ mod tests {
     }
 
     fn run_lang(lang: &str, paras: &[&str]) -> Vec<Quote> {
-        let meta = Metadata {
-            lang: Some(lang.to_string()),
-            ..Default::default()
-        };
+        let meta = Metadata { lang: Some(lang.to_string()), ..Default::default() };
         find(&article(paras), &meta)
     }
 
     fn key_speakers(q: &[Quote]) -> Vec<(String, String)> {
-        q.iter()
-            .filter(|q| q.kind == Kind::Key)
-            .map(|q| (q.text.clone(), q.speaker.clone().unwrap_or_default()))
-            .collect()
+        q.iter().filter(|q| q.kind == Kind::Key).map(|q| (q.text.clone(), q.speaker.clone().unwrap_or_default())).collect()
     }
 
     #[test]
     fn french() {
-        let q = run_lang(
-            "fr",
-            &[
-                "« Nous ne reculerons pas devant cette menace », a déclaré Emmanuel Macron.",
-                "Selon Marine Dupont, « la situation reste très préoccupante pour tout le monde ».",
-            ],
-        );
+        let q = run_lang("fr", &["« Nous ne reculerons pas devant cette menace », a déclaré Emmanuel Macron.", "Selon Marine Dupont, « la situation reste très préoccupante pour tout le monde »."]);
         let k = key_speakers(&q);
-        assert!(
-            k.iter()
-                .any(|(t, s)| t.starts_with("Nous ne reculerons") && s == "Emmanuel Macron"),
-            "{q:#?}"
-        );
-        assert!(
-            q.iter().any(|q| q.text.starts_with("la situation")
-                && q.speaker.as_deref() == Some("Marine Dupont")),
-            "{q:#?}"
-        );
+        assert!(k.iter().any(|(t, s)| t.starts_with("Nous ne reculerons") && s == "Emmanuel Macron"), "{q:#?}");
+        assert!(q.iter().any(|q| q.text.starts_with("la situation") && q.speaker.as_deref() == Some("Marine Dupont")), "{q:#?}");
     }
 
     #[test]
     fn german() {
-        let q = run_lang(
-            "de",
-            &[
-                "„Wir werden das gemeinsam schaffen“, sagte Olaf Scholz am Montag.",
-                "Er fügte hinzu: „Das ist keine leichte Aufgabe für uns alle.“",
-            ],
-        );
+        let q = run_lang("de", &["„Wir werden das gemeinsam schaffen“, sagte Olaf Scholz am Montag.", "Er fügte hinzu: „Das ist keine leichte Aufgabe für uns alle.“"]);
         let k = key_speakers(&q);
-        assert!(
-            k.iter()
-                .any(|(t, s)| t.starts_with("Wir werden") && s == "Olaf Scholz"),
-            "{q:#?}"
-        );
+        assert!(k.iter().any(|(t, s)| t.starts_with("Wir werden") && s == "Olaf Scholz"), "{q:#?}");
     }
 
     #[test]
     fn spanish() {
-        let q = run_lang(
-            "es",
-            &["\"No vamos a permitir que esto vuelva a ocurrir\", dijo Pedro Sánchez en Madrid."],
-        );
-        assert_eq!(
-            key_speakers(&q),
-            vec![(
-                "No vamos a permitir que esto vuelva a ocurrir".to_string(),
-                "Pedro Sánchez".to_string()
-            )]
-        );
+        let q = run_lang("es", &["\"No vamos a permitir que esto vuelva a ocurrir\", dijo Pedro Sánchez en Madrid."]);
+        assert_eq!(key_speakers(&q), vec![("No vamos a permitir que esto vuelva a ocurrir".to_string(), "Pedro Sánchez".to_string())]);
     }
 
     #[test]
     fn russian() {
-        let q = run_lang(
-            "ru",
-            &["«Мы не допустим повторения этой ситуации», — заявил Дмитрий Песков журналистам."],
-        );
-        assert_eq!(
-            key_speakers(&q),
-            vec![(
-                "Мы не допустим повторения этой ситуации".to_string(),
-                "Дмитрий Песков".to_string()
-            )]
-        );
+        let q = run_lang("ru", &["«Мы не допустим повторения этой ситуации», — заявил Дмитрий Песков журналистам."]);
+        assert_eq!(key_speakers(&q), vec![("Мы не допустим повторения этой ситуации".to_string(), "Дмитрий Песков".to_string())]);
     }
 
     #[test]
     fn japanese() {
-        let q = run_lang(
-            "ja",
-            &["岸田首相は「経済の立て直しを最優先に取り組んでいきたい」と述べた。"],
-        );
+        let q = run_lang("ja", &["岸田首相は「経済の立て直しを最優先に取り組んでいきたい」と述べた。"]);
         assert_eq!(q.len(), 1, "{q:#?}");
         assert_eq!(q[0].speaker.as_deref(), Some("岸田首相"));
     }
 
     #[test]
     fn chinese_role_and_so_called_terms() {
-        let q = run(&[
-            "外交部发言人毛宁表示：“中方坚决反对任何形式的单边制裁，这种做法不得人心。”",
-            "所谓“新冷战”的说法没有根据。",
-        ]);
+        let q = run(&["外交部发言人毛宁表示：“中方坚决反对任何形式的单边制裁，这种做法不得人心。”", "所谓“新冷战”的说法没有根据。"]);
         assert_eq!(q.len(), 1, "{q:#?}");
-        assert_eq!(
-            (q[0].speaker.as_deref(), q[0].role.as_deref()),
-            (Some("毛宁"), Some("外交部发言人"))
-        );
+        assert_eq!((q[0].speaker.as_deref(), q[0].role.as_deref()), (Some("毛宁"), Some("外交部发言人")));
     }
 
     #[test]
     fn split_quote_and_according_to() {
-        let q = run(&[
-            "“We are not going anywhere,” Jane Doe said, “and neither is this town.”",
-            "According to Tom Hale, “The bridge will reopen in May after the repairs are done.”",
-        ]);
+        let q = run(&["“We are not going anywhere,” Jane Doe said, “and neither is this town.”", "According to Tom Hale, “The bridge will reopen in May after the repairs are done.”"]);
         let k = key_speakers(&q);
-        assert!(
-            k.iter()
-                .any(|(t, s)| t.starts_with("We are not") && s == "Jane Doe"),
-            "{q:#?}"
-        );
-        assert!(
-            k.iter()
-                .any(|(t, s)| t.starts_with("The bridge") && s == "Tom Hale"),
-            "{q:#?}"
-        );
+        assert!(k.iter().any(|(t, s)| t.starts_with("We are not") && s == "Jane Doe"), "{q:#?}");
+        assert!(k.iter().any(|(t, s)| t.starts_with("The bridge") && s == "Tom Hale"), "{q:#?}");
     }
 
     #[test]
@@ -1433,29 +1065,15 @@ mod tests {
     #[test]
     fn q_elements_are_quotes() {
         let doc = crate::snapshot::from_html("<p><q>We will rebuild every single house on this street</q>, the mayor said on Monday.</p>", None);
-        let a = crate::analyze(
-            &doc,
-            &crate::Options {
-                force: true,
-                ..Default::default()
-            },
-        )
-        .expect("analysis");
+        let a = crate::analyze(&doc, &crate::Options { force: true, ..Default::default() }).expect("analysis");
         assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
-        assert_eq!(
-            a.quotes[0].text,
-            "We will rebuild every single house on this street"
-        );
+        assert_eq!(a.quotes[0].text, "We will rebuild every single house on this street");
         assert_eq!(a.quotes[0].speaker.as_deref(), Some("the mayor"));
     }
 
     #[test]
     fn nav_and_code_are_ignored() {
-        let mut a = article(&[
-            "Home",
-            "“Quoted headline in a related link”",
-            "print(\"hello world, this is code\")",
-        ]);
+        let mut a = article(&["Home", "“Quoted headline in a related link”", "print(\"hello world, this is code\")"]);
         a.blocks[1].kind = BlockKind::ListItem;
         a.blocks[2].kind = BlockKind::Code;
         assert!(find(&a, &Metadata::default()).is_empty());
@@ -1468,20 +1086,8 @@ mod stress {
     use crate::article::Block;
 
     fn article(texts: Vec<String>) -> Article {
-        let blocks = texts
-            .into_iter()
-            .enumerate()
-            .map(|(i, text)| Block {
-                node: NodeId(i as u32 + 1),
-                kind: BlockKind::Paragraph,
-                text,
-                emphasized: false,
-            })
-            .collect();
-        Article {
-            blocks,
-            ..Default::default()
-        }
+        let blocks = texts.into_iter().enumerate().map(|(i, text)| Block { node: NodeId(i as u32 + 1), kind: BlockKind::Paragraph, text, emphasized: false }).collect();
+        Article { blocks, ..Default::default() }
     }
 
     #[test]
@@ -1492,25 +1098,12 @@ mod stress {
         let apostrophes = "’'‘".repeat(10_000);
         let mixed = "«„「『“\"'‘‚‹".repeat(2_000) + "”」』»›’";
         let han = "他说，“".repeat(3_000);
-        let a = article(vec![
-            many_marks,
-            unclosed,
-            apostrophes,
-            mixed,
-            han,
-            String::new(),
-            "“".into(),
-            "”".into(),
-        ]);
+        let a = article(vec![many_marks, unclosed, apostrophes, mixed, han, String::new(), "“".into(), "”".into()]);
         let q = find(&a, &Metadata::default());
         assert!(q.len() <= t::MAX_CANDIDATES);
         // Release takes ~0.1 s; an unoptimised build ~30× that, and more on a loaded machine. The
         // budget is there to catch a quadratic blow-up (minutes), not to time the build.
         let budget = if cfg!(debug_assertions) { 20.0 } else { 5.0 };
-        assert!(
-            started.elapsed().as_secs_f32() < budget,
-            "took {:?}",
-            started.elapsed()
-        );
+        assert!(started.elapsed().as_secs_f32() < budget, "took {:?}", started.elapsed());
     }
 }

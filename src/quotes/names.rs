@@ -31,10 +31,7 @@ pub struct NameBook {
 /// Key for the gender table: the last word of a Latin name, or the Han name.
 pub fn gender_key(name: &str) -> String {
     let base = name.split(" (").next().unwrap_or(name);
-    base.split_whitespace()
-        .last()
-        .unwrap_or(base)
-        .to_lowercase()
+    base.split_whitespace().last().unwrap_or(base).to_lowercase()
 }
 
 impl NameBook {
@@ -58,10 +55,7 @@ impl NameBook {
                 continue;
             }
             let start = i;
-            while i < toks.len()
-                && (toks[i].capitalised()
-                    || (is_particle(&toks[i]) && toks.get(i + 1).is_some_and(Tok::capitalised)))
-            {
+            while i < toks.len() && (toks[i].capitalised() || (is_particle(&toks[i]) && toks.get(i + 1).is_some_and(Tok::capitalised))) {
                 i += 1;
             }
             self.add_run(&toks[start..i], lex);
@@ -81,11 +75,7 @@ impl NameBook {
                 continue;
             }
             let start = i;
-            while i < spans.len()
-                && (spans[i].capitalised(chars)
-                    || (particle(&spans[i])
-                        && spans.get(i + 1).is_some_and(|n| n.capitalised(chars))))
-            {
+            while i < spans.len() && (spans[i].capitalised(chars) || (particle(&spans[i]) && spans.get(i + 1).is_some_and(|n| n.capitalised(chars)))) {
                 i += 1;
             }
             let run: Vec<Tok> = spans[start..i].iter().map(|s| s.tok(chars)).collect();
@@ -105,26 +95,15 @@ impl NameBook {
                 words.clear();
                 continue;
             }
-            if words.is_empty()
-                && (lex.titles.contains(&tok.lower()) || lex.not_names.contains(&tok.lower()))
-            {
+            if words.is_empty() && (lex.titles.contains(&tok.lower()) || lex.not_names.contains(&tok.lower())) {
                 continue;
             }
-            words.push(
-                tok.text
-                    .trim_end_matches("'s")
-                    .trim_end_matches("’s")
-                    .to_string(),
-            );
+            words.push(tok.text.trim_end_matches("'s").trim_end_matches("’s").to_string());
         }
         if let (Some(g), Some(last)) = (honorific_gender, words.last()) {
             self.gender.entry(last.to_lowercase()).or_insert(g);
         }
-        if (2..=4).contains(&words.len())
-            && words
-                .iter()
-                .all(|w| w.chars().any(char::is_lowercase) || w.len() <= 2)
-        {
+        if (2..=4).contains(&words.len()) && words.iter().all(|w| w.chars().any(char::is_lowercase) || w.len() <= 2) {
             let last = words.last().cloned().unwrap_or_default();
             let same_last = self.by_last.get(&last).map_or(&[][..], Vec::as_slice);
             match same_last.iter().find(|&&k| self.latin[k].0 == words) {
@@ -140,24 +119,13 @@ impl NameBook {
     }
 
     /// The known full names whose last word is `word`, in the order they were learned.
-    fn ending_with<'a>(
-        &'a self,
-        word: &str,
-    ) -> impl Iterator<Item = &'a (Vec<String>, usize)> + 'a {
+    fn ending_with<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a (Vec<String>, usize)> + 'a {
         self.index(&self.by_last, word)
     }
 
     /// The names `index` lists under `word`, in the order they were learned.
-    fn index<'a>(
-        &'a self,
-        index: &'a FxHashMap<String, Vec<usize>>,
-        word: &str,
-    ) -> impl Iterator<Item = &'a (Vec<String>, usize)> + 'a {
-        index
-            .get(word)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .filter_map(|&k| self.latin.get(k))
+    fn index<'a>(&'a self, index: &'a FxHashMap<String, Vec<usize>>, word: &str) -> impl Iterator<Item = &'a (Vec<String>, usize)> + 'a {
+        index.get(word).map_or(&[][..], Vec::as_slice).iter().filter_map(|&k| self.latin.get(k))
     }
 
     /// The longest known form of a Latin name: "Johnson" or "Mr Johnson" → "Boris Johnson" when one
@@ -170,55 +138,35 @@ impl NameBook {
                 !lex.honorifics.iter().any(|(h, _)| *h == l) && !lex.titles.contains(&l.as_str())
             })
             .collect();
-        let Some(last) = words.last() else {
-            return short.to_string();
-        };
+        let Some(last) = words.last() else { return short.to_string() };
         let best = self
             .ending_with(last)
-            .filter(|(full, _)| {
-                full.len() > words.len()
-                    && full.last().is_some_and(|l| l == last)
-                    && words.iter().all(|w| full.iter().any(|f| f == w))
-            })
+            .filter(|(full, _)| full.len() > words.len() && full.last().is_some_and(|l| l == last) && words.iter().all(|w| full.iter().any(|f| f == w)))
             .max_by_key(|(full, n)| (*n, full.len()));
         // The fullest form that extends the commonest one ("Forrest Jones" → "Michael Forrest Jones"),
         // so that every short form of a person maps to the same display name.
         let best = best.map(|(top, n)| {
             self.ending_with(top.last().map_or("", String::as_str))
-                .filter(|(full, _)| {
-                    full.len() >= top.len()
-                        && full.last() == top.last()
-                        && top.iter().all(|w| full.contains(w))
-                })
+                .filter(|(full, _)| full.len() >= top.len() && full.last() == top.last() && top.iter().all(|w| full.contains(w)))
                 .max_by_key(|(full, m)| (full.len(), *m))
                 .map_or((top, n), |(f, m)| (f, m))
         });
         // Two different full names ending alike ("Boris Johnson", "Stanley Johnson") are ambiguous.
         let distinct: Vec<_> = self
             .ending_with(last)
-            .filter(|(full, _)| {
-                full.len() > words.len()
-                    && full.last().is_some_and(|l| l == last)
-                    && words.iter().all(|w| full.iter().any(|f| f == w))
-            })
+            .filter(|(full, _)| full.len() > words.len() && full.last().is_some_and(|l| l == last) && words.iter().all(|w| full.iter().any(|f| f == w)))
             .collect();
         // A rival counts only if it is seen about as often ("Five Obama" from a menu does not make
         // "Barack Obama" ambiguous).
         let top = distinct.iter().map(|(_, n)| *n).max().unwrap_or(0);
         let ambiguous = distinct.iter().any(|(a, na)| {
             distinct.iter().any(|(b, nb)| {
-                !a.iter().all(|w| b.contains(w))
-                    && !b.iter().all(|w| a.contains(w))
-                    && (*na).min(*nb) * 2 >= top
-                    && (*na).min(*nb) >= 2
+                !a.iter().all(|w| b.contains(w)) && !b.iter().all(|w| a.contains(w)) && (*na).min(*nb) * 2 >= top && (*na).min(*nb) >= 2
             })
         });
         // A first name alone ("her mother, Fiona") → the one full name starting with it.
         if best.is_none() && words.len() == 1 && words.len() == short.split_whitespace().count() {
-            let firsts: Vec<&(Vec<String>, usize)> = self
-                .index(&self.by_first, last)
-                .filter(|(full, _)| full.len() >= 2 && full.first().is_some_and(|f| f == last))
-                .collect();
+            let firsts: Vec<&(Vec<String>, usize)> = self.index(&self.by_first, last).filter(|(full, _)| full.len() >= 2 && full.first().is_some_and(|f| f == last)).collect();
             if let [only] = firsts.as_slice() {
                 return only.0.join(" ");
             }
@@ -258,18 +206,13 @@ impl NameBook {
             crate::sort::sort_by_key(&mut self.han, |n| std::cmp::Reverse(n.chars().count()));
         }
         if let Some(o) = original {
-            self.han_original
-                .entry(name.to_string())
-                .or_insert_with(|| o.to_string());
+            self.han_original.entry(name.to_string()).or_insert_with(|| o.to_string());
         }
     }
 
     /// The known Han name that `s` starts with, longest first.
     pub fn han_prefix(&self, s: &str) -> Option<&str> {
-        self.han
-            .iter()
-            .find(|n| s.starts_with(n.as_str()))
-            .map(String::as_str)
+        self.han.iter().find(|n| s.starts_with(n.as_str())).map(String::as_str)
     }
 
     /// Displayed form: "特里 (Sue Mi Terry)" when an original is known.
@@ -282,23 +225,7 @@ impl NameBook {
 }
 
 fn is_particle(t: &Tok) -> bool {
-    matches!(
-        t.lower(),
-        "de" | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "bin"
-            | "al"
-            | "la"
-            | "du"
-            | "da"
-            | "dos"
-            | "del"
-            | "le"
-            | "ibn"
-            | "di"
-    )
+    matches!(t.lower(), "de" | "van" | "von" | "der" | "den" | "bin" | "al" | "la" | "du" | "da" | "dos" | "del" | "le" | "ibn" | "di")
 }
 
 /// Characters that end a Han name (function words and verbs that follow names in running text).
@@ -309,10 +236,7 @@ const HAN_STOPS: &str = "的了在是和与对向说表称指曾将已为被等�
 fn han_name_at(rest: &str, whole: &str) -> Option<String> {
     let chars: Vec<char> = rest.chars().take(12).collect();
     // Transliterations joined by a middle dot: 吉恩·李.
-    let dotted: usize = chars
-        .iter()
-        .take_while(|&&c| is_han(c) || c == '·' || c == '・')
-        .count();
+    let dotted: usize = chars.iter().take_while(|&&c| is_han(c) || c == '·' || c == '・').count();
     if dotted >= 3 && chars[..dotted].iter().any(|&c| c == '·' || c == '・') {
         return Some(chars[..dotted].iter().collect());
     }
@@ -388,8 +312,7 @@ pub fn clean_han_span(span: &str) -> String {
             break;
         }
     }
-    s.trim_matches(|c: char| c.is_whitespace() || "，,、：:".contains(c))
-        .to_string()
+    s.trim_matches(|c: char| c.is_whitespace() || "，,、：:".contains(c)).to_string()
 }
 
 /// Splits a cleaned span into role and name (`美国中情局前分析师、现任…研究员特里（Sue Mi Terry）` →
@@ -400,15 +323,8 @@ pub fn split_han_role(span: &str) -> Option<HanSpeaker> {
     // A trailing parenthesis with Latin letters is the original name.
     if let Some(open) = s.rfind(['（', '(']) {
         let inner = &s[open..];
-        let inner = inner
-            .trim_start_matches(['（', '('])
-            .trim_end_matches(['）', ')']);
-        if s.ends_with(['）', ')'])
-            && inner.chars().any(|c| c.is_ascii_alphabetic())
-            && inner
-                .chars()
-                .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.' || c == '\'')
-        {
+        let inner = inner.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+        if s.ends_with(['）', ')']) && inner.chars().any(|c| c.is_ascii_alphabetic()) && inner.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.' || c == '\'') {
             if inner.split_whitespace().count() >= 2 || inner.chars().any(char::is_lowercase) {
                 original = Some(inner.to_string());
             }
@@ -459,19 +375,12 @@ pub fn split_han_role(span: &str) -> Option<HanSpeaker> {
     if name.is_empty() {
         return None;
     }
-    Some(HanSpeaker {
-        name,
-        role: role.filter(|r| !r.is_empty()),
-        original,
-    })
+    Some(HanSpeaker { name, role: role.filter(|r| !r.is_empty()), original })
 }
 
 /// The gender a Chinese honorific gives (`王先生` → male).
 pub fn han_honorific_gender(span: &str) -> Option<Gender> {
-    t::ZH_HONORIFICS
-        .iter()
-        .find(|(h, _)| span.ends_with(h))
-        .map(|(_, g)| *g)
+    t::ZH_HONORIFICS.iter().find(|(h, _)| span.ends_with(h)).map(|(_, g)| *g)
 }
 
 #[cfg(test)]
@@ -481,28 +390,16 @@ mod tests {
 
     #[test]
     fn role_is_split_from_name() {
-        let s = split_han_role(&clean_han_span(
-            "中国外交部发言人林剑在例行记者会上回应普京访问朝鲜时",
-        ))
-        .unwrap();
-        assert_eq!(
-            (s.name.as_str(), s.role.as_deref()),
-            ("林剑", Some("中国外交部发言人"))
-        );
+        let s = split_han_role(&clean_han_span("中国外交部发言人林剑在例行记者会上回应普京访问朝鲜时")).unwrap();
+        assert_eq!((s.name.as_str(), s.role.as_deref()), ("林剑", Some("中国外交部发言人")));
     }
 
     #[test]
     fn transliteration_is_kept() {
-        let s = split_han_role(&clean_han_span(
-            "美国中情局前分析师、现任战略与国际研究中心（CSIS）研究员特里（Sue Mi Terry）对BBC",
-        ))
-        .unwrap();
+        let s = split_han_role(&clean_han_span("美国中情局前分析师、现任战略与国际研究中心（CSIS）研究员特里（Sue Mi Terry）对BBC")).unwrap();
         assert_eq!(s.name, "特里");
         assert_eq!(s.original.as_deref(), Some("Sue Mi Terry"));
-        assert_eq!(
-            s.role.as_deref(),
-            Some("美国中情局前分析师、现任战略与国际研究中心（CSIS）研究员")
-        );
+        assert_eq!(s.role.as_deref(), Some("美国中情局前分析师、现任战略与国际研究中心（CSIS）研究员"));
     }
 
     #[test]
@@ -510,10 +407,7 @@ mod tests {
         assert_eq!(clean_han_span("金正恩则"), "金正恩");
         assert_eq!(clean_han_span("他当时"), "他");
         assert_eq!(clean_han_span("据外交部"), "外交部");
-        assert_eq!(
-            clean_han_span("中国官媒《环球时报》的文章引述中国分析人士"),
-            "中国分析人士"
-        );
+        assert_eq!(clean_han_span("中国官媒《环球时报》的文章引述中国分析人士"), "中国分析人士");
     }
 
     #[test]
@@ -528,11 +422,7 @@ mod tests {
     #[test]
     fn short_names_map_to_the_longest_form() {
         let mut book = NameBook::default();
-        let toks = tokenize(
-            &"Prime Minister Boris Johnson spoke. Later Mr Johnson left."
-                .chars()
-                .collect::<Vec<_>>(),
-        );
+        let toks = tokenize(&"Prime Minister Boris Johnson spoke. Later Mr Johnson left.".chars().collect::<Vec<_>>());
         book.add_latin_runs(&toks, &t::EN);
         assert_eq!(book.longest_latin("Johnson", &t::EN), "Boris Johnson");
         assert_eq!(book.longest_latin("Mr Johnson", &t::EN), "Boris Johnson");

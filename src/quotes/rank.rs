@@ -144,13 +144,7 @@ pub fn overlap_sets(wa: &[usize], wb: &[usize], a: &str, b: &str) -> f32 {
 pub fn order(items: &[(bool, Option<String>, f32)]) -> Vec<usize> {
     let mut keys: Vec<usize> = (0..items.len()).filter(|&i| items[i].0).collect();
     let mut partials: Vec<usize> = (0..items.len()).filter(|&i| !items[i].0).collect();
-    let by_score = |a: &usize, b: &usize| {
-        items[*b]
-            .2
-            .partial_cmp(&items[*a].2)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.cmp(b))
-    };
+    let by_score = |a: &usize, b: &usize| items[*b].2.partial_cmp(&items[*a].2).unwrap_or(std::cmp::Ordering::Equal).then(a.cmp(b));
     crate::sort::sort_by(&mut keys, by_score);
     crate::sort::sort_by(&mut partials, by_score);
     let mut seen: FxHashMap<String, usize> = FxHashMap::default();
@@ -182,11 +176,7 @@ mod tests {
         let wa: FxHashSet<String> = content_words(a).into_iter().collect();
         let wb: FxHashSet<String> = content_words(b).into_iter().collect();
         let small = wa.len().min(wb.len());
-        let slow = if small == 0 {
-            f32::from(u8::from(a.trim() == b.trim()))
-        } else {
-            wa.intersection(&wb).count() as f32 / small as f32
-        };
+        let slow = if small == 0 { f32::from(u8::from(a.trim() == b.trim())) } else { wa.intersection(&wb).count() as f32 / small as f32 };
         assert_eq!(fast, slow, "{a:?} / {b:?}");
         fast
     }
@@ -195,39 +185,19 @@ mod tests {
     fn at_most_two_per_speaker_at_the_top() {
         let a = Some("A".to_string());
         let b = Some("B".to_string());
-        let items = vec![
-            (true, a.clone(), 0.9),
-            (true, a.clone(), 0.8),
-            (true, a.clone(), 0.7),
-            (true, b.clone(), 0.5),
-            (false, b, 0.99),
-        ];
+        let items = vec![(true, a.clone(), 0.9), (true, a.clone(), 0.8), (true, a.clone(), 0.7), (true, b.clone(), 0.5), (false, b, 0.99)];
         assert_eq!(order(&items), vec![0, 1, 3, 2, 4]);
     }
 
     #[test]
     fn boilerplate_is_penalised() {
-        let f = |boilerplate| Features {
-            confidence: 0.9,
-            position: 0.2,
-            length: 20,
-            han: false,
-            distinct: 0.5,
-            headline: 0.0,
-            pull_quote: false,
-            boilerplate,
-        };
+        let f = |boilerplate| Features { confidence: 0.9, position: 0.2, length: 20, han: false, distinct: 0.5, headline: 0.0, pull_quote: false, boilerplate };
         assert!(score(&f(true)) < score(&f(false)) - 0.3);
     }
 
     #[test]
     fn overlap_of_pull_quote_and_body() {
-        assert!(
-            overlap(
-                "We will never give up on this",
-                "“We will never give up on this,” she said"
-            ) > 0.9
-        );
+        assert!(overlap("We will never give up on this", "“We will never give up on this,” she said") > 0.9);
         assert!(overlap("一贯坚定地支持俄罗斯的政策", "完全不同的内容") < 0.2);
     }
 }

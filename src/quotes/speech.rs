@@ -53,54 +53,30 @@ pub fn script(s: &str) -> Script {
 
 /// Small words that stay lowercase in titles.
 const TITLE_SMALL: &[&str] = &[
-    "a", "an", "the", "and", "or", "nor", "but", "so", "yet", "of", "in", "on", "at", "to", "for",
-    "by", "with", "from", "into", "over", "up", "than", "that", "de", "la", "le", "der", "die",
-    "das", "y", "et", "und", "vs", "is", "as",
+    "a", "an", "the", "and", "or", "nor", "but", "so", "yet", "of", "in", "on", "at", "to", "for", "by", "with",
+    "from", "into", "over", "up", "than", "that", "de", "la", "le", "der", "die", "das", "y", "et", "und", "vs",
+    "is", "as",
 ];
 
 /// Every significant word capitalised ("Make America Great Again", "Blue House").
 pub fn is_title_case(s: &str) -> bool {
-    let words: Vec<&str> = s
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).collect();
     if words.is_empty() || words.len() > 12 {
         return false;
     }
-    let significant: Vec<&&str> = words
-        .iter()
-        .filter(|w| !TITLE_SMALL.contains(&w.to_lowercase().as_str()))
-        .collect();
+    let significant: Vec<&&str> = words.iter().filter(|w| !TITLE_SMALL.contains(&w.to_lowercase().as_str())).collect();
     // A one-word quote is a title only when it is not a sentence ("Blue", but not "Yes.").
     !significant.is_empty()
-        && significant.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
-        && !s
-            .trim_end()
-            .trim_end_matches(['\'', '’', '"', '”'])
-            .ends_with(['.', '!', '?'])
+        && significant.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        && !s.trim_end().trim_end_matches(['\'', '’', '"', '”']).ends_with(['.', '!', '?'])
         && (words.len() >= 4 || !s.trim_end().ends_with(','))
         && (words.len() >= 2 || s.chars().skip(1).any(char::is_uppercase))
 }
 
 /// Whether the words right before the quote name it ("so-called", "dubbed", "the word").
 pub fn term_trigger_before(before: &str, lex: &Lexicon) -> bool {
-    let b = before
-        .trim_end()
-        .trim_end_matches([',', ':'])
-        .trim_end()
-        .to_lowercase();
-    lex.term_triggers.iter().any(|w| {
-        b.ends_with(w)
-            && b[..b.len() - w.len()]
-                .chars()
-                .last()
-                .is_none_or(|c| !c.is_alphanumeric())
-    })
+    let b = before.trim_end().trim_end_matches([',', ':']).trim_end().to_lowercase();
+    lex.term_triggers.iter().any(|w| b.ends_with(w) && b[..b.len() - w.len()].chars().last().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// Han equivalent: 所谓“…”, 被称为“…”, 签署了“…”.
@@ -112,10 +88,7 @@ pub fn han_term_trigger_before(before: &str) -> bool {
 /// Clause punctuation inside a Han quote (an ASCII dot only before a space: "08008.HK" is a name).
 fn has_clause_punct(s: &str) -> bool {
     let chars: Vec<char> = s.chars().collect();
-    chars.iter().enumerate().any(|(i, &c)| {
-        "，。！？；：,!?;".contains(c)
-            || (c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()))
-    })
+    chars.iter().enumerate().any(|(i, &c)| "，。！？；：,!?;".contains(c) || (c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace())))
 }
 
 /// Facts about a quote and its surroundings that classification needs.
@@ -154,45 +127,21 @@ fn classify_latin(cx: &Context<'_>, lex: &Lexicon) -> Class {
     if term_trigger_before(cx.before, lex) || is_title_case(text) {
         return Class::Term;
     }
-    let first = text
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .chars()
-        .next();
+    let first = text.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next();
     let starts_upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     // A single capitalised word inside the reporter's sentence is a name (the marketplace “Evolution”).
     if words == 1 && starts_upper && !cx.sentence_start {
         return Class::Term;
     }
     // the “jobs machine” it thinks it is: a short phrase inside a noun phrase is a scare quote.
-    let before_word = cx
-        .before
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    let after_word = cx
-        .after
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_alphanumeric);
-    if words < t::MIN_SPEECH_WORDS
-        && after_word
-        && matches!(
-            before_word.as_str(),
-            "the" | "a" | "an" | "its" | "their" | "this" | "that" | "these" | "those"
-        )
-    {
+    let before_word = cx.before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    let after_word = cx.after.trim_start().chars().next().is_some_and(char::is_alphanumeric);
+    if words < t::MIN_SPEECH_WORDS && after_word && matches!(before_word.as_str(), "the" | "a" | "an" | "its" | "their" | "this" | "that" | "these" | "those") {
         return Class::Term;
     }
     if words < t::MIN_SPEECH_WORDS {
         // “I’m not,” Mr. Dejesus said — a short sentence of speech, not a term.
-        let short_sentence = starts_upper
-            && cx.sentence_start
-            && text
-                .trim_end_matches(['\'', '’', '"', '”'])
-                .ends_with(['.', ',', '!', '?', '…']);
+        let short_sentence = starts_upper && cx.sentence_start && text.trim_end_matches(['\'', '’', '"', '”']).ends_with(['.', ',', '!', '?', '…']);
         return if short_sentence {
             Class::Key
         } else if cx.attributed {
@@ -202,28 +151,12 @@ fn classify_latin(cx: &Context<'_>, lex: &Lexicon) -> Class {
         };
     }
     // Continuing a sentence ("…" at the start) or with a sentence break inside: a clause.
-    let inner_sentence = text
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .contains(". ")
-        || text.contains("? ")
-        || text.contains("! ");
+    let inner_sentence = text.trim_end_matches(|c: char| !c.is_alphanumeric()).contains(". ") || text.contains("? ") || text.contains("! ");
     let lead_in = cx.before.trim_end().ends_with(':') || cx.sentence_start;
-    if starts_upper
-        && (lead_in
-            || !cx
-                .before
-                .trim()
-                .chars()
-                .last()
-                .is_some_and(char::is_alphabetic)
-            || words >= 6)
-    {
+    if starts_upper && (lead_in || !cx.before.trim().chars().last().is_some_and(char::is_alphabetic) || words >= 6) {
         return Class::Key;
     }
-    if !starts_upper
-        && (inner_sentence && words >= t::MIN_EMBEDDED_KEY_WORDS
-            || lead_in && cx.before.trim_end().ends_with(':'))
-    {
+    if !starts_upper && (inner_sentence && words >= t::MIN_EMBEDDED_KEY_WORDS || lead_in && cx.before.trim_end().ends_with(':')) {
         return Class::Key;
     }
     if !starts_upper && (cx.sentence_start || cx.verb_before && cx.ends_sentence) && cx.attributed {
@@ -235,10 +168,7 @@ fn classify_latin(cx: &Context<'_>, lex: &Lexicon) -> Class {
 
 fn classify_han(cx: &Context<'_>) -> Class {
     let text = cx.text.trim();
-    let n = text
-        .chars()
-        .filter(|&c| is_han(c) || c.is_alphanumeric())
-        .count();
+    let n = text.chars().filter(|&c| is_han(c) || c.is_alphanumeric()).count();
     let punct = has_clause_punct(text);
     if han_term_trigger_before(cx.before) {
         return Class::Term;
@@ -246,11 +176,7 @@ fn classify_han(cx: &Context<'_>) -> Class {
     // “全球故事”（The Global Story）: a name with its original.
     let after = cx.after.trim_start();
     if after.starts_with(['（', '(']) {
-        let inner: String = after
-            .chars()
-            .skip(1)
-            .take_while(|&c| c != '）' && c != ')')
-            .collect();
+        let inner: String = after.chars().skip(1).take_while(|&c| c != '）' && c != ')').collect();
         if inner.chars().any(|c| c.is_ascii_alphabetic()) && !punct {
             return Class::Term;
         }
@@ -259,11 +185,7 @@ fn classify_han(cx: &Context<'_>) -> Class {
         return Class::Term;
     }
     if n >= t::MIN_CJK_KEY_CHARS || (punct && n >= t::MIN_CJK_KEY_CHARS_PUNCT) {
-        return if cx.attributed || punct {
-            Class::Key
-        } else {
-            Class::Partial
-        };
+        return if cx.attributed || punct { Class::Key } else { Class::Partial };
     }
     if n <= t::MAX_CJK_TERM_CHARS && !cx.attributed {
         return Class::Term;
@@ -280,9 +202,7 @@ pub fn is_boilerplate(text: &str, lex: &Lexicon) -> bool {
     let lower = text.to_lowercase();
     let digits = text.chars().filter(char::is_ascii_digit).count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    lex.boilerplate.iter().any(|b| lower.contains(b))
-        || t::ZH_BOILERPLATE.iter().any(|b| text.contains(b))
-        || digits > letters
+    lex.boilerplate.iter().any(|b| lower.contains(b)) || t::ZH_BOILERPLATE.iter().any(|b| text.contains(b)) || digits > letters
 }
 
 #[cfg(test)]
@@ -290,168 +210,42 @@ mod tests {
     use super::*;
 
     fn cx<'a>(text: &'a str, before: &'a str, after: &'a str, attributed: bool) -> Context<'a> {
-        Context {
-            text,
-            before,
-            after,
-            attributed,
-            sentence_start: before.trim().is_empty(),
-            verb_before: false,
-            ends_sentence: false,
-        }
+        Context { text, before, after, attributed, sentence_start: before.trim().is_empty(), verb_before: false, ends_sentence: false }
     }
 
     #[test]
     fn scare_quotes_and_terms() {
-        assert_eq!(
-            classify(
-                &cx("metadata", "to store so-called ", " — the who", false),
-                &t::EN
-            ),
-            Class::Term
-        );
-        assert_eq!(
-            classify(
-                &cx(
-                    "Gucci Grace",
-                    "Dubbed \"DisGrace\" or ",
-                    " on account",
-                    false
-                ),
-                &t::EN
-            ),
-            Class::Term
-        );
-        assert_eq!(
-            classify(
-                &cx("Blue House", "at Mugabe's ", " compound", false),
-                &t::EN
-            ),
-            Class::Term
-        );
-        assert_eq!(
-            classify(&cx("fake news", "label ", " on", false), &t::EN),
-            Class::Term
-        );
-        assert_eq!(
-            classify(
-                &cx(
-                    "jobs machine",
-                    "might not be the ",
-                    " it thinks it is",
-                    true
-                ),
-                &t::EN
-            ),
-            Class::Term
-        );
-        assert_eq!(
-            classify(
-                &cx("fake news", "in charge of labelling ", " alongside", true),
-                &t::EN
-            ),
-            Class::Term
-        );
-        assert_eq!(
-            classify(
-                &cx("Make America Great Again", "the ", " slogan", true),
-                &t::EN
-            ),
-            Class::Term
-        );
+        assert_eq!(classify(&cx("metadata", "to store so-called ", " — the who", false), &t::EN), Class::Term);
+        assert_eq!(classify(&cx("Gucci Grace", "Dubbed \"DisGrace\" or ", " on account", false), &t::EN), Class::Term);
+        assert_eq!(classify(&cx("Blue House", "at Mugabe's ", " compound", false), &t::EN), Class::Term);
+        assert_eq!(classify(&cx("fake news", "label ", " on", false), &t::EN), Class::Term);
+        assert_eq!(classify(&cx("jobs machine", "might not be the ", " it thinks it is", true), &t::EN), Class::Term);
+        assert_eq!(classify(&cx("fake news", "in charge of labelling ", " alongside", true), &t::EN), Class::Term);
+        assert_eq!(classify(&cx("Make America Great Again", "the ", " slogan", true), &t::EN), Class::Term);
     }
 
     #[test]
     fn fragments_and_clauses() {
-        assert_eq!(
-            classify(
-                &cx("distressing", "Mr Obama said it was ", " not to", true),
-                &t::EN
-            ),
-            Class::Partial
-        );
-        assert_eq!(
-            classify(
-                &cx("politics in this town", "he admitted ", " meant", true),
-                &t::EN
-            ),
-            Class::Partial
-        );
+        assert_eq!(classify(&cx("distressing", "Mr Obama said it was ", " not to", true), &t::EN), Class::Partial);
+        assert_eq!(classify(&cx("politics in this town", "he admitted ", " meant", true), &t::EN), Class::Partial);
         assert_eq!(classify(&cx("For us not to be able to resolve that issue has been something that is distressing,", "", " he added.", true), &t::EN), Class::Key);
-        assert_eq!(
-            classify(
-                &cx(
-                    "Press freedom concerns would ideally be addressed in this Bill.",
-                    "Bill Shorten said in a letter: ",
-                    "",
-                    true
-                ),
-                &t::EN
-            ),
-            Class::Key
-        );
+        assert_eq!(classify(&cx("Press freedom concerns would ideally be addressed in this Bill.", "Bill Shorten said in a letter: ", "", true), &t::EN), Class::Key);
     }
 
     #[test]
     fn chinese_terms_and_speech() {
-        assert_eq!(
-            classify(
-                &cx("全面战略伙伴关系协议", "双方签署了新的", "。", false),
-                &t::EN
-            ),
-            Class::Term
-        );
-        assert_eq!(
-            classify(
-                &cx(
-                    "全面战略合作伙伴关系协议",
-                    "报道，普京与金正恩签署了",
-                    "，但",
-                    true
-                ),
-                &t::EN
-            ),
-            Class::Term
-        );
-        assert_eq!(
-            classify(
-                &cx("全球故事", "在BBC", "（The Global Story）播客", false),
-                &t::EN
-            ),
-            Class::Term
-        );
-        assert_eq!(
-            classify(&cx("完全支持", "并表示", "俄罗斯", true), &t::EN),
-            Class::Partial
-        );
-        assert_eq!(
-            classify(
-                &cx(
-                    "一贯坚定地支持俄罗斯的政策，包括在乌克兰问题上",
-                    "普京高度感谢朝鲜",
-                    "，又说",
-                    true
-                ),
-                &t::EN
-            ),
-            Class::Key
-        );
-        assert_eq!(
-            classify(&cx("权宜婚姻", "被西方孤立之下的", "。", false), &t::EN),
-            Class::Term
-        );
-        assert_eq!(
-            classify(&cx("环球时报", "所谓", "", false), &t::EN),
-            Class::Term
-        );
+        assert_eq!(classify(&cx("全面战略伙伴关系协议", "双方签署了新的", "。", false), &t::EN), Class::Term);
+        assert_eq!(classify(&cx("全面战略合作伙伴关系协议", "报道，普京与金正恩签署了", "，但", true), &t::EN), Class::Term);
+        assert_eq!(classify(&cx("全球故事", "在BBC", "（The Global Story）播客", false), &t::EN), Class::Term);
+        assert_eq!(classify(&cx("完全支持", "并表示", "俄罗斯", true), &t::EN), Class::Partial);
+        assert_eq!(classify(&cx("一贯坚定地支持俄罗斯的政策，包括在乌克兰问题上", "普京高度感谢朝鲜", "，又说", true), &t::EN), Class::Key);
+        assert_eq!(classify(&cx("权宜婚姻", "被西方孤立之下的", "。", false), &t::EN), Class::Term);
+        assert_eq!(classify(&cx("环球时报", "所谓", "", false), &t::EN), Class::Term);
     }
 
     #[test]
     fn boilerplate() {
-        assert!(is_boilerplate(
-            "He declined to comment on the matter",
-            &t::EN
-        ));
+        assert!(is_boilerplate("He declined to comment on the matter", &t::EN));
         assert!(is_boilerplate("对此拒绝置评", &t::EN));
         assert!(!is_boilerplate("We will win", &t::EN));
     }

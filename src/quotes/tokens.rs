@@ -15,10 +15,7 @@ pub struct Tok {
 
 impl Tok {
     fn new(text: String, word: bool) -> Tok {
-        let folded = text
-            .chars()
-            .any(lowercases_differently)
-            .then(|| text.to_lowercase().into_boxed_str());
+        let folded = text.chars().any(lowercases_differently).then(|| text.to_lowercase().into_boxed_str());
         Tok { text, folded, word }
     }
     /// The lowercase form.
@@ -37,11 +34,7 @@ impl Tok {
     }
     /// `.`, `!`, `?`, `;` and their CJK forms: the end of a sentence (or clause, for `;`).
     pub fn sentence_end(&self) -> bool {
-        !self.word
-            && matches!(
-                self.text.chars().next(),
-                Some('.' | '!' | '?' | '。' | '！' | '？' | '…')
-            )
+        !self.word && matches!(self.text.chars().next(), Some('.' | '!' | '?' | '。' | '！' | '？' | '…'))
     }
 }
 
@@ -56,10 +49,10 @@ fn lowercases_differently(c: char) -> bool {
 
 /// Abbreviations that keep their dot (from AP style; the dots of Mr. and U.S. do not end sentences).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "sgt",
-    "capt", "prof", "inc", "co", "corp", "ltd", "no", "vs", "rev", "maj", "adm", "cmdr", "mt",
-    "ft", "ave", "dept", "est", "fig", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
-    "nov", "dec", "a.m", "p.m", "m", "mme", "sr", "sra", "u.s", "u.k", "u.n", "e.u", "d.c", "ph.d",
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "prof",
+    "inc", "co", "corp", "ltd", "no", "vs", "rev", "maj", "adm", "cmdr", "mt", "ft", "ave", "dept", "est",
+    "fig", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "a.m", "p.m", "m", "mme",
+    "sr", "sra", "u.s", "u.k", "u.n", "e.u", "d.c", "ph.d",
 ];
 
 fn word_char(c: char) -> bool {
@@ -92,11 +85,7 @@ fn next_span(chars: &[char], mut i: usize) -> Option<Span> {
     }
     let c = *chars.get(i)?;
     if !word_char(c) {
-        return Some(Span {
-            start: i,
-            end: i + 1,
-            word: false,
-        });
+        return Some(Span { start: i, end: i + 1, word: false });
     }
     let start = i;
     let mut j = i + 1;
@@ -104,9 +93,7 @@ fn next_span(chars: &[char], mut i: usize) -> Option<Span> {
         let d = chars[j];
         if word_char(d) {
             j += 1;
-        } else if matches!(d, '\'' | '’' | '-' | '.' | '‐')
-            && chars.get(j + 1).is_some_and(|&n| word_char(n))
-        {
+        } else if matches!(d, '\'' | '’' | '-' | '.' | '‐') && chars.get(j + 1).is_some_and(|&n| word_char(n)) {
             j += 2;
         } else {
             break;
@@ -120,11 +107,7 @@ fn next_span(chars: &[char], mut i: usize) -> Option<Span> {
             j += 1;
         }
     }
-    Some(Span {
-        start,
-        end: j,
-        word: true,
-    })
+    Some(Span { start, end: j, word: true })
 }
 
 /// The tokens of `chars` as [`Span`]s (no String per token: for passes that read few of them).
@@ -147,19 +130,9 @@ pub fn join(toks: &[Tok]) -> String {
     let mut s = String::new();
     for (k, t) in toks.iter().enumerate() {
         let no_space = k == 0
-            || (!t.word
-                && matches!(
-                    t.text.as_str(),
-                    "," | "." | ";" | ":" | ")" | "!" | "?" | "'" | "’"
-                ))
-            || toks
-                .get(k.wrapping_sub(1))
-                .is_some_and(|p| matches!(p.text.as_str(), "(" | "'" | "’"))
-            || (t.word
-                && (t.lower() == "s")
-                && toks
-                    .get(k.wrapping_sub(1))
-                    .is_some_and(|p| matches!(p.text.as_str(), "'" | "’")));
+            || (!t.word && matches!(t.text.as_str(), "," | "." | ";" | ":" | ")" | "!" | "?" | "'" | "’"))
+            || toks.get(k.wrapping_sub(1)).is_some_and(|p| matches!(p.text.as_str(), "(" | "'" | "’"))
+            || (t.word && (t.lower() == "s") && toks.get(k.wrapping_sub(1)).is_some_and(|p| matches!(p.text.as_str(), "'" | "’")));
         if !no_space {
             s.push(' ');
         }
@@ -178,22 +151,13 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<String> {
-        tokenize(&s.chars().collect::<Vec<_>>())
-            .into_iter()
-            .map(|t| t.text)
-            .collect()
+        tokenize(&s.chars().collect::<Vec<_>>()).into_iter().map(|t| t.text).collect()
     }
 
     #[test]
     fn keeps_abbreviations_and_inner_marks() {
-        assert_eq!(
-            words("Mr. O'Brien's U.S. plan, he said."),
-            vec!["Mr.", "O'Brien's", "U.S.", "plan", ",", "he", "said", "."]
-        );
-        assert_eq!(
-            words("J. K. Rowling wrote"),
-            vec!["J.", "K.", "Rowling", "wrote"]
-        );
+        assert_eq!(words("Mr. O'Brien's U.S. plan, he said."), vec!["Mr.", "O'Brien's", "U.S.", "plan", ",", "he", "said", "."]);
+        assert_eq!(words("J. K. Rowling wrote"), vec!["J.", "K.", "Rowling", "wrote"]);
     }
 
     #[test]

@@ -17,10 +17,7 @@ use std::cell::RefCell;
 /// to resolve relative links.
 pub fn from_html(html: &str, url: Option<&str>) -> Document {
     let html = limit_depth(html, MAX_PARSE_DEPTH);
-    let sink = Sink {
-        nodes: RefCell::new(vec![Scratch::new(ScratchData::Document)]),
-        shadow_hosts: RefCell::default(),
-    };
+    let sink = Sink { nodes: RefCell::new(vec![Scratch::new(ScratchData::Document)]), shadow_hosts: RefCell::default() };
     let sink = parse_document(sink, Default::default()).one(StrTendril::from(&*html));
     sink.into_document(url.map(str::to_owned))
 }
@@ -31,22 +28,8 @@ pub fn from_html(html: &str, url: Option<&str>) -> Document {
 pub const MAX_PARSE_DEPTH: usize = 1024;
 
 /// Elements whose content is raw text: their insides are not tags.
-const RAW_TEXT: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "noscript",
-    "iframe",
-    "noembed",
-    "noframes",
-    "plaintext",
-];
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"];
+const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
 /// Returns `html` unchanged unless its (approximate) element nesting exceeds `cap`; then start and
 /// end tags deeper than `cap` are removed. A cheap byte scan: quotes in tags and raw-text elements
@@ -64,8 +47,7 @@ pub fn limit_depth(html: &str, cap: usize) -> std::borrow::Cow<'_, str> {
 /// tags deeper than `cap`.
 fn scan_tags(html: &str, cap: usize, mut out: Option<&mut String>) -> usize {
     let b = html.as_bytes();
-    let (mut i, mut copied, mut depth, mut max, mut suppressed) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut i, mut copied, mut depth, mut max, mut suppressed) = (0usize, 0usize, 0usize, 0usize, 0usize);
     while let Some(off) = memchr(b'<', &b[i..]) {
         let start = i + off;
         i = start + 1;
@@ -140,10 +122,7 @@ fn find_end_tag(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     while let Some(off) = memchr(b'<', hay.get(at..)?) {
         let start = at + off;
         let tail = &hay[start + 1..];
-        if tail.first() == Some(&b'/')
-            && tail.len() > name.len()
-            && tail[1..=name.len()].eq_ignore_ascii_case(name)
-        {
+        if tail.first() == Some(&b'/') && tail.len() > name.len() && tail[1..=name.len()].eq_ignore_ascii_case(name) {
             return Some(start);
         }
         at = start + 1;
@@ -156,21 +135,14 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 }
 
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay[from..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    hay[from..].windows(needle.len()).position(|w| w == needle).map(|p| p + from)
 }
 
 type Handle = usize;
 
 enum ScratchData {
     Document,
-    Element {
-        name: QualName,
-        attrs: Vec<Attribute>,
-        template: Option<Handle>,
-    },
+    Element { name: QualName, attrs: Vec<Attribute>, template: Option<Handle> },
     Text(StrTendril),
     Ignored,
 }
@@ -186,14 +158,7 @@ struct Scratch {
 
 impl Scratch {
     fn new(data: ScratchData) -> Self {
-        Scratch {
-            parent: None,
-            prev: None,
-            next: None,
-            first: None,
-            last: None,
-            data,
-        }
+        Scratch { parent: None, prev: None, next: None, first: None, last: None, data }
     }
 }
 
@@ -212,11 +177,7 @@ impl Sink {
     }
 
     fn detach(nodes: &mut [Scratch], h: Handle) {
-        let (parent, prev, next) = (
-            nodes[h].parent.take(),
-            nodes[h].prev.take(),
-            nodes[h].next.take(),
-        );
+        let (parent, prev, next) = (nodes[h].parent.take(), nodes[h].prev.take(), nodes[h].next.take());
         match next {
             Some(n) => nodes[n].prev = prev,
             None => {
@@ -316,20 +277,14 @@ impl Sink {
                         .filter_map(|a| keep_attr(&a.name.local).map(|k| (k, Box::from(&*a.value))))
                         .collect();
                     let visible = markup_visible(&kept);
-                    let script_type = kept
-                        .iter()
-                        .find(|(a, _)| *a == Attr::Type)
-                        .map(|(_, v)| &**v);
+                    let script_type = kept.iter().find(|(a, _)| *a == Attr::Type).map(|(_, v)| &**v);
                     let descend = descend && keeps_text(tag, script_type);
                     b.open(tag, kept, visible);
                     stack.push((h, true));
                     if descend {
                         // An open shadow root is read first, then the light children (which it
                         // may slot), as the live-DOM walk does (web::snapshot::children_start).
-                        let shadow = shadow_hosts
-                            .iter()
-                            .find(|(host, _)| *host == h)
-                            .and_then(|(_, c)| *c);
+                        let shadow = shadow_hosts.iter().find(|(host, _)| *host == h).and_then(|(_, c)| *c);
                         for parent in [Some(h), shadow].into_iter().flatten() {
                             let mut child = nodes[parent].last;
                             while let Some(c) = child {
@@ -350,35 +305,11 @@ impl Sink {
 /// custom element names.
 fn is_valid_shadow_host(name: &str) -> bool {
     const HOSTS: &[&str] = &[
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "div",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "main",
-        "nav",
-        "p",
-        "section",
-        "span",
+        "article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "main", "nav", "p", "section", "span",
     ];
-    const RESERVED: &[&str] = &[
-        "annotation-xml",
-        "color-profile",
-        "font-face",
-        "font-face-src",
-        "font-face-uri",
-        "font-face-format",
-        "font-face-name",
-        "missing-glyph",
-    ];
+    const RESERVED: &[&str] =
+        &["annotation-xml", "color-profile", "font-face", "font-face-src", "font-face-uri", "font-face-format", "font-face-name", "missing-glyph"];
     let custom = name.starts_with(|c: char| c.is_ascii_lowercase())
         && name.contains('-')
         && !name.chars().any(|c| c.is_ascii_uppercase())
@@ -392,11 +323,7 @@ pub(crate) fn markup_visible(attrs: &[(Attr, Box<str>)]) -> bool {
         match a {
             Attr::Hidden => return false,
             Attr::Style => {
-                let s: String = v
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
+                let s: String = v.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
                 if s.contains("display:none") || s.contains("visibility:hidden") {
                     return false;
                 }
@@ -444,11 +371,7 @@ impl TreeSink for Sink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
         let template = flags.template.then(|| self.alloc(ScratchData::Document));
-        self.alloc(ScratchData::Element {
-            name,
-            attrs,
-            template,
-        })
+        self.alloc(ScratchData::Element { name, attrs, template })
     }
 
     fn create_comment(&self, _text: StrTendril) -> Handle {
@@ -475,12 +398,7 @@ impl TreeSink for Sink {
         Self::append_node(&mut nodes, *parent, child);
     }
 
-    fn append_based_on_parent_node(
-        &self,
-        element: &Handle,
-        prev_element: &Handle,
-        child: NodeOrText<Handle>,
-    ) {
+    fn append_based_on_parent_node(&self, element: &Handle, prev_element: &Handle, child: NodeOrText<Handle>) {
         let has_parent = self.nodes.borrow()[*element].parent.is_some();
         if has_parent {
             self.append_before_sibling(element, child)
@@ -489,19 +407,11 @@ impl TreeSink for Sink {
         }
     }
 
-    fn append_doctype_to_document(
-        &self,
-        _name: StrTendril,
-        _public_id: StrTendril,
-        _system_id: StrTendril,
-    ) {
-    }
+    fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {}
 
     fn get_template_contents(&self, target: &Handle) -> Handle {
         match &self.nodes.borrow()[*target].data {
-            ScratchData::Element {
-                template: Some(t), ..
-            } => *t,
+            ScratchData::Element { template: Some(t), .. } => *t,
             _ => *target,
         }
     }
@@ -529,10 +439,7 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
-        if let ScratchData::Element {
-            attrs: existing, ..
-        } = &mut self.nodes.borrow_mut()[*target].data
-        {
+        if let ScratchData::Element { attrs: existing, .. } = &mut self.nodes.borrow_mut()[*target].data {
             for a in attrs {
                 if !existing.iter().any(|e| e.name == a.name) {
                     existing.push(a);
@@ -548,29 +455,18 @@ impl TreeSink for Sink {
     /// A `<template shadowrootmode>` becomes its parent's shadow root, as in browsers: the template
     /// is then not part of the tree (and, like any template content, its content is not walked).
     /// Without this, html5ever keeps the template as an ordinary element that the live DOM lacks.
-    fn attach_declarative_shadow(
-        &self,
-        host: &Handle,
-        template: &Handle,
-        attrs: &[Attribute],
-    ) -> bool {
+    fn attach_declarative_shadow(&self, host: &Handle, template: &Handle, attrs: &[Attribute]) -> bool {
         let can_host = match &self.nodes.borrow()[*host].data {
-            ScratchData::Element { name, .. } => {
-                name.ns == ns!(html) && is_valid_shadow_host(&name.local)
-            }
+            ScratchData::Element { name, .. } => name.ns == ns!(html) && is_valid_shadow_host(&name.local),
             _ => false,
         };
         let mut hosts = self.shadow_hosts.borrow_mut();
         if !can_host || hosts.iter().any(|(h, _)| h == host) {
             return false;
         }
-        let open = attrs.iter().any(|a| {
-            &*a.name.local == "shadowrootmode" && a.value.trim().eq_ignore_ascii_case("open")
-        });
+        let open = attrs.iter().any(|a| &*a.name.local == "shadowrootmode" && a.value.trim().eq_ignore_ascii_case("open"));
         let content = match &self.nodes.borrow()[*template].data {
-            ScratchData::Element {
-                template: Some(t), ..
-            } if open => Some(*t),
+            ScratchData::Element { template: Some(t), .. } if open => Some(*t),
             _ => None,
         };
         hosts.push((*host, content));
@@ -605,33 +501,21 @@ mod tests {
             r#"<head><style>p{}</style><script>alert(1)</script><script type="application/ld+json">{"a":1}</script></head><body>x</body>"#,
             None,
         );
-        let scripts: Vec<_> = d
-            .find_all(Document::ROOT, Tag::Script)
-            .map(|s| d.text_content(s))
-            .collect();
+        let scripts: Vec<_> = d.find_all(Document::ROOT, Tag::Script).map(|s| d.text_content(s)).collect();
         assert_eq!(scripts, vec!["".to_string(), r#"{"a":1}"#.to_string()]);
         assert_eq!(d.text_content(d.find(Tag::Style).unwrap()), "");
     }
 
     #[test]
     fn markup_hidden_nodes_are_invisible() {
-        let d = from_html(
-            r#"<div style="display: none"><p>a</p></div><p hidden>b</p><p>c</p>"#,
-            None,
-        );
-        let vis: Vec<_> = d
-            .find_all(Document::ROOT, Tag::P)
-            .map(|p| d.node(p).visible)
-            .collect();
+        let d = from_html(r#"<div style="display: none"><p>a</p></div><p hidden>b</p><p>c</p>"#, None);
+        let vis: Vec<_> = d.find_all(Document::ROOT, Tag::P).map(|p| d.node(p).visible).collect();
         assert_eq!(vis, vec![false, false, true]);
     }
 
     #[test]
     fn svg_insides_are_not_kept() {
-        let d = from_html(
-            "<p>a<svg><title>t</title><text>svgtext</text></svg>b</p>",
-            None,
-        );
+        let d = from_html("<p>a<svg><title>t</title><text>svgtext</text></svg>b</p>", None);
         assert_eq!(d.text_content(Document::ROOT), "ab");
     }
 
@@ -641,10 +525,7 @@ mod tests {
             r#"<div><template shadowrootmode="open"><p>shadow</p></template>light<template shadowrootmode="open">2nd</template></div><ul><template shadowrootmode="open">x</template></ul>"#,
             None,
         );
-        let templates: Vec<_> = d
-            .find_all(Document::ROOT, Tag::Template)
-            .map(|t| d.parent(t).and_then(|p| d.tag(p)))
-            .collect();
+        let templates: Vec<_> = d.find_all(Document::ROOT, Tag::Template).map(|t| d.parent(t).and_then(|p| d.tag(p))).collect();
         // The div takes the first shadow root; a second one, or one whose parent cannot be a
         // shadow host (<ul>), stays an ordinary, empty template.
         assert_eq!(templates, vec![Some(Tag::Div), Some(Tag::Ul)]);
@@ -654,10 +535,7 @@ mod tests {
 
     #[test]
     fn closed_shadow_roots_are_not_read() {
-        let d = from_html(
-            r#"<div><template shadowrootmode="closed"><p>secret</p></template>light</div>"#,
-            None,
-        );
+        let d = from_html(r#"<div><template shadowrootmode="closed"><p>secret</p></template>light</div>"#, None);
         assert_eq!(d.text_content(d.find(Tag::Div).unwrap()), "light");
     }
 
@@ -673,9 +551,6 @@ mod tests {
     #[test]
     fn depth_limit_leaves_ordinary_pages_alone() {
         let html = "<div><p class='a>b'>x</p><script>if (a<b) {}</script></div>";
-        assert!(matches!(
-            limit_depth(html, 2),
-            std::borrow::Cow::Borrowed(_)
-        ));
+        assert!(matches!(limit_depth(html, 2), std::borrow::Cow::Borrowed(_)));
     }
 }

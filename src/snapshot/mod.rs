@@ -24,14 +24,14 @@
 //! [`crate::Error::TooLarge`]: the reader shows a clear "too large" message instead of hanging the
 //! tab on a page of tens of megabytes.
 
+mod tags;
+pub mod records;
 #[cfg(not(target_arch = "wasm32"))]
 mod html;
-pub mod records;
-mod tags;
 
+pub use tags::{Attr, Tag};
 #[cfg(not(target_arch = "wasm32"))]
 pub use html::from_html;
-pub use tags::{Attr, Tag};
 
 use std::ops::Range;
 
@@ -205,16 +205,12 @@ impl Document {
 
     /// The children of `id`, in order.
     pub fn children(&self, id: NodeId) -> Children<'_> {
-        Children {
-            doc: self,
-            next: self.first_child(id),
-        }
+        Children { doc: self, next: self.first_child(id) }
     }
 
     /// The element children of `id`.
     pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        self.children(id)
-            .filter(move |c| self.element(*c).is_some())
+        self.children(id).filter(move |c| self.element(*c).is_some())
     }
 
     /// The ids strictly inside `id`'s subtree, as a range (document order).
@@ -352,13 +348,7 @@ impl Builder {
 
     /// A builder with its own limits (tests use small ones).
     pub fn with_limits(url: Option<String>, max_nodes: usize, max_text_bytes: usize) -> Self {
-        let root = Node {
-            parent: None,
-            next_sibling: None,
-            end: 1,
-            visible: true,
-            data: NodeData::Document,
-        };
+        let root = Node { parent: None, next_sibling: None, end: 1, visible: true, data: NodeData::Document };
         Builder {
             nodes: vec![root],
             open: vec![Document::ROOT],
@@ -476,11 +466,7 @@ impl Builder {
             self.close();
         }
         self.nodes[0].end = self.nodes.len() as u32;
-        Document {
-            nodes: self.nodes,
-            url: self.url,
-            truncated: self.full,
-        }
+        Document { nodes: self.nodes, url: self.url, truncated: self.full }
     }
 }
 
@@ -498,9 +484,7 @@ pub fn keep_attr(name: &str) -> Option<Attr> {
 pub fn keeps_text(tag: Tag, script_type: Option<&str>) -> bool {
     match tag {
         Tag::Style => false,
-        Tag::Script => {
-            script_type.is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-        }
+        Tag::Script => script_type.is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")),
         _ => true,
     }
 }
@@ -575,10 +559,7 @@ mod tests {
         let d = b.finish();
         assert_eq!(d.truncated(), Some(Limit::Nodes));
         assert!(d.len() <= 10, "{} nodes", d.len());
-        assert_eq!(
-            opened, 5,
-            "root + body + 4 full paragraphs, then the 5th is cut"
-        );
+        assert_eq!(opened, 5, "root + body + 4 full paragraphs, then the 5th is cut");
         assert!(!d.text_content(Document::ROOT).contains("late"));
         assert!(!d.text_content(Document::ROOT).contains("after"));
         assert_eq!(d.node(Document::ROOT).end as usize, d.len());
@@ -624,9 +605,7 @@ pub struct NodeSet {
 impl NodeSet {
     /// An empty set sized for `doc`.
     pub fn for_doc(doc: &Document) -> Self {
-        NodeSet {
-            bits: vec![0; doc.len().div_ceil(64)],
-        }
+        NodeSet { bits: vec![0; doc.len().div_ceil(64)] }
     }
 
     /// Adds `id`.

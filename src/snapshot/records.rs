@@ -47,27 +47,14 @@ pub fn walk_names() -> String {
 
 /// One byte of [`flag`]s per tag index, [`Tag::Other`] (the last index) included.
 pub fn tag_flags() -> Vec<u8> {
-    Tag::ALL
-        .iter()
-        .copied()
-        .chain([Tag::Other])
-        .map(flags_of)
-        .collect()
+    Tag::ALL.iter().copied().chain([Tag::Other]).map(flags_of).collect()
 }
 
 fn flags_of(tag: Tag) -> u8 {
     let mut f = 0;
     if matches!(
         tag,
-        Tag::Head
-            | Tag::Title
-            | Tag::Meta
-            | Tag::Link
-            | Tag::Base
-            | Tag::Style
-            | Tag::Script
-            | Tag::Noscript
-            | Tag::Template
+        Tag::Head | Tag::Title | Tag::Meta | Tag::Link | Tag::Base | Tag::Style | Tag::Script | Tag::Noscript | Tag::Template
     ) {
         f |= flag::UNRENDERED;
     }
@@ -91,11 +78,7 @@ pub fn decode(records: &[u32], text: &str, url: Option<String>) -> Document {
     let mut b = Builder::new(url);
     // About two words per node on real pages.
     b.reserve(records.len() / 2);
-    let mut pieces = Pieces {
-        text,
-        at: 0,
-        ascii: text.is_ascii(),
-    };
+    let mut pieces = Pieces { text, at: 0, ascii: text.is_ascii() };
     let mut words = records.iter().copied();
     while let Some(word) = words.next() {
         // At the size limit the rest is not read (the walk stopped there too).
@@ -109,16 +92,11 @@ pub fn decode(records: &[u32], text: &str, url: Option<String>) -> Document {
                 b.text(pieces.next(units));
             }
             ELEMENT => {
-                let tag = Tag::ALL
-                    .get(((word >> 3) & 0xff) as usize)
-                    .copied()
-                    .unwrap_or(Tag::Other);
+                let tag = Tag::ALL.get(((word >> 3) & 0xff) as usize).copied().unwrap_or(Tag::Other);
                 let kept = word >> 11;
                 let mut attrs = Vec::with_capacity(kept.min(8) as usize);
                 for _ in 0..kept {
-                    let (Some(attr), Some(units)) = (words.next(), words.next()) else {
-                        break;
-                    };
+                    let (Some(attr), Some(units)) = (words.next(), words.next()) else { break };
                     let value = pieces.next(units);
                     if let Some(attr) = Attr::ALL.get(attr as usize) {
                         attrs.push((*attr, Box::from(value)));
@@ -163,11 +141,7 @@ impl<'a> Pieces<'a> {
             }
             i.min(bytes.len())
         };
-        self.at = if bytes.get(end) == Some(&0) {
-            end + 1
-        } else {
-            end
-        };
+        self.at = if bytes.get(end) == Some(&0) { end + 1 } else { end };
         self.text.get(start..end).unwrap_or("")
     }
 }
@@ -234,18 +208,12 @@ mod tests {
                     seed ^= seed << 13;
                     seed ^= seed >> 17;
                     seed ^= seed << 5;
-                    if seed % 3 == 0 {
-                        seed
-                    } else {
-                        seed % 8
-                    }
+                    if seed % 3 == 0 { seed } else { seed % 8 }
                 })
                 .collect();
             let doc = decode(&records, texts[round % texts.len()], None);
             // A valid tree: every subtree ends inside the document, after its node.
-            assert!(doc
-                .ids()
-                .all(|id| id.0 < doc.node(id).end && doc.node(id).end as usize <= doc.len()));
+            assert!(doc.ids().all(|id| id.0 < doc.node(id).end && doc.node(id).end as usize <= doc.len()));
         }
     }
 

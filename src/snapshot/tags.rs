@@ -82,12 +82,8 @@ impl Tag {
     /// `h1`..`h6` → 1..6.
     pub fn heading_level(self) -> Option<u8> {
         match self {
-            Tag::H1 => Some(1),
-            Tag::H2 => Some(2),
-            Tag::H3 => Some(3),
-            Tag::H4 => Some(4),
-            Tag::H5 => Some(5),
-            Tag::H6 => Some(6),
+            Tag::H1 => Some(1), Tag::H2 => Some(2), Tag::H3 => Some(3),
+            Tag::H4 => Some(4), Tag::H5 => Some(5), Tag::H6 => Some(6),
             _ => None,
         }
     }
@@ -96,33 +92,11 @@ impl Tag {
     pub fn is_never_content(self) -> bool {
         matches!(
             self,
-            Tag::Script
-                | Tag::Style
-                | Tag::Template
-                | Tag::Noscript
-                | Tag::Link
-                | Tag::Meta
-                | Tag::Base
-                | Tag::Title
-                | Tag::Head
-                | Tag::Iframe
-                | Tag::Frame
-                | Tag::Frameset
-                | Tag::Object
-                | Tag::Embed
-                | Tag::Param
-                | Tag::Button
-                | Tag::Input
-                | Tag::Select
-                | Tag::Option
-                | Tag::Optgroup
-                | Tag::Textarea
-                | Tag::Form
-                | Tag::Fieldset
-                | Tag::Dialog
-                | Tag::Canvas
-                | Tag::Svg
-                | Tag::Math
+            Tag::Script | Tag::Style | Tag::Template | Tag::Noscript | Tag::Link | Tag::Meta
+                | Tag::Base | Tag::Title | Tag::Head | Tag::Iframe | Tag::Frame | Tag::Frameset
+                | Tag::Object | Tag::Embed | Tag::Param | Tag::Button | Tag::Input | Tag::Select
+                | Tag::Option | Tag::Optgroup | Tag::Textarea | Tag::Form | Tag::Fieldset
+                | Tag::Dialog | Tag::Canvas | Tag::Svg | Tag::Math
         )
     }
 
@@ -130,56 +104,14 @@ impl Tag {
     pub fn is_block(self) -> bool {
         matches!(
             self,
-            Tag::Address
-                | Tag::Article
-                | Tag::Aside
-                | Tag::Blockquote
-                | Tag::Body
-                | Tag::Caption
-                | Tag::Center
-                | Tag::Dd
-                | Tag::Details
-                | Tag::Dialog
-                | Tag::Div
-                | Tag::Dl
-                | Tag::Dt
-                | Tag::Fieldset
-                | Tag::Figcaption
-                | Tag::Figure
-                | Tag::Footer
-                | Tag::Form
-                | Tag::H1
-                | Tag::H2
-                | Tag::H3
-                | Tag::H4
-                | Tag::H5
-                | Tag::H6
-                | Tag::Header
-                | Tag::Hgroup
-                | Tag::Hr
-                | Tag::Html
-                | Tag::Li
-                | Tag::Main
-                | Tag::Menu
-                | Tag::Nav
-                | Tag::Ol
-                | Tag::P
-                | Tag::Pre
-                | Tag::Section
-                | Tag::Summary
-                | Tag::Table
-                | Tag::Tbody
-                | Tag::Td
-                | Tag::Tfoot
-                | Tag::Th
-                | Tag::Thead
-                | Tag::Tr
-                | Tag::Ul
-                | Tag::Br
-                | Tag::Picture
-                | Tag::Video
-                | Tag::Audio
-                | Tag::Iframe
+            Tag::Address | Tag::Article | Tag::Aside | Tag::Blockquote | Tag::Body | Tag::Caption
+                | Tag::Center | Tag::Dd | Tag::Details | Tag::Dialog | Tag::Div | Tag::Dl | Tag::Dt
+                | Tag::Fieldset | Tag::Figcaption | Tag::Figure | Tag::Footer | Tag::Form | Tag::H1
+                | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Header | Tag::Hgroup
+                | Tag::Hr | Tag::Html | Tag::Li | Tag::Main | Tag::Menu | Tag::Nav | Tag::Ol | Tag::P
+                | Tag::Pre | Tag::Section | Tag::Summary | Tag::Table | Tag::Tbody | Tag::Td
+                | Tag::Tfoot | Tag::Th | Tag::Thead | Tag::Tr | Tag::Ul | Tag::Br | Tag::Picture
+                | Tag::Video | Tag::Audio | Tag::Iframe
         )
     }
 
@@ -187,18 +119,8 @@ impl Tag {
     pub fn is_void(self) -> bool {
         matches!(
             self,
-            Tag::Br
-                | Tag::Hr
-                | Tag::Img
-                | Tag::Input
-                | Tag::Meta
-                | Tag::Link
-                | Tag::Source
-                | Tag::Col
-                | Tag::Embed
-                | Tag::Param
-                | Tag::Wbr
-                | Tag::Base
+            Tag::Br | Tag::Hr | Tag::Img | Tag::Input | Tag::Meta | Tag::Link | Tag::Source
+                | Tag::Col | Tag::Embed | Tag::Param | Tag::Wbr | Tag::Base
         )
     }
 }

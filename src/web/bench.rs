@@ -13,9 +13,7 @@ use wasm_bindgen::prelude::*;
 
 /// Milliseconds since the page's time origin (0 where there is no `performance`).
 fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 /// Times the phases on this page's document and returns `[snapshot, extraction, rest, open_total,
@@ -27,9 +25,7 @@ fn now() -> f64 {
 /// overlay is closed again before returning.
 #[wasm_bindgen]
 pub fn bench_phases(with_overlay: bool) -> Result<Vec<f64>, JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let first = phases(&document);
     let mut out = first[..3].to_vec();
     // 4. The real overlay (snapshot + analysis + render), forced so non-articles render too.
@@ -39,10 +35,7 @@ pub fn bench_phases(with_overlay: bool) -> Result<Vec<f64>, JsValue> {
         super::overlay::close();
         warm = phases(&document);
         let t = now();
-        super::overlay::open(&Options {
-            force: true,
-            ..Default::default()
-        })?;
+        super::overlay::open(&Options { force: true, ..Default::default() })?;
         open_total = now() - t;
         super::overlay::close();
     }
@@ -76,12 +69,5 @@ fn phases(document: &web_sys::Document) -> [f64; 6] {
     let found = quotes::find(&art, &meta);
     let t3 = now();
     drop((entries, found, art, imgs, extraction, meta, doc));
-    [
-        t1 - t0,
-        t2 - t1,
-        t3 - t2,
-        t_walk - t0,
-        t_quotes - t_outline,
-        t3 - t_quotes,
-    ]
+    [t1 - t0, t2 - t1, t3 - t2, t_walk - t0, t_quotes - t_outline, t3 - t_quotes]
 }

@@ -20,25 +20,14 @@ impl Dom {
     }
 
     /// A new `<tag>` with attributes, appended to `parent`.
-    pub fn child(
-        &self,
-        parent: &Node,
-        tag: &str,
-        attrs: &[(&str, &str)],
-    ) -> Result<Element, JsValue> {
+    pub fn child(&self, parent: &Node, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
         let element = self.el(tag, attrs)?;
         parent.append_child(&element)?;
         Ok(element)
     }
 
     /// A new `<tag>` with attributes and text, appended to `parent`.
-    pub fn text(
-        &self,
-        parent: &Node,
-        tag: &str,
-        attrs: &[(&str, &str)],
-        text: &str,
-    ) -> Result<Element, JsValue> {
+    pub fn text(&self, parent: &Node, tag: &str, attrs: &[(&str, &str)], text: &str) -> Result<Element, JsValue> {
         let element = self.child(parent, tag, attrs)?;
         element.set_text_content(Some(text));
         Ok(element)

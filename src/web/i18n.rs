@@ -114,10 +114,7 @@ pub fn message(key: &str, arg: Option<&str>) -> String {
         }
     };
     localized.unwrap_or_else(|| {
-        let english = MESSAGES
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or(key, |(_, text)| text);
+        let english = MESSAGES.iter().find(|(k, _)| *k == key).map_or(key, |(_, text)| text);
         english.replace("$1", arg.unwrap_or(""))
     })
 }

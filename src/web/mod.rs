@@ -58,10 +58,7 @@ pub fn start() {
 fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
     DEAD.with(|d| d.set(true));
     let message = info.payload_as_str().unwrap_or("panic");
-    let location = info
-        .location()
-        .map(|l| format!(" at {}:{}", l.file(), l.line()))
-        .unwrap_or_default();
+    let location = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
     let text = format!("Broadsheet: internal error: {message}{location}");
     console_warn(&text);
     let global = js_sys::global();
@@ -100,18 +97,10 @@ pub(crate) fn fault_point(phase: &str) {
 pub(crate) fn error_message(error: &crate::Error) -> String {
     use crate::snapshot::Limit;
     match error {
-        crate::Error::TooLarge {
-            limit: Limit::Nodes,
-        } => i18n::message(
-            "tooLargeNodes",
-            Some(&group_thousands(Limit::Nodes.value())),
-        ),
-        crate::Error::TooLarge {
-            limit: Limit::TextBytes,
-        } => i18n::message(
-            "tooLargeText",
-            Some(&group_thousands(Limit::TextBytes.value() >> 20)),
-        ),
+        crate::Error::TooLarge { limit: Limit::Nodes } => i18n::message("tooLargeNodes", Some(&group_thousands(Limit::Nodes.value()))),
+        crate::Error::TooLarge { limit: Limit::TextBytes } => {
+            i18n::message("tooLargeText", Some(&group_thousands(Limit::TextBytes.value() >> 20)))
+        }
         other => other.to_string(),
     }
 }
@@ -140,11 +129,7 @@ pub fn toggle() -> Result<String, JsValue> {
 /// article). Returns the state.
 #[wasm_bindgen]
 pub fn open(force: bool) -> Result<String, JsValue> {
-    overlay::open(&crate::Options {
-        force,
-        ..Default::default()
-    })
-    .map(|s| s.as_str().to_owned())
+    overlay::open(&crate::Options { force, ..Default::default() }).map(|s| s.as_str().to_owned())
 }
 
 /// Closes the overlay; returns whether it was open.
@@ -167,9 +152,7 @@ pub fn state() -> String {
 pub fn snapshot_dump(document: Option<web_sys::Document>) -> Result<String, JsValue> {
     let document = match document {
         Some(d) => d,
-        None => web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or("no document")?,
+        None => web_sys::window().and_then(|w| w.document()).ok_or("no document")?,
     };
     Ok(snapshot::snapshot(&document, None).dump())
 }
@@ -180,8 +163,5 @@ pub fn snapshot_dump(document: Option<web_sys::Document>) -> Result<String, JsVa
 #[wasm_bindgen]
 pub fn snapshot_visibility(document: web_sys::Document, top_down: bool) -> String {
     let doc = snapshot::snapshot_with(&document, None, top_down);
-    doc.ids()
-        .filter(|&id| doc.element(id).is_some())
-        .map(|id| if doc.node(id).visible { '1' } else { '0' })
-        .collect()
+    doc.ids().filter(|&id| doc.element(id).is_some()).map(|id| if doc.node(id).visible { '1' } else { '0' }).collect()
 }

@@ -42,14 +42,11 @@ use crate::snapshot::{Document, Tag};
 use crate::text::fold_whitespace;
 use crate::{read_article, Analysis, Error, Options};
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
-use rustc_hash::FxHashSet;
 use std::cell::{Cell, RefCell};
+use rustc_hash::FxHashSet;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Element, HtmlElement, HtmlSelectElement, KeyboardEvent, Node, ShadowRoot, ShadowRootInit,
-    ShadowRootMode,
-};
+use web_sys::{Element, HtmlElement, HtmlSelectElement, KeyboardEvent, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// The overlay's stylesheet, embedded so it applies under any page CSP (a `<style>` in a shadow root
 /// created by the extension is not subject to the page's `style-src`): `extension/overlay.css`
@@ -69,13 +66,10 @@ const HOST_TAG: &str = "div";
 const DRAWER_MEDIA: &str = "(max-width: 700px)";
 
 /// Languages written right to left, for pages that give a `lang` but no `dir`.
-const RTL_LANGUAGES: &[&str] = &[
-    "ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb",
-];
+const RTL_LANGUAGES: &[&str] = &["ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"];
 
 /// What Tab may land on inside the overlay (the focus trap cycles through these).
-const FOCUSABLE: &str =
-    "button:not([disabled]), select, a[href], input, [tabindex]:not([tabindex='-1'])";
+const FOCUSABLE: &str = "button:not([disabled]), select, a[href], input, [tabindex]:not([tabindex='-1'])";
 
 thread_local! {
     static OVERLAY: RefCell<Option<Overlay>> = const { RefCell::new(None) };
@@ -183,51 +177,22 @@ pub fn open(options: &Options) -> Result<State, JsValue> {
     super::fault_point("snapshot");
     // 3. The host, in the loading state (its message fades in only after 150 ms: overlay.css),
     //    built detached.
-    let dom = Dom {
-        document: document.clone(),
-    };
-    let host = dom.el(
-        HOST_TAG,
-        &[("id", HOST_ID), ("data-state", State::Loading.as_str())],
-    )?;
+    let dom = Dom { document: document.clone() };
+    let host = dom.el(HOST_TAG, &[("id", HOST_ID), ("data-state", State::Loading.as_str())])?;
     let init = ShadowRootInit::new(ShadowRootMode::Open);
     let root = host.attach_shadow(&init)?;
     let settings = Settings::default();
     let parts = build_frame(&dom, &root, &settings)?;
     let note = picker::build_note(&dom, &parts.article)?;
     settings.apply(&parts.shell);
-    let drawer = window
-        .match_media(DRAWER_MEDIA)
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
+    let drawer = window.match_media(DRAWER_MEDIA).ok().flatten().is_some_and(|m| m.matches());
     set_panel(&parts, !drawer);
-    dom.text(
-        &parts.article,
-        "p",
-        &[("class", "bs-message bs-loading")],
-        &t("loading"),
-    )?;
-    let mut overlay = Overlay {
-        dom,
-        host,
-        parts,
-        snapshot,
-        analysis: None,
-        settings,
-        page,
-        listeners: Vec::new(),
-        note,
-        choice: None,
-        shown: 0,
-    };
+    dom.text(&parts.article, "p", &[("class", "bs-message bs-loading")], &t("loading"))?;
+    let mut overlay = Overlay { dom, host, parts, snapshot, analysis: None, settings, page, listeners: Vec::new(), note, choice: None, shown: 0 };
     // 4–5. Analysis and rendering, still detached; then the host goes in, once, so the page's
     //    style and layout are brought up to date once, for the finished overlay.
     let state = overlay.show(options);
-    document
-        .document_element()
-        .ok_or("no root element")?
-        .append_child(&overlay.host)?;
+    document.document_element().ok_or("no root element")?.append_child(&overlay.host)?;
     // 6. Scroll lock and focus.
     overlay.page.lock_scroll(&document);
     let _ = overlay.parts.shell.focus();
@@ -261,33 +226,15 @@ pub fn toggle() -> Result<String, JsValue> {
 
 /// A host left by an earlier copy of the extension (reloaded or updated): it can no longer close.
 fn remove_stale_hosts(document: &web_sys::Document) {
-    while let Some(stale) = document
-        .get_element_by_id(HOST_ID)
-        .filter(|e| e.local_name() == HOST_TAG)
-    {
+    while let Some(stale) = document.get_element_by_id(HOST_ID).filter(|e| e.local_name() == HOST_TAG) {
         stale.remove();
     }
 }
 
 /// A toolbar button: visible text, or an icon with a label and tooltip.
-fn bar_button(
-    dom: &Dom,
-    bar: &Element,
-    action: &str,
-    label: &str,
-    icon: Option<&str>,
-    extra: &[(&str, &str)],
-) -> Result<Element, JsValue> {
-    let class = if icon.is_some() {
-        "bs-button bs-icon"
-    } else {
-        "bs-button"
-    };
-    let mut attrs = vec![
-        ("type", "button"),
-        ("class", class),
-        ("data-action", action),
-    ];
+fn bar_button(dom: &Dom, bar: &Element, action: &str, label: &str, icon: Option<&str>, extra: &[(&str, &str)]) -> Result<Element, JsValue> {
+    let class = if icon.is_some() { "bs-button bs-icon" } else { "bs-button" };
+    let mut attrs = vec![("type", "button"), ("class", class), ("data-action", action)];
     if icon.is_some() {
         attrs.push(("aria-label", label));
         attrs.push(("title", label));
@@ -301,149 +248,43 @@ fn build_frame(dom: &Dom, root: &ShadowRoot, current: &Settings) -> Result<Parts
     dom.text(root, "style", &[], STYLESHEET)?;
     let label = t("overlayLabel");
     let shell = dom
-        .child(
-            root,
-            "div",
-            &[
-                ("class", "bs-shell"),
-                ("role", "dialog"),
-                ("aria-modal", "true"),
-                ("aria-label", &label),
-                ("tabindex", "-1"),
-            ],
-        )?
+        .child(root, "div", &[("class", "bs-shell"), ("role", "dialog"), ("aria-modal", "true"), ("aria-label", &label), ("tabindex", "-1")])?
         .unchecked_into::<HtmlElement>();
-    let bar = dom.child(
-        &shell,
-        "div",
-        &[
-            ("class", "bs-bar"),
-            ("role", "toolbar"),
-            ("aria-label", &label),
-        ],
-    )?;
+    let bar = dom.child(&shell, "div", &[("class", "bs-bar"), ("role", "toolbar"), ("aria-label", &label)])?;
     dom.text(&bar, "span", &[("class", "bs-brand")], "Broadsheet")?;
-    let status = dom.child(
-        &bar,
-        "span",
-        &[
-            ("class", "bs-status"),
-            ("role", "status"),
-            ("aria-live", "polite"),
-        ],
-    )?;
+    let status = dom.child(&bar, "span", &[("class", "bs-status"), ("role", "status"), ("aria-live", "polite")])?;
     speech::build_controls(dom, &bar)?;
-    bar_button(
-        dom,
-        &bar,
-        "copy-article",
-        &t("copyArticle"),
-        None,
-        &[("class", "bs-button bs-wide-only")],
-    )?;
-    bar_button(
-        dom,
-        &bar,
-        "print",
-        &t("print"),
-        None,
-        &[("class", "bs-button bs-wide-only")],
-    )?;
+    bar_button(dom, &bar, "copy-article", &t("copyArticle"), None, &[("class", "bs-button bs-wide-only")])?;
+    bar_button(dom, &bar, "print", &t("print"), None, &[("class", "bs-button bs-wide-only")])?;
     bar_button(dom, &bar, "pick", &t("pick"), Some("◎"), &[])?;
-    bar_button(
-        dom,
-        &bar,
-        "toggle-settings",
-        &t("settings"),
-        Some("Aa"),
-        &[("aria-expanded", "false"), ("aria-controls", "bs-settings")],
-    )?;
-    bar_button(
-        dom,
-        &bar,
-        "toggle-panel",
-        &t("togglePanel"),
-        Some("☰"),
-        &[("aria-expanded", "true"), ("aria-controls", "bs-panel")],
-    )?;
-    bar_button(
-        dom,
-        &bar,
-        "close",
-        &t("closeHint"),
-        Some("×"),
-        &[("class", "bs-button bs-icon bs-close")],
-    )?;
+    bar_button(dom, &bar, "toggle-settings", &t("settings"), Some("Aa"), &[("aria-expanded", "false"), ("aria-controls", "bs-settings")])?;
+    bar_button(dom, &bar, "toggle-panel", &t("togglePanel"), Some("☰"), &[("aria-expanded", "true"), ("aria-controls", "bs-panel")])?;
+    bar_button(dom, &bar, "close", &t("closeHint"), Some("×"), &[("class", "bs-button bs-icon bs-close")])?;
     let settings = settings::build_panel(dom, &shell, current)?;
 
     let layout = dom.child(&shell, "div", &[("class", "bs-layout")])?;
     let main = dom.child(&layout, "main", &[("class", "bs-main")])?;
-    let article = dom.child(
-        &main,
-        "article",
-        &[("class", "bs-article"), ("data-part", "article")],
-    )?;
-    let panel = dom.child(
-        &layout,
-        "aside",
-        &[
-            ("class", "bs-panel"),
-            ("id", "bs-panel"),
-            ("aria-label", &t("panel")),
-        ],
-    )?;
-    let section = |key: &str,
-                   part: &str,
-                   tag: &str,
-                   action: Option<(&str, String)>|
-     -> Result<Element, JsValue> {
+    let article = dom.child(&main, "article", &[("class", "bs-article"), ("data-part", "article")])?;
+    let panel = dom.child(&layout, "aside", &[("class", "bs-panel"), ("id", "bs-panel"), ("aria-label", &t("panel"))])?;
+    let section = |key: &str, part: &str, tag: &str, action: Option<(&str, String)>| -> Result<Element, JsValue> {
         let heading_id = format!("bs-h-{part}");
-        let s = dom.child(
-            &panel,
-            tag,
-            &[("class", "bs-section"), ("aria-labelledby", &heading_id)],
-        )?;
+        let s = dom.child(&panel, tag, &[("class", "bs-section"), ("aria-labelledby", &heading_id)])?;
         let head = dom.child(&s, "div", &[("class", "bs-section-head")])?;
         dom.text(&head, "h2", &[("id", &heading_id)], &t(key))?;
         if let Some((action, text)) = action {
-            dom.text(
-                &head,
-                "button",
-                &[
-                    ("type", "button"),
-                    ("class", "bs-button bs-small"),
-                    ("data-action", action),
-                ],
-                &text,
-            )?;
+            dom.text(&head, "button", &[("type", "button"), ("class", "bs-button bs-small"), ("data-action", action)], &text)?;
         }
         dom.child(&s, "div", &[("data-part", part)])
     };
     let outline = section("outline", "outline", "nav", None)?;
-    let quotes = section(
-        "quotes",
-        "quotes",
-        "section",
-        Some(("copy-quotes", t("copyQuotes"))),
-    )?;
+    let quotes = section("quotes", "quotes", "section", Some(("copy-quotes", t("copyQuotes"))))?;
     let sources = section("sources", "sources", "section", None)?;
-    Ok(Parts {
-        root: root.clone(),
-        shell,
-        article,
-        outline,
-        quotes,
-        sources,
-        status,
-        settings,
-    })
+    Ok(Parts { root: root.clone(), shell, article, outline, quotes, sources, status, settings })
 }
 
 /// Shows or hides the side panel (a drawer on narrow viewports).
 fn set_panel(parts: &Parts, shown: bool) {
-    let _ = parts
-        .shell
-        .set_attribute("data-panel", if shown { "shown" } else { "hidden" });
+    let _ = parts.shell.set_attribute("data-panel", if shown { "shown" } else { "hidden" });
     if let Ok(Some(button)) = parts.root.query_selector("[data-action=toggle-panel]") {
         let _ = button.set_attribute("aria-expanded", if shown { "true" } else { "false" });
     }
@@ -464,12 +305,7 @@ fn direction(dir: Option<&str>, lang: Option<&str>) -> Option<&'static str> {
 impl Overlay {
     /// Analyzes the snapshot and renders the result (or the message for a failure).
     fn show(&mut self, options: &Options) -> State {
-        for part in [
-            &self.parts.article,
-            &self.parts.outline,
-            &self.parts.quotes,
-            &self.parts.sources,
-        ] {
+        for part in [&self.parts.article, &self.parts.outline, &self.parts.quotes, &self.parts.sources] {
             clear(part);
         }
         self.analysis = None;
@@ -506,12 +342,7 @@ impl Overlay {
         };
         // Read aloud: a reader for the rendered article, none for a message.
         if state == State::Open {
-            speech::attach(
-                &self.dom,
-                &self.parts.root,
-                &self.parts.shell,
-                &self.settings,
-            );
+            speech::attach(&self.dom, &self.parts.root, &self.parts.shell, &self.settings);
         } else {
             speech::detach();
         }
@@ -546,9 +377,7 @@ impl Overlay {
         if self.shown != generation {
             return false;
         }
-        let Some(analysis) = self.analysis.as_mut() else {
-            return false;
-        };
+        let Some(analysis) = self.analysis.as_mut() else { return false };
         let rendered = match panel {
             LaterPanel::Outline => {
                 analysis.outline = crate::outline_of(analysis);
@@ -575,26 +404,8 @@ impl Overlay {
         if state == State::NoArticle {
             dom.text(&box_, "h1", &[("class", "bs-title")], &t("noArticle"))?;
             dom.text(&box_, "p", &[], &t("noArticleHint"))?;
-            dom.text(
-                &box_,
-                "button",
-                &[
-                    ("type", "button"),
-                    ("class", "bs-button bs-primary"),
-                    ("data-action", "show-anyway"),
-                ],
-                &t("showAnyway"),
-            )?;
-            dom.text(
-                &box_,
-                "button",
-                &[
-                    ("type", "button"),
-                    ("class", "bs-button"),
-                    ("data-action", "pick"),
-                ],
-                &t("pick"),
-            )?;
+            dom.text(&box_, "button", &[("type", "button"), ("class", "bs-button bs-primary"), ("data-action", "show-anyway")], &t("showAnyway"))?;
+            dom.text(&box_, "button", &[("type", "button"), ("class", "bs-button"), ("data-action", "pick")], &t("pick"))?;
         } else {
             dom.text(&box_, "h1", &[("class", "bs-title")], &t("errorTitle"))?;
             if !detail.is_empty() {
@@ -634,45 +445,21 @@ impl Overlay {
             None => self.parts.shell.remove_attribute("dir")?,
         }
         let header = dom.child(article, "header", &[("class", "bs-header")])?;
-        dom.text(
-            &header,
-            "h1",
-            &[("class", "bs-title")],
-            &self.header_title(analysis),
-        )?;
+        dom.text(&header, "h1", &[("class", "bs-title")], &self.header_title(analysis))?;
         if let Some(byline) = meta.byline.as_deref().filter(|b| !b.trim().is_empty()) {
             dom.text(&header, "p", &[("class", "bs-byline")], byline.trim())?;
         }
         let mut facts: Vec<String> = Vec::new();
-        facts.extend(
-            meta.site_name
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned),
-        );
-        facts.extend(
-            meta.published
-                .as_deref()
-                .map(|d| display_date(d, meta.lang.as_deref()))
-                .filter(|s| !s.is_empty()),
-        );
+        facts.extend(meta.site_name.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned));
+        facts.extend(meta.published.as_deref().map(|d| display_date(d, meta.lang.as_deref())).filter(|s| !s.is_empty()));
         if analysis.article.reading_minutes > 0 {
-            facts.push(message(
-                "readingTime",
-                Some(&analysis.article.reading_minutes.to_string()),
-            ));
+            facts.push(message("readingTime", Some(&analysis.article.reading_minutes.to_string())));
         }
         if !facts.is_empty() {
             let line = dom.child(&header, "p", &[("class", "bs-facts")])?;
             for (i, fact) in facts.iter().enumerate() {
                 if i > 0 {
-                    dom.text(
-                        &line,
-                        "span",
-                        &[("class", "bs-sep"), ("aria-hidden", "true")],
-                        " · ",
-                    )?;
+                    dom.text(&line, "span", &[("class", "bs-sep"), ("aria-hidden", "true")], " · ")?;
                 }
                 dom.text(&line, "span", &[], fact)?;
             }
@@ -683,34 +470,16 @@ impl Overlay {
     /// The title the header shows: the page's metadata title, or its `<title>` as a last resort.
     fn header_title(&self, analysis: &Analysis) -> String {
         let title = analysis.metadata.title.trim();
-        if title.is_empty() {
-            self.dom.document.title().trim().to_owned()
-        } else {
-            title.to_owned()
-        }
+        if title.is_empty() { self.dom.document.title().trim().to_owned() } else { title.to_owned() }
     }
 
     /// Takes new settings: shows them, updates the controls, and saves them when the reader chose.
     fn use_settings(&mut self, new: Settings, chosen: bool) {
         new.apply(&self.parts.shell);
-        if let Ok(selects) = self
-            .parts
-            .settings
-            .query_selector_all("select[data-setting]")
-        {
+        if let Ok(selects) = self.parts.settings.query_selector_all("select[data-setting]") {
             for i in 0..selects.length() {
-                let Some(select) = selects
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<HtmlSelectElement>().ok())
-                else {
-                    continue;
-                };
-                let Some(value) = select
-                    .get_attribute("data-setting")
-                    .and_then(|name| new.value(&name))
-                else {
-                    continue;
-                };
+                let Some(select) = selects.item(i).and_then(|n| n.dyn_into::<HtmlSelectElement>().ok()) else { continue };
+                let Some(value) = select.get_attribute("data-setting").and_then(|name| new.value(&name)) else { continue };
                 if select.value() != value {
                     select.set_value(&value);
                 }
@@ -725,167 +494,99 @@ impl Overlay {
 
     /// Escape, the focus trap, clicks on controls (one delegated listener), settings changes, the
     /// outline's scroll-spy, images that fail to load, and printing.
-    fn listen(
-        &mut self,
-        window: &web_sys::Window,
-        document: &web_sys::Document,
-        root: &ShadowRoot,
-    ) {
-        let capture = EventListenerOptions {
-            phase: EventListenerPhase::Capture,
-            passive: false,
-        };
+    fn listen(&mut self, window: &web_sys::Window, document: &web_sys::Document, root: &ShadowRoot) {
+        let capture = EventListenerOptions { phase: EventListenerPhase::Capture, passive: false };
         let host = self.host.clone();
         let trap_root = root.clone();
         let shell = self.parts.shell.clone();
-        self.listeners.push(EventListener::new_with_options(
-            document,
-            "keydown",
-            capture,
-            move |event| {
-                if super::is_dead() {
-                    return; // a panicked instance's listeners leave the page's keys alone
+        self.listeners.push(EventListener::new_with_options(document, "keydown", capture, move |event| {
+            if super::is_dead() {
+                return; // a panicked instance's listeners leave the page's keys alone
+            }
+            let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return };
+            if key.key() == "Escape" {
+                event.prevent_default();
+                event.stop_immediate_propagation();
+                // Escape first closes an open settings panel, then the overlay.
+                let settings_open = trap_root.get_element_by_id("bs-settings").is_some_and(|s| !s.has_attribute("hidden"));
+                if settings_open {
+                    with_overlay(|o| o.toggle_settings(Some(false)));
+                } else {
+                    close();
                 }
-                let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                if key.key() == "Escape" {
-                    event.prevent_default();
-                    event.stop_immediate_propagation();
-                    // Escape first closes an open settings panel, then the overlay.
-                    let settings_open = trap_root
-                        .get_element_by_id("bs-settings")
-                        .is_some_and(|s| !s.has_attribute("hidden"));
-                    if settings_open {
-                        with_overlay(|o| o.toggle_settings(Some(false)));
-                    } else {
-                        close();
-                    }
-                    return;
-                }
-                if key.key() == "Tab" {
-                    trap_focus(&trap_root, &shell, key);
-                }
-                // Read-aloud shortcuts (p, [, ]), only for keys typed in the overlay.
-                if event
-                    .target()
-                    .is_some_and(|t| t.dyn_ref::<Element>() == Some(&host))
-                    && speech::key(key)
-                {
-                    event.prevent_default();
-                    event.stop_propagation();
-                    return;
-                }
-                if event
-                    .target()
-                    .is_some_and(|t| t.dyn_ref::<Element>() == Some(&host))
-                {
-                    // Keys typed in the overlay are not the page's shortcuts.
-                    event.stop_propagation();
-                }
-            },
-        ));
+                return;
+            }
+            if key.key() == "Tab" {
+                trap_focus(&trap_root, &shell, key);
+            }
+            // Read-aloud shortcuts (p, [, ]), only for keys typed in the overlay.
+            if event.target().is_some_and(|t| t.dyn_ref::<Element>() == Some(&host)) && speech::key(key) {
+                event.prevent_default();
+                event.stop_propagation();
+                return;
+            }
+            if event.target().is_some_and(|t| t.dyn_ref::<Element>() == Some(&host)) {
+                // Keys typed in the overlay are not the page's shortcuts.
+                event.stop_propagation();
+            }
+        }));
         // Focus that leaves for the page (a click outside cannot happen: the overlay covers it; but
         // a script or the address bar can) is brought back.
         let host = self.host.clone();
         let shell = self.parts.shell.clone();
-        self.listeners.push(EventListener::new_with_options(
-            document,
-            "focusin",
-            capture,
-            move |event| {
-                if super::is_dead() {
-                    return;
-                }
-                let outside = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<Node>().ok())
-                    .is_some_and(|n| !host.contains(Some(&n)));
-                if outside {
-                    let _ = shell.focus();
-                }
-            },
-        ));
-        self.listeners
-            .push(EventListener::new(root, "click", |event| {
-                let Some(control) = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|e| e.closest("[data-action]").ok().flatten())
-                else {
-                    return;
-                };
-                let action = control.get_attribute("data-action").unwrap_or_default();
-                if action == "close" {
-                    close();
-                    return;
-                }
-                if speech::act(&action) {
-                    return;
-                }
-                with_overlay(|o| o.act(&action, &control));
-            }));
-        self.listeners
-            .push(EventListener::new(root, "change", |event| {
-                let Some(select) = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-                else {
-                    return;
-                };
-                let Some(name) = select.get_attribute("data-setting") else {
-                    return;
-                };
-                with_overlay(|o| {
-                    let mut next = o.settings.clone();
-                    next.set(&name, &select.value());
-                    o.use_settings(next, true);
-                });
-            }));
+        self.listeners.push(EventListener::new_with_options(document, "focusin", capture, move |event| {
+            if super::is_dead() {
+                return;
+            }
+            let outside = event.target().and_then(|t| t.dyn_into::<Node>().ok()).is_some_and(|n| !host.contains(Some(&n)));
+            if outside {
+                let _ = shell.focus();
+            }
+        }));
+        self.listeners.push(EventListener::new(root, "click", |event| {
+            let Some(control) = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.closest("[data-action]").ok().flatten())
+            else {
+                return;
+            };
+            let action = control.get_attribute("data-action").unwrap_or_default();
+            if action == "close" {
+                close();
+                return;
+            }
+            if speech::act(&action) {
+                return;
+            }
+            with_overlay(|o| o.act(&action, &control));
+        }));
+        self.listeners.push(EventListener::new(root, "change", |event| {
+            let Some(select) = event.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
+            let Some(name) = select.get_attribute("data-setting") else { return };
+            with_overlay(|o| {
+                let mut next = o.settings.clone();
+                next.set(&name, &select.value());
+                o.use_settings(next, true);
+            });
+        }));
         let spy_root = root.clone();
         let scroller: Element = self.parts.shell.clone().into();
-        let passive = EventListenerOptions {
-            phase: EventListenerPhase::Bubble,
-            passive: true,
-        };
-        self.listeners.push(EventListener::new_with_options(
-            &self.parts.shell,
-            "scroll",
-            passive,
-            move |_| {
-                panels::update_spy(&spy_root, &scroller);
-            },
-        ));
+        let passive = EventListenerOptions { phase: EventListenerPhase::Bubble, passive: true };
+        self.listeners.push(EventListener::new_with_options(&self.parts.shell, "scroll", passive, move |_| {
+            panels::update_spy(&spy_root, &scroller);
+        }));
         panels::update_spy(root, &self.parts.shell);
         // `error` does not bubble: caught on the way down. A picture that cannot load becomes a
         // small box with its description instead of an empty frame.
-        let dom = Dom {
-            document: document.clone(),
-        };
-        self.listeners.push(EventListener::new_with_options(
-            root,
-            "error",
-            capture,
-            move |event| {
-                let Some(img) = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .filter(|e| e.local_name() == "img")
-                else {
-                    return;
-                };
-                replace_broken_image(&dom, &img);
-            },
-        ));
+        let dom = Dom { document: document.clone() };
+        self.listeners.push(EventListener::new_with_options(root, "error", capture, move |event| {
+            let Some(img) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).filter(|e| e.local_name() == "img") else { return };
+            replace_broken_image(&dom, &img);
+        }));
         // Printing shows the article alone: the page's body is hidden for the print only.
-        self.listeners
-            .push(EventListener::new(window, "beforeprint", |_| {
-                with_overlay(|o| o.page.hide_for_print(true, &o.dom.document))
-            }));
-        self.listeners
-            .push(EventListener::new(window, "afterprint", |_| {
-                with_overlay(|o| o.page.hide_for_print(false, &o.dom.document))
-            }));
+        self.listeners.push(EventListener::new(window, "beforeprint", |_| with_overlay(|o| o.page.hide_for_print(true, &o.dom.document))));
+        self.listeners.push(EventListener::new(window, "afterprint", |_| with_overlay(|o| o.page.hide_for_print(false, &o.dom.document))));
     }
 
     /// What a control's `data-action` does (`close` is handled before: it drops the overlay).
@@ -893,18 +594,11 @@ impl Overlay {
         if self.act_choice(action) {
             return;
         }
-        let quote = || {
-            control
-                .get_attribute("data-quote")
-                .and_then(|i| i.parse::<usize>().ok())
-        };
+        let quote = || control.get_attribute("data-quote").and_then(|i| i.parse::<usize>().ok());
         let Some(analysis) = &self.analysis else {
             match action {
                 "show-anyway" => {
-                    self.show(&Options {
-                        force: true,
-                        ..Default::default()
-                    });
+                    self.show(&Options { force: true, ..Default::default() });
                     let _ = self.parts.shell.focus();
                 }
                 "toggle-panel" | "toggle-settings" | "print" => self.act_frame(action),
@@ -914,20 +608,11 @@ impl Overlay {
         };
         let meta = &analysis.metadata;
         match action {
-            "copy-quotes" => self.copy(
-                crate::quotes::to_clipboard_text(&analysis.quotes, meta),
-                control,
-            ),
-            "copy-quotes-markdown" => self.copy(
-                crate::quotes::to_clipboard_markdown(&analysis.quotes, meta),
-                control,
-            ),
+            "copy-quotes" => self.copy(crate::quotes::to_clipboard_text(&analysis.quotes, meta), control),
+            "copy-quotes-markdown" => self.copy(crate::quotes::to_clipboard_markdown(&analysis.quotes, meta), control),
             "copy-quote" => {
                 if let Some(q) = quote().and_then(|i| analysis.quotes.get(i)) {
-                    self.copy(
-                        crate::quotes::to_clipboard_text(std::slice::from_ref(q), meta),
-                        control,
-                    );
+                    self.copy(crate::quotes::to_clipboard_text(std::slice::from_ref(q), meta), control);
                 }
             }
             "copy-outline" => self.copy(crate::outline::to_markdown(&analysis.outline), control),
@@ -935,9 +620,7 @@ impl Overlay {
             "copy-article" => self.copy(crate::markdown::analysis_to_markdown(analysis), control),
             "jump" => self.jump(control.get_attribute("data-target").as_deref(), None),
             "jump-quote" => {
-                let range = quote()
-                    .and_then(|i| analysis.quotes.get(i))
-                    .map(|q| (q.start, q.end));
+                let range = quote().and_then(|i| analysis.quotes.get(i)).map(|q| (q.start, q.end));
                 self.jump(control.get_attribute("data-target").as_deref(), range);
             }
             _ => self.act_frame(action),
@@ -947,8 +630,7 @@ impl Overlay {
     fn act_frame(&self, action: &str) {
         match action {
             "toggle-panel" => {
-                let shown =
-                    self.parts.shell.get_attribute("data-panel").as_deref() == Some("shown");
+                let shown = self.parts.shell.get_attribute("data-panel").as_deref() == Some("shown");
                 set_panel(&self.parts, !shown);
             }
             "toggle-settings" => self.toggle_settings(None),
@@ -965,20 +647,10 @@ impl Overlay {
     fn toggle_settings(&self, open: Option<bool>) {
         let panel = &self.parts.settings;
         let open = open.unwrap_or(panel.has_attribute("hidden"));
-        let button = self
-            .parts
-            .root
-            .query_selector("[data-action=toggle-settings]")
-            .ok()
-            .flatten();
+        let button = self.parts.root.query_selector("[data-action=toggle-settings]").ok().flatten();
         if open {
             let _ = panel.remove_attribute("hidden");
-            if let Some(first) = panel
-                .query_selector("select")
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-            {
+            if let Some(first) = panel.query_selector("select").ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
                 let _ = first.focus();
             }
         } else {
@@ -996,32 +668,20 @@ impl Overlay {
     /// characters `start..end` in the block are highlighted first.
     fn jump(&self, target: Option<&str>, quote: Option<(usize, usize)>) {
         let root = &self.parts.root;
-        let Some(block) = target.and_then(|t| root.get_element_by_id(&format!("bs-{t}"))) else {
-            return;
-        };
+        let Some(block) = target.and_then(|t| root.get_element_by_id(&format!("bs-{t}"))) else { return };
         panels::clear_highlight(root);
         let destination = match quote {
             Some((start, end)) => panels::highlight(&self.dom, &block, start, end),
             None => block,
         };
         // On a narrow viewport the drawer covers the article: close it.
-        let drawer = web_sys::window()
-            .and_then(|w| w.match_media(DRAWER_MEDIA).ok().flatten())
-            .is_some_and(|m| m.matches());
+        let drawer = web_sys::window().and_then(|w| w.match_media(DRAWER_MEDIA).ok().flatten()).is_some_and(|m| m.matches());
         if drawer {
             set_panel(&self.parts, false);
         }
         let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(if quote.is_some() {
-            web_sys::ScrollLogicalPosition::Center
-        } else {
-            web_sys::ScrollLogicalPosition::Start
-        });
-        options.set_behavior(if reduced_motion() {
-            web_sys::ScrollBehavior::Instant
-        } else {
-            web_sys::ScrollBehavior::Smooth
-        });
+        options.set_block(if quote.is_some() { web_sys::ScrollLogicalPosition::Center } else { web_sys::ScrollLogicalPosition::Start });
+        options.set_behavior(if reduced_motion() { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
         destination.scroll_into_view_with_scroll_into_view_options(&options);
         panels::focus_quietly(&destination);
     }
@@ -1030,13 +690,9 @@ impl Overlay {
     fn copy(&self, text: String, control: &Element) {
         let status = self.parts.status.clone();
         let control = control.clone();
-        let Some(window) = web_sys::window() else {
-            return;
-        };
+        let Some(window) = web_sys::window() else { return };
         let promise = window.navigator().clipboard().write_text(&text);
-        let dom = Dom {
-            document: self.dom.document.clone(),
-        };
+        let dom = Dom { document: self.dom.document.clone() };
         let root = self.parts.root.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let mut ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
@@ -1052,10 +708,7 @@ impl Overlay {
                 let _ = control.remove_attribute("data-copied");
             });
             if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    clear_control.unchecked_ref(),
-                    2000,
-                );
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(clear_control.unchecked_ref(), 2000);
             }
         });
     }
@@ -1063,43 +716,25 @@ impl Overlay {
 
 /// Copies through a hidden textarea and `document.execCommand('copy')`.
 fn copy_with_command(dom: &Dom, root: &ShadowRoot, text: &str) -> bool {
-    let Ok(area) = dom.el(
-        "textarea",
-        &[
-            ("class", "bs-copy-buffer"),
-            ("aria-hidden", "true"),
-            ("readonly", ""),
-        ],
-    ) else {
-        return false;
-    };
+    let Ok(area) = dom.el("textarea", &[("class", "bs-copy-buffer"), ("aria-hidden", "true"), ("readonly", "")]) else { return false };
     area.set_text_content(Some(text));
     if root.append_child(&area).is_err() {
         return false;
     }
     let area = area.unchecked_into::<web_sys::HtmlTextAreaElement>();
     area.select();
-    let exec = js_sys::Reflect::get(&dom.document, &"execCommand".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let ok = exec
-        .and_then(|f| f.call1(&dom.document, &"copy".into()).ok())
-        .is_some_and(|v| v.is_truthy());
+    let exec = js_sys::Reflect::get(&dom.document, &"execCommand".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let ok = exec.and_then(|f| f.call1(&dom.document, &"copy".into()).ok()).is_some_and(|v| v.is_truthy());
     area.remove();
     ok
 }
 
 /// Tab and Shift+Tab cycle through the overlay's visible controls and never reach the page.
 fn trap_focus(root: &ShadowRoot, shell: &HtmlElement, key: &KeyboardEvent) {
-    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
-        return;
-    };
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else { return };
     let visible: Vec<HtmlElement> = (0..list.length())
         .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()))
-        .filter(|e| {
-            let r = e.get_bounding_client_rect();
-            r.width() > 0.0 || r.height() > 0.0
-        })
+        .filter(|e| { let r = e.get_bounding_client_rect(); r.width() > 0.0 || r.height() > 0.0 })
         .collect();
     let (Some(first), Some(last)) = (visible.first(), visible.last()) else {
         key.prevent_default();
@@ -1130,35 +765,17 @@ fn replace_broken_image(dom: &Dom, img: &Element) {
         return;
     }
     let _ = img.class_list().add_1("bs-broken");
-    let alt = img
-        .get_attribute("alt")
-        .map(|a| a.trim().to_owned())
-        .filter(|a| !a.is_empty());
+    let alt = img.get_attribute("alt").map(|a| a.trim().to_owned()).filter(|a| !a.is_empty());
     let text = alt.unwrap_or_else(|| t("imageUnavailable"));
-    let Ok(stand_in) = dom.el(
-        "span",
-        &[
-            ("class", "bs-missing"),
-            ("role", "img"),
-            ("aria-label", &text),
-        ],
-    ) else {
-        return;
-    };
+    let Ok(stand_in) = dom.el("span", &[("class", "bs-missing"), ("role", "img"), ("aria-label", &text)]) else { return };
     stand_in.set_text_content(Some(&text));
-    let _ = img
-        .parent_node()
-        .map(|p| p.insert_before(&stand_in, img.next_sibling().as_ref()));
+    let _ = img.parent_node().map(|p| p.insert_before(&stand_in, img.next_sibling().as_ref()));
 }
 
 /// Whether the reader asked for less motion.
 fn reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
         .is_some_and(|m| m.matches())
 }
 
@@ -1189,9 +806,7 @@ fn fill_panels_later(generation: u32) {
             }
         }
         let _ = try_with_overlay(|o| {
-            if o.shown == generation
-                && o.host.get_attribute("data-panels").as_deref() == Some("pending")
-            {
+            if o.shown == generation && o.host.get_attribute("data-panels").as_deref() == Some("pending") {
                 o.set_panels_pending(false);
                 let _ = o.host.set_attribute("data-panels", "ready");
             }
@@ -1202,20 +817,16 @@ fn fill_panels_later(generation: u32) {
 /// Resolves in a later task: after the next frame (`after_paint`; with a timer as a fallback for
 /// tabs that do not render frames), or after a zero timer.
 async fn yield_to_page(after_paint: bool) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
+    let Some(window) = web_sys::window() else { return };
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if after_paint {
             let timer_window = window.clone();
             let on_frame = resolve.clone();
             let frame = Closure::once_into_js(move || {
-                let _ = timer_window
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(&on_frame, 0);
+                let _ = timer_window.set_timeout_with_callback_and_timeout_and_arguments_0(&on_frame, 0);
             });
             let _ = window.request_animation_frame(frame.unchecked_ref());
-            let _ = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PAINT_FALLBACK_MS);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PAINT_FALLBACK_MS);
         } else {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
         }
@@ -1286,14 +897,8 @@ fn same_title(heading: &str, title: &str) -> bool {
     if h.is_empty() || t.is_empty() {
         return false;
     }
-    let (short, long) = if h.chars().count() <= t.chars().count() {
-        (&h, &t)
-    } else {
-        (&t, &h)
-    };
-    h == t
-        || (long.starts_with(short.as_str())
-            && short.chars().count() as f32 >= TITLE_OVERLAP * long.chars().count() as f32)
+    let (short, long) = if h.chars().count() <= t.chars().count() { (&h, &t) } else { (&t, &h) };
+    h == t || (long.starts_with(short.as_str()) && short.chars().count() as f32 >= TITLE_OVERLAP * long.chars().count() as f32)
 }
 
 /// How much of the longer of heading and title the shorter must cover to count as the same
@@ -1307,12 +912,7 @@ const TITLE_OVERLAP: f32 = 0.6;
 /// The decisions are made here; the nodes are made by ONE call to `build` (walk.js), which takes
 /// the stream as records and one string ([`BuildRecords`]): through web-sys each element cost
 /// 4–8 calls out of the module, each string a UTF-8 decode of its own.
-fn render_pieces(
-    dom: &Dom,
-    container: &Element,
-    pieces: &[Piece],
-    skip: Option<std::ops::Range<usize>>,
-) -> Result<(), JsValue> {
+fn render_pieces(dom: &Dom, container: &Element, pieces: &[Piece], skip: Option<std::ops::Range<usize>>) -> Result<(), JsValue> {
     let mut out = BuildRecords::default();
     let mut anchored: FxHashSet<u32> = FxHashSet::default();
     let mut depth = 0usize;
@@ -1321,16 +921,8 @@ fn render_pieces(
             continue;
         }
         match piece {
-            Piece::Open {
-                tag,
-                attrs,
-                class,
-                source,
-            } => {
-                let mut set: Vec<(&str, &str)> = attrs
-                    .iter()
-                    .map(|(attr, value)| (attr.as_str(), value.as_str()))
-                    .collect();
+            Piece::Open { tag, attrs, class, source } => {
+                let mut set: Vec<(&str, &str)> = attrs.iter().map(|(attr, value)| (attr.as_str(), value.as_str())).collect();
                 if *tag == Tag::A && set.iter().any(|(name, _)| *name == "href") {
                     set.push(("target", "_blank"));
                     set.push(("rel", "noopener noreferrer"));
@@ -1363,12 +955,7 @@ fn render_pieces(
 extern "C" {
     /// Builds the nodes `records` and `text` describe under `container` (walk.js, `build`).
     #[wasm_bindgen(catch)]
-    fn build(
-        document: &web_sys::Document,
-        container: &Element,
-        records: Vec<u32>,
-        text: &str,
-    ) -> Result<(), JsValue>;
+    fn build(document: &web_sys::Document, container: &Element, records: Vec<u32>, text: &str) -> Result<(), JsValue>;
 }
 
 /// The build records (walk.js, `build`, has the format): words, and every string once, in order,
@@ -1391,8 +978,7 @@ impl BuildRecords {
 
     fn open(&mut self, name: &str, attrs: &[(&str, &str)]) {
         let length = self.string(name);
-        self.records
-            .extend([Self::OPEN, length, attrs.len() as u32]);
+        self.records.extend([Self::OPEN, length, attrs.len() as u32]);
         for (name, value) in attrs {
             let name = self.string(name);
             let value = self.string(value);
@@ -1421,29 +1007,11 @@ fn element_name(tag: Tag) -> &'static str {
 /// A publication date for people: ISO dates (`2024-06-19…`) as `2024年6月19日` for Chinese and
 /// Japanese pages and `19 June 2024` otherwise; anything else as the page wrote it.
 fn display_date(raw: &str, lang: Option<&str>) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     let raw = raw.trim();
-    let num = |range: std::ops::Range<usize>| {
-        raw.get(range)
-            .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|s| s.parse::<u32>().ok())
-    };
-    let iso = raw.len() >= 10
-        && raw.as_bytes().get(4) == Some(&b'-')
-        && raw.as_bytes().get(7) == Some(&b'-');
+    let num = |range: std::ops::Range<usize>| raw.get(range).filter(|s| s.bytes().all(|b| b.is_ascii_digit())).and_then(|s| s.parse::<u32>().ok());
+    let iso = raw.len() >= 10 && raw.as_bytes().get(4) == Some(&b'-') && raw.as_bytes().get(7) == Some(&b'-');
     match (iso, num(0..4), num(5..7), num(8..10)) {
         (true, Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) => {
             let cjk = lang.is_some_and(|l| l.starts_with("zh") || l.starts_with("ja"));
@@ -1511,25 +1079,14 @@ impl Overlay {
 
     /// Hides the reader and lets the reader point at the article on the page.
     fn start_picking(&mut self) {
-        let previous = self
-            .host
-            .get_attribute("data-state")
-            .unwrap_or_else(|| State::Open.as_str().to_owned());
+        let previous = self.host.get_attribute("data-state").unwrap_or_else(|| State::Open.as_str().to_owned());
         if previous == "picking" {
             return;
         }
         self.toggle_settings(Some(false));
         let _ = self.host.set_attribute("data-state", "picking");
         self.page.unlock_scroll();
-        if picker::start(
-            &self.dom,
-            &self.parts.root,
-            &self.host,
-            previous.clone(),
-            &self.settings.theme,
-        )
-        .is_err()
-        {
+        if picker::start(&self.dom, &self.parts.root, &self.host, previous.clone(), &self.settings.theme).is_err() {
             let _ = self.host.set_attribute("data-state", &previous);
             self.page.lock_scroll(&self.dom.document);
         }
@@ -1543,10 +1100,7 @@ impl Overlay {
             Choice::Stale => None,
         };
         if let Some(selector) = selector {
-            self.show(&Options {
-                container: Some(selector),
-                ..Default::default()
-            });
+            self.show(&Options { container: Some(selector), ..Default::default() });
         }
         self.choice = Some(choice);
         picker::render_note(&self.dom, &self.note, self.choice.as_ref());
@@ -1566,13 +1120,7 @@ impl Overlay {
     }
 
     fn focus_note_button(&self) {
-        if let Some(b) = self
-            .note
-            .query_selector("button")
-            .ok()
-            .flatten()
-            .and_then(|b| b.dyn_into::<HtmlElement>().ok())
-        {
+        if let Some(b) = self.note.query_selector("button").ok().flatten().and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
             let _ = b.focus();
         }
     }

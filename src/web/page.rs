@@ -71,16 +71,11 @@ impl SavedPage {
     pub fn save(window: &Window, document: &web_sys::Document) -> Self {
         SavedPage {
             window: window.clone(),
-            scroll: (
-                window.scroll_x().unwrap_or(0.0),
-                window.scroll_y().unwrap_or(0.0),
-            ),
+            scroll: (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)),
             focused: document.active_element(),
             locked: Vec::new(),
             printing: None,
-            lock_body: document
-                .body()
-                .is_none_or(|body| could_scroll(window, &body)),
+            lock_body: document.body().is_none_or(|body| could_scroll(window, &body)),
             watch: None,
         }
     }
@@ -88,9 +83,7 @@ impl SavedPage {
     /// Closes the reader when the page removes `host` (its parent's child list is watched, nothing
     /// deeper). The close waits for a microtask: the observer's callback must not drop itself.
     pub fn watch_host(&mut self, host: &Element) {
-        let Some(parent) = host.parent_node() else {
-            return;
-        };
+        let Some(parent) = host.parent_node() else { return };
         let watched = host.clone();
         let callback = Closure::<dyn FnMut()>::new(move || {
             if !watched.is_connected() && !super::is_dead() {
@@ -103,10 +96,7 @@ impl SavedPage {
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"childList".into(), &JsValue::TRUE);
         observer.observe(&parent, &options);
-        self.watch = Some(HostWatch {
-            observer,
-            _callback: callback,
-        });
+        self.watch = Some(HostWatch { observer, _callback: callback });
     }
 
     /// Stops the page from scrolling under the overlay (idempotent).
@@ -114,9 +104,7 @@ impl SavedPage {
         if !self.locked.is_empty() {
             return;
         }
-        let html = document
-            .document_element()
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        let html = document.document_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
         let body = document.body().filter(|_| self.lock_body);
         for element in [html, body].into_iter().flatten() {
             let style = element.get_attribute("style");
@@ -155,10 +143,7 @@ impl SavedPage {
                 None => PRINT_HIDE.to_owned(),
             };
             if body.set_attribute("style", &hidden).is_ok() {
-                self.printing = Some(Locked {
-                    element: body,
-                    style,
-                });
+                self.printing = Some(Locked { element: body, style });
             }
         } else if !hide {
             if let Some(Locked { element, style }) = self.printing.take() {
@@ -187,11 +172,7 @@ impl SavedPage {
                 None => element.remove_attribute("style"),
             };
         }
-        if let Some(focused) = self
-            .focused
-            .take()
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        {
+        if let Some(focused) = self.focused.take().and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
             if focused.is_connected() {
                 let _ = focused.focus();
             }
@@ -212,14 +193,7 @@ impl SavedPage {
 /// Chromium then rebuilds the paint properties of the whole page (measured: 4.5 ms of pre-paint
 /// on archive-of-our-own, 1.2 ms on nytimes-1, in the frame after open and again after close).
 fn could_scroll(window: &Window, body: &HtmlElement) -> bool {
-    let Ok(Some(style)) = window.get_computed_style(body) else {
-        return true;
-    };
-    let fixed = |axis: &str| {
-        matches!(
-            style.get_property_value(axis).as_deref(),
-            Ok("visible" | "clip")
-        )
-    };
+    let Ok(Some(style)) = window.get_computed_style(body) else { return true };
+    let fixed = |axis: &str| matches!(style.get_property_value(axis).as_deref(), Ok("visible" | "clip"));
     !(fixed("overflow-x") && fixed("overflow-y"))
 }

@@ -19,18 +19,8 @@ use web_sys::{Element, HtmlElement, Node, ShadowRoot};
 pub const SPY_LINE_PX: f64 = 96.0;
 
 /// A small text button with an action.
-fn action_button(
-    dom: &Dom,
-    parent: &Element,
-    action: &str,
-    text: &str,
-    extra: &[(&str, &str)],
-) -> Result<Element, JsValue> {
-    let mut attrs = vec![
-        ("type", "button"),
-        ("class", "bs-button bs-small"),
-        ("data-action", action),
-    ];
+fn action_button(dom: &Dom, parent: &Element, action: &str, text: &str, extra: &[(&str, &str)]) -> Result<Element, JsValue> {
+    let mut attrs = vec![("type", "button"), ("class", "bs-button bs-small"), ("data-action", action)];
     attrs.extend_from_slice(extra);
     dom.text(parent, "button", &attrs, text)
 }
@@ -51,41 +41,19 @@ pub fn render_outline(dom: &Dom, part: &Element, analysis: &Analysis) -> Result<
         while lists.len() > 1 && lists.last().is_some_and(|(level, ..)| *level > entry.level) {
             lists.pop();
         }
-        let deeper = lists
-            .last()
-            .and_then(|(level, _, last)| last.clone().filter(|_| entry.level > *level));
+        let deeper = lists.last().and_then(|(level, _, last)| last.clone().filter(|_| entry.level > *level));
         if let Some(parent_item) = deeper {
             let nested = dom.child(&parent_item, "ol", &[])?;
             lists.push((entry.level, nested, None));
         }
-        let Some((_, list, last)) = lists.last_mut() else {
-            break;
-        };
+        let Some((_, list, last)) = lists.last_mut() else { break };
         let item = dom.child(list, "li", &[])?;
         let target = entry.target.0.to_string();
-        let class = if entry.generated {
-            "bs-jump bs-generated"
-        } else {
-            "bs-jump"
-        };
-        let button = dom.child(
-            &item,
-            "button",
-            &[
-                ("type", "button"),
-                ("class", class),
-                ("data-action", "jump"),
-                ("data-target", &target),
-            ],
-        )?;
+        let class = if entry.generated { "bs-jump bs-generated" } else { "bs-jump" };
+        let button = dom.child(&item, "button", &[("type", "button"), ("class", class), ("data-action", "jump"), ("data-target", &target)])?;
         dom.text(&button, "span", &[], entry.text.trim())?;
         if entry.generated {
-            dom.text(
-                &button,
-                "span",
-                &[("class", "bs-tag"), ("title", &auto_hint)],
-                &auto,
-            )?;
+            dom.text(&button, "span", &[("class", "bs-tag"), ("title", &auto_hint)], &auto)?;
         }
         *last = Some(item);
     }
@@ -101,25 +69,9 @@ pub fn render_quotes(dom: &Dom, part: &Element, analysis: &Analysis) -> Result<(
         return Ok(());
     }
     let actions = dom.child(part, "p", &[("class", "bs-actions")])?;
-    action_button(
-        dom,
-        &actions,
-        "copy-quotes-markdown",
-        &t("copyMarkdown"),
-        &[],
-    )?;
-    let key: Vec<(usize, &Quote)> = analysis
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.kind == Kind::Key)
-        .collect();
-    let partial: Vec<(usize, &Quote)> = analysis
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.kind != Kind::Key)
-        .collect();
+    action_button(dom, &actions, "copy-quotes-markdown", &t("copyMarkdown"), &[])?;
+    let key: Vec<(usize, &Quote)> = analysis.quotes.iter().enumerate().filter(|(_, q)| q.kind == Kind::Key).collect();
+    let partial: Vec<(usize, &Quote)> = analysis.quotes.iter().enumerate().filter(|(_, q)| q.kind != Kind::Key).collect();
     if !key.is_empty() {
         quote_list(dom, part, &key, "bs-quote bs-key")?;
     }
@@ -130,12 +82,7 @@ pub fn render_quotes(dom: &Dom, part: &Element, analysis: &Analysis) -> Result<(
     Ok(())
 }
 
-fn quote_list(
-    dom: &Dom,
-    part: &Element,
-    quotes: &[(usize, &Quote)],
-    class: &str,
-) -> Result<(), JsValue> {
+fn quote_list(dom: &Dom, part: &Element, quotes: &[(usize, &Quote)], class: &str) -> Result<(), JsValue> {
     let list = dom.child(part, "ul", &[("class", "bs-quotes")])?;
     let show = t("showInArticle");
     let copy = t("copyQuote");
@@ -144,60 +91,17 @@ fn quote_list(
         let index = index.to_string();
         let target = quote.target.0.to_string();
         // The quote itself is the jump control: the whole text is the click target.
-        let jump = dom.child(
-            &item,
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "bs-quote-text"),
-                ("data-action", "jump-quote"),
-                ("data-quote", &index),
-                ("data-target", &target),
-                ("title", &show),
-            ],
-        )?;
+        let jump = dom.child(&item, "button", &[("type", "button"), ("class", "bs-quote-text"), ("data-action", "jump-quote"), ("data-quote", &index), ("data-target", &target), ("title", &show)])?;
         dom.text(&jump, "q", &[], quote.text.trim())?;
         let footer = dom.child(&item, "p", &[("class", "bs-speaker")])?;
-        if let Some(speaker) = quote
-            .speaker
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            dom.text(
-                &footer,
-                "span",
-                &[("class", "bs-name")],
-                &format!("— {speaker}"),
-            )?;
-            if let Some(role) = quote
-                .role
-                .as_deref()
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-            {
-                dom.text(
-                    &footer,
-                    "span",
-                    &[("class", "bs-role")],
-                    &format!(", {role}"),
-                )?;
+        if let Some(speaker) = quote.speaker.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            dom.text(&footer, "span", &[("class", "bs-name")], &format!("— {speaker}"))?;
+            if let Some(role) = quote.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+                dom.text(&footer, "span", &[("class", "bs-role")], &format!(", {role}"))?;
             }
         }
         let label = format!("{copy}: {}", short(quote.text.trim(), 40));
-        dom.text(
-            &footer,
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "bs-link"),
-                ("data-action", "copy-quote"),
-                ("data-quote", &index),
-                ("aria-label", &label),
-                ("title", &copy),
-            ],
-            &t("copy"),
-        )?;
+        dom.text(&footer, "button", &[("type", "button"), ("class", "bs-link"), ("data-action", "copy-quote"), ("data-quote", &index), ("aria-label", &label), ("title", &copy)], &t("copy"))?;
     }
     Ok(())
 }
@@ -212,12 +116,7 @@ fn short(s: &str, n: usize) -> String {
 }
 
 /// Every image: thumbnail, caption, credit, origin link; "Copy credits".
-pub fn render_sources(
-    dom: &Dom,
-    part: &Element,
-    analysis: &Analysis,
-    base: Option<&str>,
-) -> Result<(), JsValue> {
+pub fn render_sources(dom: &Dom, part: &Element, analysis: &Analysis, base: Option<&str>) -> Result<(), JsValue> {
     if analysis.images.is_empty() {
         dom.text(part, "p", &[("class", "bs-empty")], &t("noSources"))?;
         return Ok(());
@@ -228,82 +127,26 @@ pub fn render_sources(
     let show = t("showInArticle");
     for image in &analysis.images {
         let item = dom.child(&list, "li", &[("class", "bs-source")])?;
-        let alt = image
-            .alt
-            .as_deref()
-            .or(image.caption.as_deref())
-            .unwrap_or("")
-            .trim();
+        let alt = image.alt.as_deref().or(image.caption.as_deref()).unwrap_or("").trim();
         let target = image.node.0.to_string();
         // The thumbnail is the "show in the article" control.
-        let thumb = dom.child(
-            &item,
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "bs-thumb"),
-                ("data-action", "jump"),
-                ("data-target", &target),
-                ("aria-label", &show),
-                ("title", &show),
-            ],
-        )?;
+        let thumb = dom.child(&item, "button", &[("type", "button"), ("class", "bs-thumb"), ("data-action", "jump"), ("data-target", &target), ("aria-label", &show), ("title", &show)])?;
         if let Some(src) = safe_url(&image.src, base, true) {
-            dom.child(
-                &thumb,
-                "img",
-                &[
-                    ("src", &src),
-                    ("alt", alt),
-                    ("loading", "lazy"),
-                    ("decoding", "async"),
-                ],
-            )?;
+            dom.child(&thumb, "img", &[("src", &src), ("alt", alt), ("loading", "lazy"), ("decoding", "async")])?;
         }
         let text = dom.child(&item, "div", &[("class", "bs-source-text")])?;
-        if let Some(caption) = image
-            .caption
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        {
+        if let Some(caption) = image.caption.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
             dom.text(&text, "p", &[("class", "bs-caption")], caption)?;
         }
-        if let Some(credit) = image
-            .credit
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        {
+        if let Some(credit) = image.credit.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
             let line = dom.child(&text, "p", &[("class", "bs-credit")])?;
-            dom.text(
-                &line,
-                "span",
-                &[("class", "bs-label")],
-                &format!("{}: ", t("credit")),
-            )?;
+            dom.text(&line, "span", &[("class", "bs-label")], &format!("{}: ", t("credit")))?;
             dom.append_text(&line, credit)?;
         }
         let line = dom.child(&text, "p", &[("class", "bs-origin")])?;
-        if let Some(origin) =
-            safe_url(&image.origin, base, true).filter(|o| !o.starts_with("data:"))
-        {
-            dom.text(
-                &line,
-                "span",
-                &[("class", "bs-label")],
-                &format!("{}: ", t("origin")),
-            )?;
-            let link = dom.child(
-                &line,
-                "a",
-                &[
-                    ("href", &origin),
-                    ("target", "_blank"),
-                    ("rel", "noopener noreferrer"),
-                    ("title", &origin),
-                ],
-            )?;
+        if let Some(origin) = safe_url(&image.origin, base, true).filter(|o| !o.starts_with("data:")) {
+            dom.text(&line, "span", &[("class", "bs-label")], &format!("{}: ", t("origin")))?;
+            let link = dom.child(&line, "a", &[("href", &origin), ("target", "_blank"), ("rel", "noopener noreferrer"), ("title", &origin)])?;
             link.set_text_content(Some(&short_url(&origin)));
         }
     }
@@ -321,10 +164,7 @@ fn short_url(url: &str) -> String {
     let (host, path) = rest.split_at(host_end);
     let name = path.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
     let count = name.chars().count();
-    let tail: String = name
-        .chars()
-        .skip(count.saturating_sub(NAME_CHARS))
-        .collect();
+    let tail: String = name.chars().skip(count.saturating_sub(NAME_CHARS)).collect();
     let cut = count > NAME_CHARS || path.trim_matches('/') != name;
     match (name.is_empty(), cut) {
         (true, _) => host.to_owned(),
@@ -337,29 +177,19 @@ fn short_url(url: &str) -> String {
 /// last whose heading has passed [`SPY_LINE_PX`] below the scrollport's top, or the last entry
 /// when the scrollport is at its end (a short last section never reaches the line).
 pub fn update_spy(root: &ShadowRoot, scroller: &Element) {
-    let Ok(buttons) = root.query_selector_all("[data-part=outline] [data-action=jump]") else {
-        return;
-    };
+    let Ok(buttons) = root.query_selector_all("[data-part=outline] [data-action=jump]") else { return };
     // No outline yet (it is computed after the article paints): reading geometry here would force
     // a synchronous layout of the whole article before its first paint, for nothing.
     if buttons.length() == 0 {
         return;
     }
     let top = scroller.get_bounding_client_rect().top();
-    let at_end = scroller.scroll_top() as f64 + scroller.client_height() as f64
-        >= scroller.scroll_height() as f64 - 2.0;
+    let at_end = scroller.scroll_top() as f64 + scroller.client_height() as f64 >= scroller.scroll_height() as f64 - 2.0;
     let mut current: Option<u32> = None;
     let mut last_with_target = None;
     for i in 0..buttons.length() {
-        let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        let Some(block) = button
-            .get_attribute("data-target")
-            .and_then(|id| root.get_element_by_id(&format!("bs-{id}")))
-        else {
-            continue;
-        };
+        let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let Some(block) = button.get_attribute("data-target").and_then(|id| root.get_element_by_id(&format!("bs-{id}"))) else { continue };
         last_with_target = Some(i);
         if block.get_bounding_client_rect().top() - top <= SPY_LINE_PX {
             current = Some(i);
@@ -369,30 +199,20 @@ pub fn update_spy(root: &ShadowRoot, scroller: &Element) {
         current = last_with_target;
     }
     for i in 0..buttons.length() {
-        let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
+        let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
         let is_current = current == Some(i);
         if is_current != button.has_attribute("aria-current") {
-            let _ = if is_current {
-                button.set_attribute("aria-current", "location")
-            } else {
-                button.remove_attribute("aria-current")
-            };
+            let _ = if is_current { button.set_attribute("aria-current", "location") } else { button.remove_attribute("aria-current") };
         }
     }
 }
 
 /// Removes the highlight of an earlier quote jump.
 pub fn clear_highlight(root: &ShadowRoot) {
-    let Ok(marks) = root.query_selector_all("mark.bs-highlight") else {
-        return;
-    };
+    let Ok(marks) = root.query_selector_all("mark.bs-highlight") else { return };
     for i in 0..marks.length() {
         let Some(mark) = marks.item(i) else { continue };
-        let Some(parent) = mark.parent_node() else {
-            continue;
-        };
+        let Some(parent) = mark.parent_node() else { continue };
         while let Some(child) = mark.first_child() {
             let _ = parent.insert_before(&child, Some(&mark));
         }
@@ -436,11 +256,7 @@ fn wrap_range(dom: &Dom, block: &Element, start: usize, end: usize) -> Option<El
 /// The DOM positions (text node, UTF-16 offset) of folded-text characters `start` and `end` in
 /// `block`, folding whitespace exactly as `text::fold_whitespace` does. Walks the text nodes in
 /// order with an explicit cursor (no recursion).
-fn folded_positions(
-    block: &Element,
-    start: usize,
-    end: usize,
-) -> Option<((Node, u32), (Node, u32))> {
+fn folded_positions(block: &Element, start: usize, end: usize) -> Option<((Node, u32), (Node, u32))> {
     let mut folded = 0usize;
     let mut pending_space = false;
     let mut from: Option<(Node, u32)> = None;
@@ -481,6 +297,7 @@ fn folded_positions(
     }
 }
 
+
 /// Makes `element` focusable by script (not by Tab) and focuses it without scrolling (the caller
 /// scrolls, smoothly or not).
 pub fn focus_quietly(element: &Element) {
@@ -489,9 +306,7 @@ pub fn focus_quietly(element: &Element) {
     }
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &JsValue::TRUE);
-    if let Ok(focus) = js_sys::Reflect::get(element, &"focus".into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
-    {
+    if let Ok(focus) = js_sys::Reflect::get(element, &"focus".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from)) {
         let _ = focus.call1(element, &options);
     } else if let Some(e) = element.dyn_ref::<HtmlElement>() {
         let _ = e.focus();

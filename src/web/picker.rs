@@ -48,39 +48,10 @@ pub const STORAGE_KEY: &str = "broadsheetSiteChoices";
 fn is_story_part(tag: Tag) -> bool {
     matches!(
         tag,
-        Tag::P
-            | Tag::H1
-            | Tag::H2
-            | Tag::H3
-            | Tag::H4
-            | Tag::H5
-            | Tag::H6
-            | Tag::Li
-            | Tag::Ul
-            | Tag::Ol
-            | Tag::Dl
-            | Tag::Dt
-            | Tag::Dd
-            | Tag::Blockquote
-            | Tag::Pre
-            | Tag::Figure
-            | Tag::Figcaption
-            | Tag::Picture
-            | Tag::Img
-            | Tag::Table
-            | Tag::Thead
-            | Tag::Tbody
-            | Tag::Tfoot
-            | Tag::Tr
-            | Tag::Td
-            | Tag::Th
-            | Tag::Caption
-            | Tag::Hr
-            | Tag::Address
-            | Tag::Details
-            | Tag::Summary
-            | Tag::Video
-            | Tag::Audio
+        Tag::P | Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Li | Tag::Ul | Tag::Ol | Tag::Dl
+            | Tag::Dt | Tag::Dd | Tag::Blockquote | Tag::Pre | Tag::Figure | Tag::Figcaption | Tag::Picture | Tag::Img
+            | Tag::Table | Tag::Thead | Tag::Tbody | Tag::Tfoot | Tag::Tr | Tag::Td | Tag::Th | Tag::Caption
+            | Tag::Hr | Tag::Address | Tag::Details | Tag::Summary | Tag::Video | Tag::Audio
     )
 }
 
@@ -88,29 +59,9 @@ fn is_story_part(tag: Tag) -> bool {
 fn holds_blocks(tag: Tag) -> bool {
     matches!(
         tag,
-        Tag::Div
-            | Tag::P
-            | Tag::Section
-            | Tag::Article
-            | Tag::Main
-            | Tag::Ul
-            | Tag::Ol
-            | Tag::Dl
-            | Tag::Table
-            | Tag::Blockquote
-            | Tag::Pre
-            | Tag::Figure
-            | Tag::Header
-            | Tag::Footer
-            | Tag::Aside
-            | Tag::Nav
-            | Tag::Form
-            | Tag::H1
-            | Tag::H2
-            | Tag::H3
-            | Tag::H4
-            | Tag::H5
-            | Tag::H6
+        Tag::Div | Tag::P | Tag::Section | Tag::Article | Tag::Main | Tag::Ul | Tag::Ol | Tag::Dl | Tag::Table
+            | Tag::Blockquote | Tag::Pre | Tag::Figure | Tag::Header | Tag::Footer | Tag::Aside | Tag::Nav | Tag::Form
+            | Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
     )
 }
 
@@ -165,64 +116,15 @@ pub fn stop() {
 
 /// Starts picking: the banner and the outline box go into `root`, the listeners onto the window.
 /// `theme` is the reader's theme, for the banner. The overlay has set the host's `picking` state.
-pub fn start(
-    dom: &Dom,
-    root: &ShadowRoot,
-    host: &Element,
-    previous: String,
-    theme: &str,
-) -> Result<(), JsValue> {
+pub fn start(dom: &Dom, root: &ShadowRoot, host: &Element, previous: String, theme: &str) -> Result<(), JsValue> {
     stop();
     let window = web_sys::window().ok_or("no window")?;
-    let banner = dom.child(
-        root,
-        "div",
-        &[
-            ("class", "bs-pick-banner"),
-            ("role", "status"),
-            ("aria-live", "polite"),
-            ("tabindex", "-1"),
-            ("data-theme", theme),
-        ],
-    )?;
+    let banner = dom.child(root, "div", &[("class", "bs-pick-banner"), ("role", "status"), ("aria-live", "polite"), ("tabindex", "-1"), ("data-theme", theme)])?;
     dom.text(&banner, "strong", &[], &t("pickHint"))?;
-    dom.text(
-        &banner,
-        "span",
-        &[("class", "bs-pick-keys")],
-        &t("pickKeys"),
-    )?;
-    let cancel = dom.text(
-        &banner,
-        "button",
-        &[
-            ("type", "button"),
-            ("class", "bs-button bs-small"),
-            ("data-action", "pick-cancel"),
-        ],
-        &t("pickCancel"),
-    )?;
-    let outline = dom
-        .child(
-            root,
-            "div",
-            &[
-                ("class", "bs-pick-box"),
-                ("data-theme", theme),
-                ("hidden", ""),
-            ],
-        )?
-        .unchecked_into::<HtmlElement>();
-    let mut session = Session {
-        host: host.clone(),
-        banner: banner.clone(),
-        outline,
-        listeners: Vec::new(),
-        trail: Vec::new(),
-        level: 0,
-        from: None,
-        previous,
-    };
+    dom.text(&banner, "span", &[("class", "bs-pick-keys")], &t("pickKeys"))?;
+    let cancel = dom.text(&banner, "button", &[("type", "button"), ("class", "bs-button bs-small"), ("data-action", "pick-cancel")], &t("pickCancel"))?;
+    let outline = dom.child(root, "div", &[("class", "bs-pick-box"), ("data-theme", theme), ("hidden", "")])?.unchecked_into::<HtmlElement>();
+    let mut session = Session { host: host.clone(), banner: banner.clone(), outline, listeners: Vec::new(), trail: Vec::new(), level: 0, from: None, previous };
     session.listen(&window, &cancel);
     if let Some(b) = banner.dyn_ref::<HtmlElement>() {
         let _ = b.focus();
@@ -233,130 +135,72 @@ pub fn start(
 
 impl Session {
     fn listen(&mut self, window: &web_sys::Window, cancel: &Element) {
-        let capture = EventListenerOptions {
-            phase: EventListenerPhase::Capture,
-            passive: false,
-        };
+        let capture = EventListenerOptions { phase: EventListenerPhase::Capture, passive: false };
         // Hover: the candidate follows the pointer; the page's own hover handlers do not run.
-        for kind in [
-            "pointermove",
-            "mousemove",
-            "pointerover",
-            "pointerout",
-            "mouseover",
-            "mouseout",
-            "pointerenter",
-            "pointerleave",
-            "mouseenter",
-            "mouseleave",
-        ] {
+        for kind in ["pointermove", "mousemove", "pointerover", "pointerout", "mouseover", "mouseout", "pointerenter", "pointerleave", "mouseenter", "mouseleave"] {
             let host = self.host.clone();
-            self.listeners.push(EventListener::new_with_options(
-                window,
-                kind,
-                capture,
-                move |event| {
-                    if is_ours(event, &host) {
-                        return;
-                    }
-                    event.stop_immediate_propagation();
-                    if let Some(target) = page_target(event) {
-                        with_session(|s| s.hover(&target));
-                    }
-                },
-            ));
-        }
-        // Presses: nothing reaches the page (no focus change, no selection, no link followed).
-        for kind in [
-            "pointerdown",
-            "pointerup",
-            "mousedown",
-            "mouseup",
-            "dblclick",
-            "auxclick",
-        ] {
-            let host = self.host.clone();
-            self.listeners.push(EventListener::new_with_options(
-                window,
-                kind,
-                capture,
-                move |event| {
-                    if !is_ours(event, &host) {
-                        event.prevent_default();
-                        event.stop_immediate_propagation();
-                    }
-                },
-            ));
-        }
-        // A click chooses.
-        let host = self.host.clone();
-        self.listeners.push(EventListener::new_with_options(
-            window,
-            "click",
-            capture,
-            move |event| {
+            self.listeners.push(EventListener::new_with_options(window, kind, capture, move |event| {
                 if is_ours(event, &host) {
                     return;
                 }
-                event.prevent_default();
                 event.stop_immediate_propagation();
                 if let Some(target) = page_target(event) {
                     with_session(|s| s.hover(&target));
                 }
-                finish(true);
-            },
-        ));
+            }));
+        }
+        // Presses: nothing reaches the page (no focus change, no selection, no link followed).
+        for kind in ["pointerdown", "pointerup", "mousedown", "mouseup", "dblclick", "auxclick"] {
+            let host = self.host.clone();
+            self.listeners.push(EventListener::new_with_options(window, kind, capture, move |event| {
+                if !is_ours(event, &host) {
+                    event.prevent_default();
+                    event.stop_immediate_propagation();
+                }
+            }));
+        }
+        // A click chooses.
+        let host = self.host.clone();
+        self.listeners.push(EventListener::new_with_options(window, "click", capture, move |event| {
+            if is_ours(event, &host) {
+                return;
+            }
+            event.prevent_default();
+            event.stop_immediate_propagation();
+            if let Some(target) = page_target(event) {
+                with_session(|s| s.hover(&target));
+            }
+            finish(true);
+        }));
         // Keys: Escape cancels, arrows widen and narrow, Enter chooses; none reaches the page.
         let host = self.host.clone();
-        self.listeners.push(EventListener::new_with_options(
-            window,
-            "keydown",
-            capture,
-            move |event| {
-                let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                let on_button = is_ours(event, &host)
-                    && host
-                        .shadow_root()
-                        .and_then(|r| r.active_element())
-                        .is_some_and(|a| a.local_name() == "button");
-                match key.key().as_str() {
-                    // Tab moves within the overlay (its focus trap, further on).
-                    "Tab" => return,
-                    "Enter" | " " if on_button => return,
-                    "Escape" => finish(false),
-                    "ArrowUp" => with_session(|s| s.widen(1)),
-                    "ArrowDown" => with_session(|s| s.widen(-1)),
-                    "Enter" => finish(true),
-                    _ => {}
-                }
-                if !key.ctrl_key() && !key.meta_key() {
-                    event.prevent_default();
-                }
-                event.stop_immediate_propagation();
-            },
-        ));
+        self.listeners.push(EventListener::new_with_options(window, "keydown", capture, move |event| {
+            let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return };
+            let on_button = is_ours(event, &host)
+                && host.shadow_root().and_then(|r| r.active_element()).is_some_and(|a| a.local_name() == "button");
+            match key.key().as_str() {
+                // Tab moves within the overlay (its focus trap, further on).
+                "Tab" => return,
+                "Enter" | " " if on_button => return,
+                "Escape" => finish(false),
+                "ArrowUp" => with_session(|s| s.widen(1)),
+                "ArrowDown" => with_session(|s| s.widen(-1)),
+                "Enter" => finish(true),
+                _ => {}
+            }
+            if !key.ctrl_key() && !key.meta_key() {
+                event.prevent_default();
+            }
+            event.stop_immediate_propagation();
+        }));
         // The box follows the block when the page scrolls or the window resizes.
-        let passive = EventListenerOptions {
-            phase: EventListenerPhase::Capture,
-            passive: true,
-        };
+        let passive = EventListenerOptions { phase: EventListenerPhase::Capture, passive: true };
         for kind in ["scroll", "resize"] {
-            self.listeners.push(EventListener::new_with_options(
-                window,
-                kind,
-                passive,
-                |_| with_session(|s| s.draw()),
-            ));
+            self.listeners.push(EventListener::new_with_options(window, kind, passive, |_| with_session(|s| s.draw())));
         }
-        self.listeners
-            .push(EventListener::new(cancel, "click", |_| finish(false)));
+        self.listeners.push(EventListener::new(cancel, "click", |_| finish(false)));
         // Keyboard users start from the block in the middle of the viewport.
-        let (w, h) = (
-            window.inner_width().ok().and_then(|v| v.as_f64()),
-            window.inner_height().ok().and_then(|v| v.as_f64()),
-        );
+        let (w, h) = (window.inner_width().ok().and_then(|v| v.as_f64()), window.inner_height().ok().and_then(|v| v.as_f64()));
         if let (Some(w), Some(h), Some(document)) = (w, h, window.document()) {
             if let Some(middle) = document.element_from_point((w / 2.0) as f32, (h / 2.0) as f32) {
                 if middle != self.host {
@@ -383,11 +227,7 @@ impl Session {
             return;
         }
         let max = self.trail.len() - 1;
-        self.level = if by > 0 {
-            (self.level + 1).min(max)
-        } else {
-            self.level.saturating_sub(1)
-        };
+        self.level = if by > 0 { (self.level + 1).min(max) } else { self.level.saturating_sub(1) };
         self.draw();
     }
 
@@ -408,9 +248,7 @@ impl Session {
         let _ = style.set_property("width", &px(r.width()));
         let _ = style.set_property("height", &px(r.height()));
         let _ = self.outline.remove_attribute("hidden");
-        let _ = self
-            .outline
-            .set_attribute("data-tag", &candidate.local_name());
+        let _ = self.outline.set_attribute("data-tag", &candidate.local_name());
     }
 }
 
@@ -443,9 +281,7 @@ fn finish(choose: bool) {
             let candidate = session.candidate()?;
             live_selector(candidate, &session.host).map(Outcome::Chosen)
         } else {
-            Some(Outcome::Cancelled {
-                previous: session.previous.clone(),
-            })
+            Some(Outcome::Cancelled { previous: session.previous.clone() })
         }
     });
     let Some(outcome) = outcome else { return };
@@ -456,10 +292,7 @@ fn finish(choose: bool) {
 /// Whether the event happened inside Broadsheet's host (its banner): the host is the target the
 /// window sees for anything in our shadow root.
 fn is_ours(event: &Event, host: &Element) -> bool {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .is_some_and(|e| &e == host)
+    event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| &e == host)
 }
 
 /// The page element the event really happened on: the first element of its composed path (inside
@@ -481,16 +314,8 @@ fn tree_parent(element: &Element) -> Option<Element> {
 
 /// Whether the page lays `element` out as a block (not inline, not `display: contents`/`none`).
 fn is_block(window: &web_sys::Window, element: &Element) -> bool {
-    let display = window
-        .get_computed_style(element)
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_property_value("display").ok())
-        .unwrap_or_default();
-    !(display.is_empty()
-        || display.starts_with("inline")
-        || display == "contents"
-        || display == "none")
+    let display = window.get_computed_style(element).ok().flatten().and_then(|s| s.get_property_value("display").ok()).unwrap_or_default();
+    !(display.is_empty() || display.starts_with("inline") || display == "contents" || display == "none")
 }
 
 fn tag_of(element: &Element) -> Tag {
@@ -500,9 +325,7 @@ fn tag_of(element: &Element) -> Tag {
 /// The blocks from the one holding `target` up to the `<body>`, innermost first. Anything inside
 /// SVG or MathML counts from the HTML around it; the page's `<html>` and our host never count.
 pub fn candidate_trail(target: &Element, host: &Element) -> Vec<Element> {
-    let Some(window) = web_sys::window() else {
-        return Vec::new();
-    };
+    let Some(window) = web_sys::window() else { return Vec::new() };
     let mut trail: Vec<Element> = Vec::new();
     let mut at = Some(target.clone());
     while let Some(element) = at {
@@ -543,10 +366,7 @@ fn default_level(trail: &[Element]) -> usize {
         }
         holds && e.text_content().is_some_and(|t| !t.trim().is_empty())
     };
-    trail
-        .iter()
-        .position(is_container)
-        .unwrap_or(trail.len().saturating_sub(1))
+    trail.iter().position(is_container).unwrap_or(trail.len().saturating_sub(1))
 }
 
 /// The 1-based position of `element` among the element children from `first` on, leaving `skip`
@@ -582,35 +402,19 @@ pub fn live_selector(element: &Element, host: &Element) -> Option<Selector> {
                 if shadow_host.shadow_root().as_ref() != Some(&root) {
                     return None;
                 }
-                (
-                    position_from(root.first_element_child(), &at, None)?,
-                    Some(shadow_host),
-                )
+                (position_from(root.first_element_child(), &at, None)?, Some(shadow_host))
             }
             Node::ELEMENT_NODE => {
                 let parent = parent_node.unchecked_into::<Element>();
                 // An open shadow root's elements come first (when it has any child at all).
-                let shadow = parent
-                    .shadow_root()
-                    .filter(|r| r.first_child().is_some())
-                    .map_or(0, |r| r.child_element_count());
-                let top = parent
-                    .parent_node()
-                    .is_some_and(|p| p.node_type() == Node::DOCUMENT_NODE);
+                let shadow = parent.shadow_root().filter(|r| r.first_child().is_some()).map_or(0, |r| r.child_element_count());
+                let top = parent.parent_node().is_some_and(|p| p.node_type() == Node::DOCUMENT_NODE);
                 let skip = if top { Some(host) } else { None };
-                (
-                    shadow + position_from(parent.first_element_child(), &at, skip)?,
-                    Some(parent),
-                )
+                (shadow + position_from(parent.first_element_child(), &at, skip)?, Some(parent))
             }
             _ => return None,
         };
-        steps.push(Step::new(
-            &at.local_name(),
-            at.get_attribute("id").as_deref(),
-            at.get_attribute("class").as_deref(),
-            nth,
-        ));
+        steps.push(Step::new(&at.local_name(), at.get_attribute("id").as_deref(), at.get_attribute("class").as_deref(), nth));
         match next {
             Some(parent) => at = parent,
             None => break,
@@ -635,24 +439,14 @@ pub enum Choice {
 
 /// `location.host` ("" for pages without one, which cannot remember a choice).
 pub fn site() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().host().ok())
-        .unwrap_or_default()
+    web_sys::window().and_then(|w| w.location().host().ok()).unwrap_or_default()
 }
 
 /// The stored host → selector map (an empty object when there is none).
 async fn stored_map() -> Object {
-    let Some(promise) = super::settings::call("get", &STORAGE_KEY.into()) else {
-        return Object::new();
-    };
-    let Ok(items) = wasm_bindgen_futures::JsFuture::from(promise).await else {
-        return Object::new();
-    };
-    Reflect::get(&items, &STORAGE_KEY.into())
-        .ok()
-        .filter(|v| v.is_object() && !js_sys::Array::is_array(v))
-        .map(|v| v.unchecked_into())
-        .unwrap_or_else(Object::new)
+    let Some(promise) = super::settings::call("get", &STORAGE_KEY.into()) else { return Object::new() };
+    let Ok(items) = wasm_bindgen_futures::JsFuture::from(promise).await else { return Object::new() };
+    Reflect::get(&items, &STORAGE_KEY.into()).ok().filter(|v| v.is_object() && !js_sys::Array::is_array(v)).map(|v| v.unchecked_into()).unwrap_or_else(Object::new)
 }
 
 /// The stored choice for `site`, if any (text that does not parse counts as none).
@@ -704,47 +498,19 @@ pub fn render_note(dom: &Dom, note: &Element, choice: Option<&Choice>) {
             b.push(("reset-choice", t("undoChoice")));
             ("picked", t("choicePicked"), b)
         }
-        Choice::Remembered(_) => (
-            "remembered",
-            t("choiceRemembered"),
-            vec![("reset-choice", t("resetChoice"))],
-        ),
-        Choice::Stale => (
-            "stale",
-            t("choiceStale"),
-            vec![("reset-choice", t("resetChoice"))],
-        ),
+        Choice::Remembered(_) => ("remembered", t("choiceRemembered"), vec![("reset-choice", t("resetChoice"))]),
+        Choice::Stale => ("stale", t("choiceStale"), vec![("reset-choice", t("resetChoice"))]),
     };
     let _ = note.set_attribute("data-choice", kind);
     let _ = dom.text(note, "span", &[], &text);
     for (action, label) in buttons {
-        let _ = dom.text(
-            note,
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "bs-button bs-small"),
-                ("data-action", action),
-            ],
-            &label,
-        );
+        let _ = dom.text(note, "button", &[("type", "button"), ("class", "bs-button bs-small"), ("data-action", action)], &label);
     }
 }
 
 /// The note's element, placed before the article column (hidden until there is a choice).
 pub fn build_note(dom: &Dom, article: &Element) -> Result<Element, JsValue> {
-    let note = dom.el(
-        "div",
-        &[
-            ("class", "bs-site-choice"),
-            ("data-part", "site-choice"),
-            ("role", "status"),
-            ("hidden", ""),
-        ],
-    )?;
-    article
-        .parent_node()
-        .ok_or("no column")?
-        .insert_before(&note, Some(article))?;
+    let note = dom.el("div", &[("class", "bs-site-choice"), ("data-part", "site-choice"), ("role", "status"), ("hidden", "")])?;
+    article.parent_node().ok_or("no column")?.insert_before(&note, Some(article))?;
     Ok(note)
 }

@@ -18,13 +18,8 @@ const STORAGE_KEY: &str = "broadsheetSettings";
 
 /// The choices each setting offers: (value, message key of its label). The first is the default
 /// only for the theme and typeface; numeric defaults are in [`Settings::default`].
-pub const THEMES: &[(&str, &str)] = &[
-    ("auto", "themeAuto"),
-    ("light", "themeLight"),
-    ("sepia", "themeSepia"),
-    ("dark", "themeDark"),
-    ("contrast", "themeContrast"),
-];
+pub const THEMES: &[(&str, &str)] =
+    &[("auto", "themeAuto"), ("light", "themeLight"), ("sepia", "themeSepia"), ("dark", "themeDark"), ("contrast", "themeContrast")];
 pub const FONTS: &[(&str, &str)] = &[("serif", "fontSerif"), ("sans", "fontSans")];
 /// Body text sizes in px (18 is the default: the column is read at arm's length).
 pub const SIZES: &[u32] = &[14, 16, 18, 20, 22, 24, 28];
@@ -54,15 +49,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings {
-            theme: "auto".into(),
-            font: "serif".into(),
-            size: 18,
-            width: 38,
-            leading: 17,
-            voice: String::new(),
-            rate: 100,
-        }
+        Settings { theme: "auto".into(), font: "serif".into(), size: 18, width: 38, leading: 17, voice: String::new(), rate: 100 }
     }
 }
 
@@ -153,35 +140,22 @@ fn decimal(value: u32, scale: u32) -> String {
 
 /// `chrome.storage.local`, when this script can see it.
 fn storage() -> Option<JsValue> {
-    let chrome = Reflect::get(&js_sys::global(), &"chrome".into())
-        .ok()
-        .filter(|v| v.is_object())?;
-    let storage = Reflect::get(&chrome, &"storage".into())
-        .ok()
-        .filter(|v| v.is_object())?;
-    Reflect::get(&storage, &"local".into())
-        .ok()
-        .filter(|v| v.is_object())
+    let chrome = Reflect::get(&js_sys::global(), &"chrome".into()).ok().filter(|v| v.is_object())?;
+    let storage = Reflect::get(&chrome, &"storage".into()).ok().filter(|v| v.is_object())?;
+    Reflect::get(&storage, &"local".into()).ok().filter(|v| v.is_object())
 }
 
 /// Calls `storage.<method>(arg)` and returns its promise (also for the picker's remembered choices).
 pub(super) fn call(method: &str, arg: &JsValue) -> Option<Promise> {
     let local = storage()?;
-    let f = Reflect::get(&local, &method.into())
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?;
+    let f = Reflect::get(&local, &method.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
     f.call1(&local, arg).ok()?.dyn_into::<Promise>().ok()
 }
 
 /// The stored settings (the defaults when there are none or storage is unavailable).
 pub async fn load() -> Settings {
-    let Some(promise) = call("get", &STORAGE_KEY.into()) else {
-        return Settings::default();
-    };
-    let Ok(items) = wasm_bindgen_futures::JsFuture::from(promise).await else {
-        return Settings::default();
-    };
+    let Some(promise) = call("get", &STORAGE_KEY.into()) else { return Settings::default() };
+    let Ok(items) = wasm_bindgen_futures::JsFuture::from(promise).await else { return Settings::default() };
     let stored = Reflect::get(&items, &STORAGE_KEY.into()).unwrap_or(JsValue::UNDEFINED);
     if !stored.is_object() {
         return Settings::default();
@@ -195,10 +169,7 @@ fn from_object(stored: &JsValue) -> Settings {
     let field = |name: &str| Reflect::get(stored, &name.into()).unwrap_or(JsValue::UNDEFINED);
     let text = |name: &str, default: String| field(name).as_string().unwrap_or(default);
     let number = |name: &str, default: u32| {
-        field(name)
-            .as_f64()
-            .filter(|n| n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(n))
-            .map_or(default, |n| n as u32)
+        field(name).as_f64().filter(|n| n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(n)).map_or(default, |n| n as u32)
     };
     let d = Settings::default();
     Settings {
@@ -215,20 +186,11 @@ fn from_object(stored: &JsValue) -> Settings {
 /// The settings as a plain object (the names of [`from_object`]).
 fn to_object(settings: &Settings) -> Object {
     let object = Object::new();
-    let texts = [
-        ("theme", &settings.theme),
-        ("font", &settings.font),
-        ("voice", &settings.voice),
-    ];
+    let texts = [("theme", &settings.theme), ("font", &settings.font), ("voice", &settings.voice)];
     for (name, value) in texts {
         let _ = Reflect::set(&object, &name.into(), &value.into());
     }
-    let numbers = [
-        ("size", settings.size),
-        ("width", settings.width),
-        ("leading", settings.leading),
-        ("rate", settings.rate),
-    ];
+    let numbers = [("size", settings.size), ("width", settings.width), ("leading", settings.leading), ("rate", settings.rate)];
     for (name, value) in numbers {
         let _ = Reflect::set(&object, &name.into(), &value.into());
     }
@@ -252,63 +214,18 @@ pub fn save(settings: &Settings) {
 /// hidden by the toolbar's settings button.
 pub fn build_panel(dom: &Dom, parent: &Element, current: &Settings) -> Result<Element, JsValue> {
     let label = t("settings");
-    let panel = dom.child(
-        parent,
-        "div",
-        &[
-            ("class", "bs-settings"),
-            ("id", "bs-settings"),
-            ("role", "group"),
-            ("aria-label", &label),
-            ("hidden", ""),
-        ],
-    )?;
-    let owned = |pairs: &[(&str, &str)]| {
-        pairs
-            .iter()
-            .map(|(v, k)| (v.to_string(), t(k)))
-            .collect::<Vec<_>>()
-    };
-    let numbers = |values: &[u32], show: &dyn Fn(u32) -> String| {
-        values
-            .iter()
-            .map(|v| (v.to_string(), show(*v)))
-            .collect::<Vec<_>>()
-    };
+    let panel = dom.child(parent, "div", &[("class", "bs-settings"), ("id", "bs-settings"), ("role", "group"), ("aria-label", &label), ("hidden", "")])?;
+    let owned = |pairs: &[(&str, &str)]| pairs.iter().map(|(v, k)| (v.to_string(), t(k))).collect::<Vec<_>>();
+    let numbers = |values: &[u32], show: &dyn Fn(u32) -> String| values.iter().map(|v| (v.to_string(), show(*v))).collect::<Vec<_>>();
     let rows: [(&str, &str, Vec<(String, String)>, String); 7] = [
         ("theme", "theme", owned(THEMES), current.theme.clone()),
         ("font", "font", owned(FONTS), current.font.clone()),
-        (
-            "size",
-            "fontSize",
-            numbers(SIZES, &|v| format!("{v} px")),
-            current.size.to_string(),
-        ),
-        (
-            "width",
-            "columnWidth",
-            numbers(WIDTHS, &|v| format!("{v} em")),
-            current.width.to_string(),
-        ),
-        (
-            "leading",
-            "lineHeight",
-            numbers(LEADINGS, &|v| decimal(v, 10)),
-            current.leading.to_string(),
-        ),
+        ("size", "fontSize", numbers(SIZES, &|v| format!("{v} px")), current.size.to_string()),
+        ("width", "columnWidth", numbers(WIDTHS, &|v| format!("{v} em")), current.width.to_string()),
+        ("leading", "lineHeight", numbers(LEADINGS, &|v| decimal(v, 10)), current.leading.to_string()),
         // Read aloud: the voices arrive asynchronously; src/web/speech.rs fills this list.
-        (
-            "voice",
-            "voice",
-            vec![(String::new(), t("voiceAutomatic"))],
-            current.voice.clone(),
-        ),
-        (
-            "rate",
-            "speechRate",
-            numbers(RATES, &|v| decimal(v, 100) + "×"),
-            current.rate.to_string(),
-        ),
+        ("voice", "voice", vec![(String::new(), t("voiceAutomatic"))], current.voice.clone()),
+        ("rate", "speechRate", numbers(RATES, &|v| decimal(v, 100) + "×"), current.rate.to_string()),
     ];
     for (name, key, options, selected) in rows {
         let row = dom.child(&panel, "label", &[("class", "bs-setting")])?;

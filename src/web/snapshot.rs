@@ -14,7 +14,8 @@
 //! `visibility:hidden` from any stylesheet; `display:contents` counts as shown). Elements that are
 //! never rendered by nature — the `<head>` and everything in it, `<script>`, `<style>`,
 //! `<noscript>`, `<template>` — count as visible, as the native builder treats them, so metadata
-//! and lazy-image recovery read them the same way. Inside a hidden element nothing is measured.
+//! and lazy-image recovery read them the same way. Inside a hidden element nothing is visible; to
+//! measure few elements the walk works bottom-up and skips hidden regions (walk.js, "visibility").
 //!
 //! How: each call from the module into the DOM costs far more than the work on its answer, and a
 //! node-by-node walk through web-sys made 8–10 of them per node. So the walk is ONE JavaScript
@@ -39,15 +40,7 @@ extern "C" {
     /// `top_down`: measure every element's visibility (the reference the parity test compares
     /// the walk's own, cheaper way with).
     #[wasm_bindgen(catch)]
-    fn walk(
-        document: &web_sys::Document,
-        skip: Option<&Element>,
-        names: &str,
-        flags: &[u8],
-        max_nodes: u32,
-        max_text: u32,
-        top_down: bool,
-    ) -> Result<Walked, JsValue>;
+    fn walk(document: &web_sys::Document, skip: Option<&Element>, names: &str, flags: &[u8], max_nodes: u32, max_text: u32, top_down: bool) -> Result<Walked, JsValue>;
 
     #[wasm_bindgen(method, getter)]
     fn records(this: &Walked) -> Vec<u32>;
@@ -62,17 +55,9 @@ pub fn snapshot(document: &web_sys::Document, skip: Option<&Element>) -> Documen
 }
 
 /// [`snapshot`], with every element's visibility measured top-down when `top_down` (for tests).
-pub fn snapshot_with(
-    document: &web_sys::Document,
-    skip: Option<&Element>,
-    top_down: bool,
-) -> Document {
+pub fn snapshot_with(document: &web_sys::Document, skip: Option<&Element>, top_down: bool) -> Document {
     let (records, text) = read_with(document, skip, top_down);
-    decode(
-        &records,
-        &text,
-        document.url().ok().filter(|u| !u.is_empty()),
-    )
+    decode(&records, &text, document.url().ok().filter(|u| !u.is_empty()))
 }
 
 /// The walk's records and text, copied into the module (empty if the page's DOM threw).
@@ -80,21 +65,9 @@ pub fn read(document: &web_sys::Document, skip: Option<&Element>) -> (Vec<u32>, 
     read_with(document, skip, false)
 }
 
-fn read_with(
-    document: &web_sys::Document,
-    skip: Option<&Element>,
-    top_down: bool,
-) -> (Vec<u32>, String) {
+fn read_with(document: &web_sys::Document, skip: Option<&Element>, top_down: bool) -> (Vec<u32>, String) {
     let (max_nodes, max_text) = (limits::MAX_NODES as u32, limits::MAX_TEXT_BYTES as u32);
-    match walk(
-        document,
-        skip,
-        &walk_names(),
-        &tag_flags(),
-        max_nodes,
-        max_text,
-        top_down,
-    ) {
+    match walk(document, skip, &walk_names(), &tag_flags(), max_nodes, max_text, top_down) {
         Ok(walked) => (walked.records(), walked.text()),
         Err(_) => (Vec::new(), String::new()),
     }

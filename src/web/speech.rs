@@ -34,10 +34,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Element, HtmlElement, HtmlSelectElement, KeyboardEvent, Node, ShadowRoot, SpeechSynthesis,
-    SpeechSynthesisUtterance, SpeechSynthesisVoice,
-};
+use web_sys::{Element, HtmlElement, HtmlSelectElement, KeyboardEvent, Node, ShadowRoot, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
 // ---------------------------------------------------------------------------------------------
 // The table.
@@ -45,8 +42,7 @@ use web_sys::{
 
 /// What is read, in order: the title, then the body's text blocks. Captions, tables and code are
 /// left out (a caption read mid-story breaks the thread; a table or code read aloud is noise).
-const READABLE: &str =
-    ".bs-header .bs-title, .bs-body :is(p, h1, h2, h3, h4, h5, h6, li, dt, dd, blockquote)";
+const READABLE: &str = ".bs-header .bs-title, .bs-body :is(p, h1, h2, h3, h4, h5, h6, li, dt, dd, blockquote)";
 /// The blocks [`READABLE`] holds inside `.bs-body`: a block holding one is read as those.
 const READABLE_INSIDE: &str = "p, h1, h2, h3, h4, h5, h6, li, dt, dd, blockquote";
 /// Blocks inside these are not read.
@@ -127,47 +123,16 @@ impl Drop for Reader {
 
 /// The play/pause, previous and next buttons, appended to the toolbar, hidden until [`attach`].
 pub fn build_controls(dom: &Dom, bar: &Element) -> Result<(), JsValue> {
-    let group = dom.child(
-        bar,
-        "span",
-        &[
-            ("class", "bs-speech"),
-            ("role", "group"),
-            ("aria-label", &t("readAloud")),
-            ("hidden", ""),
-        ],
-    )?;
-    let button =
-        |action: &str, key: &str, icon: &str, extra: &[(&str, &str)]| -> Result<(), JsValue> {
-            let label = t(key);
-            let mut attrs = vec![
-                ("type", "button"),
-                ("class", "bs-button bs-icon"),
-                ("data-action", action),
-                ("aria-label", &label),
-                ("title", &label),
-            ];
-            attrs.extend_from_slice(extra);
-            dom.text(&group, "button", &attrs, icon).map(|_| ())
-        };
-    button(
-        "speech-previous",
-        "previousParagraph",
-        "«",
-        &[("aria-keyshortcuts", KEY_PREVIOUS)],
-    )?;
-    button(
-        "speech-play",
-        "readAloud",
-        "▶",
-        &[("aria-pressed", "false"), ("aria-keyshortcuts", KEY_PLAY)],
-    )?;
-    button(
-        "speech-next",
-        "nextParagraph",
-        "»",
-        &[("aria-keyshortcuts", KEY_NEXT)],
-    )?;
+    let group = dom.child(bar, "span", &[("class", "bs-speech"), ("role", "group"), ("aria-label", &t("readAloud")), ("hidden", "")])?;
+    let button = |action: &str, key: &str, icon: &str, extra: &[(&str, &str)]| -> Result<(), JsValue> {
+        let label = t(key);
+        let mut attrs = vec![("type", "button"), ("class", "bs-button bs-icon"), ("data-action", action), ("aria-label", &label), ("title", &label)];
+        attrs.extend_from_slice(extra);
+        dom.text(&group, "button", &attrs, icon).map(|_| ())
+    };
+    button("speech-previous", "previousParagraph", "«", &[("aria-keyshortcuts", KEY_PREVIOUS)])?;
+    button("speech-play", "readAloud", "▶", &[("aria-pressed", "false"), ("aria-keyshortcuts", KEY_PLAY)])?;
+    button("speech-next", "nextParagraph", "»", &[("aria-keyshortcuts", KEY_NEXT)])?;
     Ok(())
 }
 
@@ -175,10 +140,7 @@ pub fn build_controls(dom: &Dom, bar: &Element) -> Result<(), JsValue> {
 pub fn attach(dom: &Dom, root: &ShadowRoot, shell: &HtmlElement, settings: &Settings) {
     detach();
     let window = web_sys::window();
-    let synth = window
-        .as_ref()
-        .and_then(|w| w.speech_synthesis().ok())
-        .filter(|s| !s.is_undefined() && !s.is_null());
+    let synth = window.as_ref().and_then(|w| w.speech_synthesis().ok()).filter(|s| !s.is_undefined() && !s.is_null());
     let lang = root
         .query_selector(".bs-article[lang]")
         .ok()
@@ -187,9 +149,7 @@ pub fn attach(dom: &Dom, root: &ShadowRoot, shell: &HtmlElement, settings: &Sett
         .or_else(|| window.as_ref().and_then(|w| w.navigator().language()))
         .unwrap_or_default();
     let mut reader = Reader {
-        dom: Dom {
-            document: dom.document.clone(),
-        },
+        dom: Dom { document: dom.document.clone() },
         root: root.clone(),
         shell: shell.clone(),
         synth,
@@ -207,18 +167,12 @@ pub fn attach(dom: &Dom, root: &ShadowRoot, shell: &HtmlElement, settings: &Sett
         listeners: Vec::new(),
     };
     if let Some(synth) = &reader.synth {
-        reader
-            .listeners
-            .push(EventListener::new(synth, "voiceschanged", |_| {
-                with_reader(Reader::voices_changed)
-            }));
+        reader.listeners.push(EventListener::new(synth, "voiceschanged", |_| with_reader(Reader::voices_changed)));
     }
     if let Ok(Some(article)) = root.query_selector("[data-part=article]") {
-        reader
-            .listeners
-            .push(EventListener::new(&article, "click", |event| {
-                with_reader(|r| r.read_from_click(event));
-            }));
+        reader.listeners.push(EventListener::new(&article, "click", |event| {
+            with_reader(|r| r.read_from_click(event));
+        }));
     }
     if let Ok(Some(group)) = root.query_selector(".bs-speech") {
         let _ = group.remove_attribute("hidden");
@@ -289,9 +243,7 @@ fn with_reader(f: impl FnOnce(&mut Reader)) {
 /// that hold another readable block (a `<li>` with `<p>`s is read as its paragraphs), without
 /// empty ones.
 fn readable_blocks(root: &ShadowRoot) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(READABLE) else {
-        return Vec::new();
-    };
+    let Ok(list) = root.query_selector_all(READABLE) else { return Vec::new() };
     (0..list.length())
         .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
         .filter(|e| e.closest(NOT_READ).ok().flatten().is_none())
@@ -307,17 +259,11 @@ impl Reader {
     /// first.
     fn load_voices(&mut self) {
         let Some(synth) = &self.synth else { return };
-        let mut voices: Vec<SpeechSynthesisVoice> = synth
-            .get_voices()
-            .iter()
-            .map(|v| v.unchecked_into::<SpeechSynthesisVoice>())
-            .filter(|v| v.local_service())
-            .collect();
+        let mut voices: Vec<SpeechSynthesisVoice> =
+            synth.get_voices().iter().map(|v| v.unchecked_into::<SpeechSynthesisVoice>()).filter(|v| v.local_service()).collect();
         let lang = self.lang.clone();
         // Stable: equally good voices keep the engine's order.
-        crate::sort::sort_by_key(&mut voices, |v| {
-            std::cmp::Reverse(language_score(&lang, &v.lang()))
-        });
+        crate::sort::sort_by_key(&mut voices, |v| std::cmp::Reverse(language_score(&lang, &v.lang())));
         self.voices = voices;
         self.fill_voice_select();
     }
@@ -338,40 +284,21 @@ impl Reader {
                 return Some(v.clone());
             }
         }
-        let best = self
-            .voices
-            .first()
-            .map(|v| language_score(&self.lang, &v.lang()))?;
-        let candidates = || {
-            self.voices
-                .iter()
-                .filter(|v| language_score(&self.lang, &v.lang()) == best)
-        };
-        candidates()
-            .find(|v| v.default())
-            .or_else(|| candidates().next())
-            .cloned()
+        let best = self.voices.first().map(|v| language_score(&self.lang, &v.lang()))?;
+        let candidates = || self.voices.iter().filter(|v| language_score(&self.lang, &v.lang()) == best);
+        candidates().find(|v| v.default()).or_else(|| candidates().next()).cloned()
     }
 
     /// The settings panel's voice list: "Automatic", then the voices (the article's language first).
     fn fill_voice_select(&self) {
-        let Ok(Some(select)) = self.root.query_selector("select[data-setting=voice]") else {
-            return;
-        };
-        let Ok(select) = select.dyn_into::<HtmlSelectElement>() else {
-            return;
-        };
+        let Ok(Some(select)) = self.root.query_selector("select[data-setting=voice]") else { return };
+        let Ok(select) = select.dyn_into::<HtmlSelectElement>() else { return };
         super::dom::clear(&select);
         let auto = t("voiceAutomatic");
         let _ = self.dom.text(&select, "option", &[("value", "")], &auto);
         for v in &self.voices {
             let uri = v.voice_uri();
-            let _ = self.dom.text(
-                &select,
-                "option",
-                &[("value", &uri), ("lang", &v.lang())],
-                &format!("{} ({})", v.name(), v.lang()),
-            );
+            let _ = self.dom.text(&select, "option", &[("value", &uri), ("lang", &v.lang())], &format!("{} ({})", v.name(), v.lang()));
         }
         let known = self.voices.iter().any(|v| v.voice_uri() == self.voice);
         select.set_value(if known { &self.voice } else { "" });
@@ -447,10 +374,7 @@ impl Reader {
             })
         });
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                give_up.unchecked_ref(),
-                VOICES_WAIT_MS,
-            );
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(give_up.unchecked_ref(), VOICES_WAIT_MS);
         }
     }
 
@@ -468,9 +392,7 @@ impl Reader {
             self.finish();
             return;
         };
-        let Ok(utterance) =
-            SpeechSynthesisUtterance::new_with_text(text.get(range.clone()).unwrap_or_default())
-        else {
+        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text.get(range.clone()).unwrap_or_default()) else {
             self.say_unavailable();
             return;
         };
@@ -483,22 +405,17 @@ impl Reader {
         }
         utterance.set_rate(self.rate as f32 / 100.0);
         let generation = self.generation;
-        self.utterance
-            .push(EventListener::new(&utterance, "end", move |_| {
-                with_reader(|r| {
-                    if r.generation == generation && r.playing {
-                        r.advance();
-                    }
-                })
-            }));
-        self.utterance
-            .push(EventListener::new(&utterance, "error", move |event| {
-                let code = Reflect::get(event, &"error".into())
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default();
-                with_reader(|r| r.failed(generation, &code));
-            }));
+        self.utterance.push(EventListener::new(&utterance, "end", move |_| {
+            with_reader(|r| {
+                if r.generation == generation && r.playing {
+                    r.advance();
+                }
+            })
+        }));
+        self.utterance.push(EventListener::new(&utterance, "error", move |event| {
+            let code = Reflect::get(event, &"error".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+            with_reader(|r| r.failed(generation, &code));
+        }));
         self.highlight(&text, range);
         if let Some(synth) = &self.synth {
             synth.speak(&utterance);
@@ -513,10 +430,7 @@ impl Reader {
             if let Some(range) = sentences::split(&text).into_iter().nth(self.at.sentence) {
                 return Some((text, range));
             }
-            self.at = Position {
-                paragraph: self.at.paragraph + 1,
-                sentence: 0,
-            };
+            self.at = Position { paragraph: self.at.paragraph + 1, sentence: 0 };
         }
         None
     }
@@ -557,10 +471,7 @@ impl Reader {
     }
 
     fn go_to(&mut self, paragraph: usize) {
-        self.at = Position {
-            paragraph,
-            sentence: 0,
-        };
+        self.at = Position { paragraph, sentence: 0 };
         if self.playing {
             self.speak();
         } else {
@@ -578,40 +489,16 @@ impl Reader {
         if !self.started {
             return;
         }
-        let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() else {
-            return;
-        };
-        if mouse.button() != 0
-            || mouse.ctrl_key()
-            || mouse.meta_key()
-            || mouse.shift_key()
-            || mouse.alt_key()
-        {
+        let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() else { return };
+        if mouse.button() != 0 || mouse.ctrl_key() || mouse.meta_key() || mouse.shift_key() || mouse.alt_key() {
             return;
         }
-        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return;
-        };
-        if target
-            .closest("a, button, select, input, summary, [data-action]")
-            .ok()
-            .flatten()
-            .is_some()
-            || self.has_selection()
-        {
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        if target.closest("a, button, select, input, summary, [data-action]").ok().flatten().is_some() || self.has_selection() {
             return;
         }
-        let Some(index) = self
-            .paragraphs
-            .iter()
-            .position(|p| p.contains(Some(&target)))
-        else {
-            return;
-        };
-        self.at = Position {
-            paragraph: index,
-            sentence: 0,
-        };
+        let Some(index) = self.paragraphs.iter().position(|p| p.contains(Some(&target))) else { return };
+        self.at = Position { paragraph: index, sentence: 0 };
         if self.playing {
             self.speak();
         } else {
@@ -621,21 +508,13 @@ impl Reader {
 
     /// Whether the reader has text selected in the overlay (a click that ends a selection).
     fn has_selection(&self) -> bool {
-        let source: JsValue = if Reflect::has(&self.root, &"getSelection".into()).unwrap_or(false) {
-            self.root.clone().into()
-        } else {
-            self.dom.document.clone().into()
-        };
+        let source: JsValue = if Reflect::has(&self.root, &"getSelection".into()).unwrap_or(false) { self.root.clone().into() } else { self.dom.document.clone().into() };
         let selection = Reflect::get(&source, &"getSelection".into())
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
             .and_then(|f| f.call0(&source).ok())
             .filter(|s| s.is_object());
-        selection.is_some_and(|s| {
-            !String::from(js_sys::Object::from(s).to_string())
-                .trim()
-                .is_empty()
-        })
+        selection.is_some_and(|s| !String::from(js_sys::Object::from(s).to_string()).trim().is_empty())
     }
 
     // --- what the reader sees -------------------------------------------------------------
@@ -675,8 +554,7 @@ impl Reader {
     fn typing(&self) -> bool {
         self.root.active_element().is_some_and(|e| {
             matches!(e.local_name().as_str(), "input" | "select" | "textarea")
-                || e.dyn_ref::<HtmlElement>()
-                    .is_some_and(|h| h.is_content_editable())
+                || e.dyn_ref::<HtmlElement>().is_some_and(|h| h.is_content_editable())
         })
     }
 
@@ -691,20 +569,14 @@ impl Reader {
     /// into view.
     fn highlight(&self, text: &str, range: Range<usize>) {
         self.clear_highlight();
-        let Some(block) = self.paragraphs.get(self.at.paragraph) else {
-            return;
-        };
+        let Some(block) = self.paragraphs.get(self.at.paragraph) else { return };
         let _ = block.class_list().add_1("bs-reading");
         let utf16 = |byte: usize| text.get(..byte).map_or(0, |s| s.encode_utf16().count()) as u32;
         let dom_range = text_range(&self.dom, block, utf16(range.start), utf16(range.end));
         if let Some(r) = &dom_range {
             set_highlight(Some(r));
         }
-        self.keep_in_view(
-            dom_range
-                .map(|r| r.get_bounding_client_rect())
-                .unwrap_or_else(|| block.get_bounding_client_rect()),
-        );
+        self.keep_in_view(dom_range.map(|r| r.get_bounding_client_rect()).unwrap_or_else(|| block.get_bounding_client_rect()));
     }
 
     fn clear_highlight(&self) {
@@ -721,14 +593,8 @@ impl Reader {
     /// Scrolls the shell when `rect` is not between the sticky bars and the bottom of the window
     /// (instantly when the reader asked for reduced motion).
     fn keep_in_view(&self, rect: web_sys::DomRect) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let height = window
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
+        let Some(window) = web_sys::window() else { return };
+        let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
         let mut top = 0.0f64;
         for selector in [".bs-bar", ".bs-settings:not([hidden])"] {
             if let Ok(Some(bar)) = self.root.query_selector(selector) {
@@ -742,16 +608,8 @@ impl Reader {
         }
         let options = web_sys::ScrollToOptions::new();
         options.set_top(rect.top() - (top + visible * VIEW_FRACTION));
-        let reduced = window
-            .match_media("(prefers-reduced-motion: reduce)")
-            .ok()
-            .flatten()
-            .is_some_and(|m| m.matches());
-        options.set_behavior(if reduced {
-            web_sys::ScrollBehavior::Instant
-        } else {
-            web_sys::ScrollBehavior::Smooth
-        });
+        let reduced = window.match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches());
+        options.set_behavior(if reduced { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
         self.shell.scroll_by_with_scroll_to_options(&options);
     }
 }
@@ -764,11 +622,7 @@ fn text_range(dom: &Dom, block: &Element, start: u32, end: u32) -> Option<web_sy
     let (mut seen, mut started, mut node) = (0u32, false, root.first_child());
     while let Some(current) = node {
         if current.node_type() == Node::TEXT_NODE {
-            let length = current
-                .text_content()
-                .unwrap_or_default()
-                .encode_utf16()
-                .count() as u32;
+            let length = current.text_content().unwrap_or_default().encode_utf16().count() as u32;
             if !started && start <= seen + length {
                 range.set_start(&current, start - seen).ok()?;
                 started = true;
@@ -784,33 +638,22 @@ fn text_range(dom: &Dom, block: &Element, start: u32, end: u32) -> Option<web_sy
     None
 }
 
+
 /// Sets (or with `None` removes) the `bs-speech` highlight in `CSS.highlights`, where there is one.
 fn set_highlight(range: Option<&web_sys::Range>) {
     let global = js_sys::global();
-    let Some(highlights) = Reflect::get(&global, &"CSS".into())
-        .ok()
-        .filter(|c| c.is_object())
-        .and_then(|css| Reflect::get(&css, &"highlights".into()).ok())
-        .filter(|h| h.is_object())
-    else {
+    let Some(highlights) = Reflect::get(&global, &"CSS".into()).ok().filter(|c| c.is_object()).and_then(|css| Reflect::get(&css, &"highlights".into()).ok()).filter(|h| h.is_object()) else {
         return;
     };
     let call = |method: &str, args: &js_sys::Array| {
-        if let Ok(f) =
-            Reflect::get(&highlights, &method.into()).and_then(|f| f.dyn_into::<js_sys::Function>())
-        {
+        if let Ok(f) = Reflect::get(&highlights, &method.into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
             let _ = Reflect::apply(&f, &highlights, args);
         }
     };
     match range {
         None => call("delete", &js_sys::Array::of1(&HIGHLIGHT.into())),
         Some(range) => {
-            let Some(class) = Reflect::get(&global, &"Highlight".into())
-                .ok()
-                .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
-            else {
-                return;
-            };
+            let Some(class) = Reflect::get(&global, &"Highlight".into()).ok().and_then(|c| c.dyn_into::<js_sys::Function>().ok()) else { return };
             if let Ok(highlight) = Reflect::construct(&class, &js_sys::Array::of1(range)) {
                 call("set", &js_sys::Array::of2(&HIGHLIGHT.into(), &highlight));
             }
@@ -836,10 +679,7 @@ pub fn language_score(article: &str, voice: &str) -> u32 {
     if parts.len() == 3 && parts[1].len() == 4 && format!("{}-{}", parts[0], parts[2]) == v {
         return 95;
     }
-    let preferred = PREFERRED_VOICES
-        .iter()
-        .find(|(tag, _)| *tag == a)
-        .or_else(|| PREFERRED_VOICES.iter().find(|(tag, _)| *tag == primary(&a)));
+    let preferred = PREFERRED_VOICES.iter().find(|(tag, _)| *tag == a).or_else(|| PREFERRED_VOICES.iter().find(|(tag, _)| *tag == primary(&a)));
     if let Some(rank) = preferred.and_then(|(_, regions)| regions.iter().position(|r| *r == v)) {
         return 90 - rank as u32;
     }

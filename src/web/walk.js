@@ -224,7 +224,8 @@ export function walk(doc, skip, names, flags, maxNodes, maxText, topDown = false
 // dictionary, about a third of the walk), so the walk asks it as little as it can:
 //   - bottom-up, children before parents: an element with a visible child is visible (the child's
 //     box exists, so every ancestor's does; see the one exception below), so only elements
-//     without a visible child are measured — mostly leaves, the walk measured every element;
+//     without a visible child are measured — mostly leaves (measuring every element cost twice
+//     the calls over the corpus);
 //   - a hidden element's hidden region is found by binary search over its not yet known
 //     ancestors (hidden up to some ancestor, visible above it), and everything inside is skipped:
 //     a 500-element hidden menu costs a handful of calls, not 500;
@@ -242,20 +243,22 @@ const HIDDEN = 2;
 function visibleBottomUp(parent, nodes, inherits) {
   const n = parent.length;
   const state = new Uint8Array(n);
+  // An element whose visibility is still to be found (not measured, inferred or inherited).
+  const unknown = (a) => a >= 0 && state[a] === UNKNOWN && !inherits[a];
   // 1. Children before parents (reverse document order).
   for (let i = n - 1; i >= 0; i--) {
     if (inherits[i]) continue;
     if (state[i] === UNKNOWN) state[i] = layoutVisible(nodes[i]) ? SHOWN : HIDDEN;
     if (state[i] === SHOWN) {
       // Its ancestors are visible: mark them up to the first one already known.
-      for (let a = parent[i]; a >= 0 && state[a] === UNKNOWN && !inherits[a]; a = parent[a]) state[a] = SHOWN;
+      for (let a = parent[i]; unknown(a); a = parent[a]) state[a] = SHOWN;
       continue;
     }
     // 2. Hidden: the not yet known ancestors are hidden up to some point and visible above it;
     //    find that point by binary search, then skip the hidden region (everything between its
     //    top and this element in document order lies inside it, and stays unknown: hidden by 3).
     const chain = [];
-    for (let a = parent[i]; a >= 0 && state[a] === UNKNOWN && !inherits[a]; a = parent[a]) chain.push(a);
+    for (let a = parent[i]; unknown(a); a = parent[a]) chain.push(a);
     let lo = -1; // chain[0..=lo] hidden
     let hi = chain.length; // chain[hi..] visible
     while (hi - lo > 1) {

@@ -69,11 +69,7 @@ impl Score {
 }
 
 pub fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
 pub fn repo() -> PathBuf {
@@ -83,24 +79,13 @@ pub fn repo() -> PathBuf {
 /// Every label file, sorted by page.
 pub fn pages() -> Vec<Page> {
     let dir = repo().join("tests/labels/images");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("label dir")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("label dir").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
     files.sort();
     files.iter().map(|p| load(p)).collect()
 }
 
 fn strings(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|s| s.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
+    v.as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect()).unwrap_or_default()
 }
 
 pub fn load(path: &Path) -> Page {
@@ -118,10 +103,7 @@ pub fn load(path: &Path) -> Page {
         .collect();
     Page {
         slug: v["page"].as_str().expect("page").to_owned(),
-        url: v["url"]
-            .as_str()
-            .unwrap_or("http://fakehost/test/page.html")
-            .to_owned(),
+        url: v["url"].as_str().unwrap_or("http://fakehost/test/page.html").to_owned(),
         root: v["root"].as_str().unwrap_or("body").to_owned(),
         images,
         not_images: strings(&v["not_images"]),
@@ -142,9 +124,7 @@ pub fn select(doc: &Document, selector: &str) -> Option<NodeId> {
             return false;
         }
         if let Some(class) = rest.strip_prefix('.') {
-            return doc
-                .attr(*id, Attr::Class)
-                .is_some_and(|c| c.split_whitespace().any(|x| x == class));
+            return doc.attr(*id, Attr::Class).is_some_and(|c| c.split_whitespace().any(|x| x == class));
         }
         if let Some(want) = rest.strip_prefix('#') {
             return doc.attr(*id, Attr::Id) == Some(want);
@@ -155,30 +135,17 @@ pub fn select(doc: &Document, selector: &str) -> Option<NodeId> {
 
 /// Runs the image stage on the page's labelled article root.
 pub fn run(page: &Page) -> Vec<Image> {
-    let path = repo()
-        .join("tests/fixtures/readability")
-        .join(&page.slug)
-        .join("source.html");
+    let path = repo().join("tests/fixtures/readability").join(&page.slug).join("source.html");
     let html = std::fs::read_to_string(&path).expect("source.html");
     let doc = snapshot::from_html(&html, Some(&page.url));
     let meta = broadsheet::metadata::read(&doc);
-    let root = select(&doc, &page.root)
-        .unwrap_or_else(|| panic!("root {:?} not found in {}", page.root, page.slug));
-    let ex = Extraction {
-        roots: vec![root],
-        dropped: NodeSet::for_doc(&doc),
-        readerable: true,
-    };
-    images::collect(&doc, &ex, &meta)
-        .list
-        .into_iter()
-        .filter(|i| !i.lead || doc.is(i.node, Tag::Img))
-        .collect()
+    let root = select(&doc, &page.root).unwrap_or_else(|| panic!("root {:?} not found in {}", page.root, page.slug));
+    let ex = Extraction { roots: vec![root], dropped: NodeSet::for_doc(&doc), readerable: true };
+    images::collect(&doc, &ex, &meta).list.into_iter().filter(|i| !i.lead || doc.is(i.node, Tag::Img)).collect()
 }
 
 fn norm(s: Option<&str>) -> Option<String> {
-    s.map(broadsheet::text::fold_whitespace)
-        .filter(|x| !x.is_empty())
+    s.map(broadsheet::text::fold_whitespace).filter(|x| !x.is_empty())
 }
 
 fn matches(found: &Image, origin: &str) -> bool {
@@ -187,19 +154,12 @@ fn matches(found: &Image, origin: &str) -> bool {
 
 /// Scores the found images of one page.
 pub fn score(page: &Page, found: &[Image]) -> Score {
-    let mut s = Score {
-        labelled: page.images.len(),
-        ..Default::default()
-    };
+    let mut s = Score { labelled: page.images.len(), ..Default::default() };
     let mut used = vec![false; found.len()];
     for label in &page.images {
-        let hit = found
-            .iter()
-            .enumerate()
-            .find(|(i, f)| !used[*i] && matches(f, &label.origin));
+        let hit = found.iter().enumerate().find(|(i, f)| !used[*i] && matches(f, &label.origin));
         let Some((i, f)) = hit else {
-            s.misses
-                .push(("recall".into(), format!("missing {}", label.origin)));
+            s.misses.push(("recall".into(), format!("missing {}", label.origin)));
             continue;
         };
         used[i] = true;
@@ -207,47 +167,32 @@ pub fn score(page: &Page, found: &[Image]) -> Score {
         if f.origin == label.origin {
             s.origin_ok += 1;
         } else {
-            s.misses
-                .push(("origin".into(), format!("{} ≠ {}", f.origin, label.origin)));
+            s.misses.push(("origin".into(), format!("{} ≠ {}", f.origin, label.origin)));
         }
         if norm(f.credit.as_deref()) == norm(label.credit.as_deref()) {
             s.credit_ok += 1;
         } else {
-            s.misses.push((
-                "credit".into(),
-                format!("{:?} ≠ {:?} ({})", f.credit, label.credit, label.origin),
-            ));
+            s.misses.push(("credit".into(), format!("{:?} ≠ {:?} ({})", f.credit, label.credit, label.origin)));
         }
         if norm(f.caption.as_deref()) == norm(label.caption.as_deref()) {
             s.caption_ok += 1;
         } else {
-            s.misses.push((
-                "caption".into(),
-                format!("{:?} ≠ {:?} ({})", f.caption, label.caption, label.origin),
-            ));
+            s.misses.push(("caption".into(), format!("{:?} ≠ {:?} ({})", f.caption, label.caption, label.origin)));
         }
     }
     for (i, f) in found.iter().enumerate() {
         if used[i] {
             continue;
         }
-        let ignored = page
-            .ignore
-            .iter()
-            .any(|p| f.origin.contains(p.as_str()) || f.src.contains(p.as_str()));
+        let ignored = page.ignore.iter().any(|p| f.origin.contains(p.as_str()) || f.src.contains(p.as_str()));
         if ignored {
             continue;
         }
         s.found += 1;
-        if page
-            .not_images
-            .iter()
-            .any(|p| f.origin.contains(p.as_str()) || f.src.contains(p.as_str()))
-        {
+        if page.not_images.iter().any(|p| f.origin.contains(p.as_str()) || f.src.contains(p.as_str())) {
             s.forbidden_found += 1;
         }
-        s.misses
-            .push(("precision".into(), format!("extra {}", f.origin)));
+        s.misses.push(("precision".into(), format!("extra {}", f.origin)));
     }
     s.found += s.matched;
     s

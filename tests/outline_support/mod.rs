@@ -16,12 +16,7 @@ pub fn corpus() -> PathBuf {
 
 /// Every corpus page slug, sorted.
 pub fn slugs() -> Vec<String> {
-    let mut s: Vec<String> = std::fs::read_dir(corpus())
-        .expect("corpus")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
+    let mut s: Vec<String> = std::fs::read_dir(corpus()).expect("corpus").filter_map(|e| e.ok()).filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
     s.sort();
     s
 }
@@ -36,15 +31,8 @@ pub fn expected_article(slug: &str) -> (Document, Metadata, Article) {
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
         .and_then(|v| v["title"].as_str().map(str::to_owned))
         .unwrap_or_default();
-    let meta = Metadata {
-        title,
-        ..Default::default()
-    };
-    let ex = Extraction {
-        roots: vec![doc.body()],
-        dropped: NodeSet::for_doc(&doc),
-        readerable: true,
-    };
+    let meta = Metadata { title, ..Default::default() };
+    let ex = Extraction { roots: vec![doc.body()], dropped: NodeSet::for_doc(&doc), readerable: true };
     let article = Article::build(&doc, &ex, &Images::default(), &meta);
     (doc, meta, article)
 }

@@ -26,12 +26,7 @@ pub fn fixtures() -> PathBuf {
 /// The Readability page folders, sorted.
 pub fn readability_pages() -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(fixtures().join("readability"))
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .filter(|e| e.path().join("source.html").exists())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
+        .map(|d| d.filter_map(|e| e.ok()).filter(|e| e.path().join("source.html").exists()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
         .unwrap_or_default();
     v.sort();
     v
@@ -39,11 +34,7 @@ pub fn readability_pages() -> Vec<String> {
 
 /// The plain text of a whole page (every block of the body), as the article builder sees it.
 pub fn page_text(doc: &Document) -> String {
-    let ex = Extraction {
-        roots: vec![doc.body()],
-        dropped: NodeSet::for_doc(doc),
-        readerable: true,
-    };
+    let ex = Extraction { roots: vec![doc.body()], dropped: NodeSet::for_doc(doc), readerable: true };
     Article::build(doc, &ex, &Images::default(), &Metadata::default()).text()
 }
 
@@ -92,25 +83,10 @@ pub fn f1(got: &str, want: &str) -> (f64, f64, f64) {
     if gn == 0 && wn == 0 {
         return (1.0, 1.0, 1.0);
     }
-    let common: usize = g
-        .iter()
-        .map(|(k, n)| (*n).min(*w.get(k).unwrap_or(&0)))
-        .sum();
-    let p = if gn == 0 {
-        0.0
-    } else {
-        common as f64 / gn as f64
-    };
-    let r = if wn == 0 {
-        0.0
-    } else {
-        common as f64 / wn as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
+    let common: usize = g.iter().map(|(k, n)| (*n).min(*w.get(k).unwrap_or(&0))).sum();
+    let p = if gn == 0 { 0.0 } else { common as f64 / gn as f64 };
+    let r = if wn == 0 { 0.0 } else { common as f64 / wn as f64 };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
     (p, r, f)
 }
 
@@ -146,23 +122,15 @@ fn opt(v: Option<&serde_json::Value>) -> Option<String> {
 /// Extracts one Readability page and compares it with its expectations.
 pub fn run_page(slug: &str) -> Result<PageResult, String> {
     let dir = fixtures().join("readability").join(slug);
-    let source = std::fs::read_to_string(dir.join("source.html"))
-        .map_err(|e| format!("source.html: {e}"))?;
-    let expected = std::fs::read_to_string(dir.join("expected.html"))
-        .map_err(|e| format!("expected.html: {e}"))?;
+    let source = std::fs::read_to_string(dir.join("source.html")).map_err(|e| format!("source.html: {e}"))?;
+    let expected = std::fs::read_to_string(dir.join("expected.html")).map_err(|e| format!("expected.html: {e}"))?;
     let meta_json: serde_json::Value = std::fs::read_to_string(dir.join("expected-metadata.json"))
         .ok()
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or(serde_json::Value::Null);
     let doc = snapshot::from_html(&source, Some(FAKE_URL));
     let start = std::time::Instant::now();
-    let analysis = broadsheet::analyze(
-        &doc,
-        &broadsheet::Options {
-            force: true,
-            ..Default::default()
-        },
-    );
+    let analysis = broadsheet::analyze(&doc, &broadsheet::Options { force: true, ..Default::default() });
     let micros = start.elapsed().as_micros();
     let (text, meta) = match &analysis {
         Ok(a) => (a.article.text(), a.metadata.clone()),
@@ -185,29 +153,13 @@ pub fn run_page(slug: &str) -> Result<PageResult, String> {
         ("readerable", Some(readerable.to_string())),
     ];
     for (field, got) in ours {
-        let Some(v) = meta_json.get(field) else {
-            continue;
-        };
+        let Some(v) = meta_json.get(field) else { continue };
         checked.push(field.to_string());
         let want = opt(Some(v));
         let got = got.map(|g| fold(&g)).filter(|g| !g.is_empty());
         if got != want {
-            mismatches.push((
-                field.to_string(),
-                got.unwrap_or_else(|| "null".into()),
-                want.unwrap_or_else(|| "null".into()),
-            ));
+            mismatches.push((field.to_string(), got.unwrap_or_else(|| "null".into()), want.unwrap_or_else(|| "null".into())));
         }
     }
-    Ok(PageResult {
-        slug: slug.to_string(),
-        f1: f,
-        precision,
-        recall,
-        baseline_f1,
-        mismatches,
-        checked,
-        micros,
-        source_bytes: source.len(),
-    })
+    Ok(PageResult { slug: slug.to_string(), f1: f, precision, recall, baseline_f1, mismatches, checked, micros, source_bytes: source.len() })
 }
