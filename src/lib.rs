@@ -24,6 +24,7 @@
 //! Nothing in the core touches the page: results are plain data, keyed by [`snapshot::NodeId`].
 
 pub mod article;
+pub mod case;
 pub mod error;
 pub mod extract;
 pub mod images;

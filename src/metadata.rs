@@ -192,7 +192,7 @@ fn meta_values(doc: &Document) -> FxHashMap<String, String> {
         let mut matched = false;
         if let Some(prop) = doc.attr(m, Attr::Property) {
             // Readability's property regex is unanchored: `og:article:author` holds `article:author`.
-            let lower = prop.to_lowercase();
+            let lower = crate::case::lowercase(&prop);
             for token in lower.split_whitespace() {
                 for (name, exact) in &property_names {
                     // `og:image:width` must not pass for `og:image`: exact for our extra keys.
@@ -208,7 +208,7 @@ fn meta_values(doc: &Document) -> FxHashMap<String, String> {
             continue;
         }
         let Some(name) = doc.attr(m, Attr::Name).or_else(|| doc.attr(m, Attr::Itemprop)) else { continue };
-        let name: String = name.to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+        let name: String = name.chars().map(crate::case::lower_char).filter(|c| !c.is_whitespace()).collect();
         if let Some(key) = NAME_KEYS.iter().find(|k| name.ends_with(*k)) {
             let prefix = &name[..name.len() - key.len()];
             let ok = prefix.is_empty()
@@ -472,7 +472,7 @@ pub fn text_similarity(a: &str, b: &str) -> f32 {
 fn similarity_tokens(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars().map(crate::case::lower_char) {
         if crate::text::is_cjk_letter(c) {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));

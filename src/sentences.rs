@@ -131,7 +131,7 @@ pub fn ends_sentence(chars: &[char], i: usize) -> bool {
     let single_dot = run_start == i && c == '.';
     if single_dot {
         let word = word_before(chars, i);
-        let lower = word.to_lowercase();
+        let lower = crate::case::lowercase(&word);
         if is_abbreviation(&lower) || is_initial(&word) {
             return false;
         }

@@ -200,15 +200,14 @@ fn side_weight(lower: &str, found: u8) -> f32 {
     w
 }
 
-/// `s` lower-cased into `out` (cleared first), char by char: the same letters as
-/// `str::to_lowercase` (which differs only in a word-final `Σ`, never one of the lists' letters)
-/// without a new String per element.
+/// `s` lower-cased into `out` (cleared first), char by char ([`crate::case::lowercase`] without a
+/// new String per element).
 fn lower_into(s: &str, out: &mut String) {
     out.clear();
     if s.is_ascii() {
         out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
-        out.extend(s.chars().flat_map(char::to_lowercase));
+        out.extend(s.chars().map(crate::case::lower_char));
     }
 }
 

@@ -34,7 +34,7 @@ pub fn is_probably_readerable(doc: &Document) -> bool {
         if !visible(doc, node) {
             continue;
         }
-        let found = class_words.scan(&doc.class_and_id(node).to_lowercase());
+        let found = class_words.scan(&crate::case::lowercase(&doc.class_and_id(node)));
         if found & lists::UNLIKELY != 0 && found & lists::MAYBE == 0 {
             continue;
         }

@@ -37,7 +37,7 @@ pub fn trim_edges(s: &str) -> &str {
 /// "Photographers gathered…" is not the label "photograph"; `©` may touch the name.
 pub fn strip_label(text: &str) -> Option<(LabelKind, &str)> {
     let t = text.trim_start();
-    let lower = t.to_lowercase();
+    let lower = crate::case::lowercase(t);
     // Lower-casing can change byte lengths only for a few non-ASCII letters; fall back if it did.
     if lower.len() != t.len() {
         return None;
@@ -129,7 +129,7 @@ pub fn split_inline_credit(caption: &str) -> (String, Option<String>) {
         }
     }
     // 2. An inline label: the last one wins ("… Photograph: Name/Agency").
-    let lower = c.to_lowercase();
+    let lower = crate::case::lowercase(c);
     if lower.len() == c.len() {
         let mut best: Option<(usize, usize)> = None;
         for label in INLINE_LABELS {

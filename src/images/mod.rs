@@ -412,7 +412,7 @@ fn is_tracker(url: &str) -> bool {
 
 /// Splits class/id/itemprop or a URL path into lower-case tokens.
 fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(|t| t.to_lowercase())
+    s.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(crate::case::lowercase)
 }
 
 fn matches_word(token: &str, words: &[&str]) -> bool {

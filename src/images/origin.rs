@@ -252,7 +252,7 @@ pub fn picture_key(url: &str) -> Option<String> {
     let inner = unwrap_proxies(url, None);
     let (_, _, path, _) = split_url(&inner).unwrap_or(("", "", inner.as_str(), ""));
     path.split('/').rev().find_map(|seg| {
-        let seg = percent_decode(seg).to_lowercase();
+        let seg = crate::case::lowercase(&percent_decode(seg));
         // Keep the first extension (a .png is not its .jpg twin), drop converter suffixes (.jpg.webp).
         let mut parts = seg.split('.');
         let stem = strip_size_suffix(parts.next().unwrap_or(""));

@@ -87,7 +87,7 @@ pub fn is_title(heading: &str, title: &str) -> bool {
 
 /// Lower-case letters and digits only.
 fn normalise(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars().filter(|c| c.is_alphanumeric()).map(crate::case::lower_char).collect()
 }
 
 /// A short, all-bold paragraph that does not read as a sentence and is followed by body text.

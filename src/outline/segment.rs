@@ -43,7 +43,7 @@ pub fn terms(text: &str) -> Terms {
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric() || is_cjk_letter(c))
         .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(|w| w.to_lowercase())
+        .map(crate::case::lowercase)
         .filter(|w| !is_stopword(w))
         .map(|w| if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_owned() } else { w })
 }

@@ -65,7 +65,7 @@ pub fn words(s: &str) -> Vec<String> {
     for c in s.chars() {
         let han = crate::text::is_cjk_letter(c);
         if c.is_alphanumeric() && !han {
-            w.extend(c.to_lowercase());
+            w.push(crate::case::lower_char(c));
             continue;
         }
         if !w.is_empty() {

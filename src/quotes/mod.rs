@@ -99,7 +99,7 @@ struct Candidate {
 fn guess_lang(text: &str) -> &'static str {
     let mut counts = [0usize; 4];
     for w in text.split(|c: char| !c.is_alphabetic()).take(3000) {
-        let w = w.to_lowercase();
+        let w = crate::case::lowercase(w);
         for (k, (_, words)) in t::STOPWORDS.iter().enumerate() {
             if words.contains(&w.as_str()) {
                 counts[k] += 1;
@@ -651,7 +651,7 @@ fn follows_object_word(before: &[char], buf: &mut String) -> bool {
         return false;
     }
     buf.clear();
-    buf.extend(before[start..end].iter().flat_map(|c| c.to_lowercase()));
+    buf.extend(before[start..end].iter().copied().map(crate::case::lower_char));
     t::NOT_SUBJECT_BEFORE.contains(&buf.as_str())
 }
 
@@ -696,7 +696,7 @@ fn latin_mentions(
             let end = sentence_end(chars, start, chars.len());
             let names: FxHashSet<&str> = in_block.iter().filter(|p| p.1 >= start && p.1 < end).map(|p| p.2.as_str()).collect();
             if names.len() == 1 {
-                let sentence: String = chars[start..end].iter().collect::<String>().to_lowercase();
+                let sentence: String = chars[start..end].iter().copied().map(crate::case::lower_char).collect();
                 let (mut m, mut f) = (0, 0);
                 for w in sentence.split(|c: char| !c.is_alphanumeric()) {
                     match w {

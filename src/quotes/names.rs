@@ -31,7 +31,7 @@ pub struct NameBook {
 /// Key for the gender table: the last word of a Latin name, or the Han name.
 pub fn gender_key(name: &str) -> String {
     let base = name.split(" (").next().unwrap_or(name);
-    base.split_whitespace().last().unwrap_or(base).to_lowercase()
+    crate::case::lowercase(base.split_whitespace().last().unwrap_or(base))
 }
 
 impl NameBook {
@@ -101,7 +101,7 @@ impl NameBook {
             words.push(tok.text.trim_end_matches("'s").trim_end_matches("’s").to_string());
         }
         if let (Some(g), Some(last)) = (honorific_gender, words.last()) {
-            self.gender.entry(last.to_lowercase()).or_insert(g);
+            self.gender.entry(crate::case::lowercase(last)).or_insert(g);
         }
         if (2..=4).contains(&words.len()) && words.iter().all(|w| w.chars().any(char::is_lowercase) || w.len() <= 2) {
             let last = words.last().cloned().unwrap_or_default();
@@ -134,7 +134,7 @@ impl NameBook {
         let words: Vec<&str> = short
             .split_whitespace()
             .filter(|w| {
-                let l = w.to_lowercase();
+                let l = crate::case::lowercase(w);
                 !lex.honorifics.iter().any(|(h, _)| *h == l) && !lex.titles.contains(&l.as_str())
             })
             .collect();

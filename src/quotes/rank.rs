@@ -76,7 +76,7 @@ pub fn each_content_word(s: &str, mut f: impl FnMut(&str)) {
         if c.is_ascii_alphanumeric() {
             word.push(c.to_ascii_lowercase());
         } else if c.is_alphanumeric() && !han {
-            word.extend(c.to_lowercase());
+            word.push(crate::case::lower_char(c));
         } else if !word.is_empty() {
             if word.chars().count() >= 4 {
                 f(&word);

@@ -64,7 +64,7 @@ pub fn is_title_case(s: &str) -> bool {
     if words.is_empty() || words.len() > 12 {
         return false;
     }
-    let significant: Vec<&&str> = words.iter().filter(|w| !TITLE_SMALL.contains(&w.to_lowercase().as_str())).collect();
+    let significant: Vec<&&str> = words.iter().filter(|w| !TITLE_SMALL.contains(&crate::case::lowercase(w).as_str())).collect();
     // A one-word quote is a title only when it is not a sentence ("Blue", but not "Yes.").
     !significant.is_empty()
         && significant.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
@@ -75,7 +75,7 @@ pub fn is_title_case(s: &str) -> bool {
 
 /// Whether the words right before the quote name it ("so-called", "dubbed", "the word").
 pub fn term_trigger_before(before: &str, lex: &Lexicon) -> bool {
-    let b = before.trim_end().trim_end_matches([',', ':']).trim_end().to_lowercase();
+    let b = crate::case::lowercase(before.trim_end().trim_end_matches([',', ':']).trim_end());
     lex.term_triggers.iter().any(|w| b.ends_with(w) && b[..b.len() - w.len()].chars().last().is_none_or(|c| !c.is_alphanumeric()))
 }
 
@@ -134,7 +134,7 @@ fn classify_latin(cx: &Context<'_>, lex: &Lexicon) -> Class {
         return Class::Term;
     }
     // the “jobs machine” it thinks it is: a short phrase inside a noun phrase is a scare quote.
-    let before_word = cx.before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    let before_word = crate::case::lowercase(cx.before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or(""));
     let after_word = cx.after.trim_start().chars().next().is_some_and(char::is_alphanumeric);
     if words < t::MIN_SPEECH_WORDS && after_word && matches!(before_word.as_str(), "the" | "a" | "an" | "its" | "their" | "this" | "that" | "these" | "those") {
         return Class::Term;
@@ -199,7 +199,7 @@ fn classify_han(cx: &Context<'_>) -> Class {
 
 /// Boilerplate non-answers and mostly-numeric quotes.
 pub fn is_boilerplate(text: &str, lex: &Lexicon) -> bool {
-    let lower = text.to_lowercase();
+    let lower = crate::case::lowercase(text);
     let digits = text.chars().filter(char::is_ascii_digit).count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     lex.boilerplate.iter().any(|b| lower.contains(b)) || t::ZH_BOILERPLATE.iter().any(|b| text.contains(b)) || digits > letters

@@ -15,7 +15,7 @@ pub struct Tok {
 
 impl Tok {
     fn new(text: String, word: bool) -> Tok {
-        let folded = text.chars().any(lowercases_differently).then(|| text.to_lowercase().into_boxed_str());
+        let folded = text.chars().any(lowercases_differently).then(|| crate::case::lowercase(&text).into_boxed_str());
         Tok { text, folded, word }
     }
     /// The lowercase form.
@@ -43,8 +43,7 @@ fn lowercases_differently(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_uppercase();
     }
-    let mut l = c.to_lowercase();
-    !(l.next() == Some(c) && l.next().is_none())
+    crate::case::lower_char(c) != c
 }
 
 /// Abbreviations that keep their dot (from AP style; the dots of Mr. and U.S. do not end sentences).
@@ -101,7 +100,7 @@ fn next_span(chars: &[char], mut i: usize) -> Option<Span> {
     }
     // Keep the dot of an abbreviation or an initial.
     if chars.get(j) == Some(&'.') {
-        let lower: String = chars[start..j].iter().collect::<String>().to_lowercase();
+        let lower: String = chars[start..j].iter().copied().map(crate::case::lower_char).collect();
         let initial = j - start == 1 && chars[start].is_uppercase();
         if ABBREVIATIONS.contains(&lower.as_str()) || initial || lower.contains('.') {
             j += 1;
