@@ -555,6 +555,7 @@ fn emit_noscript_image(st: &mut BuildState<'_>, id: NodeId, images: &Images) {
 /// `_unwrapNoscriptImages`, plus `<picture>` sources).
 pub mod lazy {
     use crate::snapshot::{Attr, Document, NodeId, Tag};
+    use crate::words::{words, Words};
 
     /// Attributes lazy loaders keep the real URL in, most common first.
     pub const SRC_ATTRS: &[Attr] = &[
@@ -564,14 +565,14 @@ pub mod lazy {
     /// Attributes holding a `srcset`.
     pub const SRCSET_ATTRS: &[Attr] = &[Attr::DataSrcset, Attr::DataLazySrcset, Attr::Srcset];
     /// Words in a `src` that mark a placeholder rather than the picture.
-    pub const PLACEHOLDER_WORDS: &[&str] = &["placeholder", "blank.", "spacer", "lazy", "loading", "1x1", "pixel.", "transparent.", "grey.gif", "gray.gif", "empty."];
+    pub const PLACEHOLDER_WORDS: Words = words!["placeholder", "blank.", "spacer", "lazy", "loading", "1x1", "pixel.", "transparent.", "grey.gif", "gray.gif", "empty."];
     /// Readability: a base64 `data:` URL shorter than this is a placeholder.
     pub const TINY_DATA_URL: usize = 133;
 
     /// True when `src` is missing or a stand-in for the real picture.
     pub fn is_placeholder(src: &str) -> bool {
         let s = src.trim().to_ascii_lowercase();
-        s.is_empty() || (s.starts_with("data:") && s.len() < TINY_DATA_URL) || PLACEHOLDER_WORDS.iter().any(|w| s.contains(w))
+        s.is_empty() || (s.starts_with("data:") && s.len() < TINY_DATA_URL) || PLACEHOLDER_WORDS.any_in(&s)
     }
 
     /// A URL-looking attribute value (lazy loaders sometimes store JSON there).

@@ -18,6 +18,7 @@
 //!   With [`Options::container`] (the reader picked the article's container, [`selector`]),
 //!   stage 2 keeps that container instead of choosing one.
 //! - [`sentences`] — sentence boundaries (Chinese, Japanese and spaced languages), for reading aloud.
+//! - [`words`] — the static word lists' packed form: one string per list, smaller in the wasm than `&[&str]`.
 //! - `web` (wasm32 only) snapshots the live DOM and renders the overlay in a shadow root.
 //! - `src/bin/broadsheet.rs` is the native CLI over the same core.
 //!
@@ -38,6 +39,7 @@ pub mod selector;
 pub mod snapshot;
 pub mod sort;
 pub mod text;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

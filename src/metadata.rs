@@ -16,6 +16,7 @@ use crate::snapshot::{Attr, Document, NodeId, Tag};
 use crate::text::fold_whitespace;
 use serde::Serialize;
 use crate::json::Value;
+use crate::words::{words, Words};
 use rustc_hash::FxHashMap;
 
 /// What the page says about itself.
@@ -42,7 +43,7 @@ pub struct Metadata {
 }
 
 /// JSON-LD `@type`s that describe an article (Readability `REGEXPS.jsonLdArticleTypes`).
-pub const ARTICLE_TYPES: &[&str] = &[
+pub const ARTICLE_TYPES: Words = words![
     "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
     "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle", "Report",
     "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting",
@@ -50,11 +51,11 @@ pub const ARTICLE_TYPES: &[&str] = &[
 ];
 
 /// `<meta property>` prefixes and keys Readability reads (`article:author`, `og:title`…).
-const PROPERTY_PREFIXES: &[&str] = &["article", "dc", "dcterm", "og", "twitter"];
-const PROPERTY_KEYS: &[&str] = &["author", "creator", "description", "published_time", "title", "site_name", "image", "url"];
+const PROPERTY_PREFIXES: Words = words!["article", "dc", "dcterm", "og", "twitter"];
+const PROPERTY_KEYS: Words = words!["author", "creator", "description", "published_time", "title", "site_name", "image", "url"];
 /// `<meta name>` prefixes and keys (`dc.creator`, `parsely-pub-date`, `weibo:article:title`…).
-const NAME_PREFIXES: &[&str] = &["dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage"];
-const NAME_KEYS: &[&str] = &["author", "creator", "pub-date", "description", "title", "site_name", "image"];
+const NAME_PREFIXES: Words = words!["dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage"];
+const NAME_KEYS: Words = words!["author", "creator", "pub-date", "description", "title", "site_name", "image"];
 
 /// Title separators: Readability's ` | `, ` - `, ` \ `, ` / `, ` > `, ` » ` and, **Broadsheet**,
 /// the en and em dashes, the middle dot and the fullwidth bar common on CJK sites.
@@ -67,14 +68,14 @@ pub fn read(doc: &Document) -> Metadata {
     let json_ld = json_ld_objects(doc);
     let ld = json_ld.iter().find_map(|v| article_object(v)).map(|o| ld_fields(doc, o)).unwrap_or_default();
     let values = meta_values(doc);
-    let get = |keys: &[&str]| keys.iter().find_map(|k| values.get(*k).filter(|v| !v.is_empty()).cloned());
+    let get = |keys: Words| keys.iter().find_map(|k| values.get(k).filter(|v| !v.is_empty()).cloned());
 
     let title = ld
         .title
         .clone()
-        .or_else(|| get(&["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"]))
+        .or_else(|| get(words!["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"]))
         .unwrap_or_else(|| article_title(doc));
-    let mut byline = ld.byline.clone().or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author"])).or_else(|| {
+    let mut byline = ld.byline.clone().or_else(|| get(words!["dc:creator", "dcterm:creator", "author", "parsely-author"])).or_else(|| {
         values.get("article:author").filter(|a| !is_url(a)).cloned()
     });
     let mut byline_node = None;
@@ -85,11 +86,11 @@ pub fn read(doc: &Document) -> Metadata {
         }
     }
     let excerpt = ld.excerpt.clone().or_else(|| {
-        get(&["dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description"])
+        get(words!["dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description"])
     });
-    let site_name = ld.site_name.clone().or_else(|| get(&["og:site_name"]));
-    let published = ld.published.clone().or_else(|| get(&["article:published_time", "parsely-pub-date"]));
-    let lead_image = get(&["og:image", "twitter:image"]).or(ld.image.clone());
+    let site_name = ld.site_name.clone().or_else(|| get(words!["og:site_name"]));
+    let published = ld.published.clone().or_else(|| get(words!["article:published_time", "parsely-pub-date"]));
+    let lead_image = get(words!["og:image", "twitter:image"]).or(ld.image.clone());
     let html = doc.find(Tag::Html);
     let lang = html.and_then(|h| doc.attr(h, Attr::Lang)).map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
     let canonical = doc
@@ -185,7 +186,7 @@ fn meta_values(doc: &Document) -> FxHashMap<String, String> {
     // Every `prefix:key` property name, made once (not once per `<meta>` tag and token).
     let property_names: Vec<(String, bool)> = PROPERTY_PREFIXES
         .iter()
-        .flat_map(|prefix| PROPERTY_KEYS.iter().map(move |key| (format!("{prefix}:{key}"), matches!(*key, "image" | "url"))))
+        .flat_map(|prefix| PROPERTY_KEYS.iter().map(move |key| (format!("{prefix}:{key}"), matches!(key, "image" | "url"))))
         .collect();
     for m in doc.find_all(Document::ROOT, Tag::Meta) {
         let Some(content) = doc.attr(m, Attr::Content).map(str::trim).filter(|c| !c.is_empty()) else { continue };
@@ -212,7 +213,7 @@ fn meta_values(doc: &Document) -> FxHashMap<String, String> {
         if let Some(key) = NAME_KEYS.iter().find(|k| name.ends_with(*k)) {
             let prefix = &name[..name.len() - key.len()];
             let ok = prefix.is_empty()
-                || prefix.strip_suffix(['-', '.', ':']).is_some_and(|p| NAME_PREFIXES.contains(&p));
+                || prefix.strip_suffix(['-', '.', ':']).is_some_and(|p| NAME_PREFIXES.contains(p));
             if ok {
                 values.insert(name.replace('.', ":"), content.to_owned());
             }
@@ -289,8 +290,8 @@ pub fn parse_lenient(raw: &str) -> Option<Value> {
 
 fn type_matches(v: &Value) -> bool {
     match v.get("@type") {
-        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-        Some(Value::Array(a)) => a.iter().any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+        Some(Value::String(t)) => ARTICLE_TYPES.contains(t),
+        Some(Value::Array(a)) => a.iter().any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(t))),
         _ => false,
     }
 }

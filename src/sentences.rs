@@ -19,6 +19,7 @@
 //!
 //! [`ends_sentence`] is the one rule; the key quotes' context (`quotes`) uses it too.
 
+use crate::words::{words, Words};
 use std::ops::Range;
 
 // ---------------------------------------------------------------------------------------------
@@ -39,7 +40,7 @@ pub const OPENERS: &[char] = &['「', '『', '“', '‘', '"', '\'', '（', '('
 /// Abbreviations whose dot does not end a sentence, lower case, without their final dot (inner
 /// dots kept). From AP style titles and common Latin abbreviations; the same words the key quotes'
 /// tokenizer keeps its dots on.
-pub const ABBREVIATIONS: &[&str] = &[
+pub const ABBREVIATIONS: Words = words![
     // Titles and ranks.
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt",
     "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "mme", "mlle", "sra", "srta",
@@ -54,7 +55,7 @@ pub const ABBREVIATIONS: &[&str] = &[
 ];
 /// Abbreviations that only hold their dot before a number (`No. 5`, `p. 12`, `Vol. 3`): elsewhere
 /// they are words ("The answer was no.").
-pub const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "nr", "vol", "p", "pp", "fig", "art", "ch", "op", "sec"];
+pub const NUMBER_ABBREVIATIONS: Words = words!["no", "nos", "nr", "vol", "p", "pp", "fig", "art", "ch", "op", "sec"];
 /// Japanese quotative particles: after a closing bracket they continue the sentence the quotation
 /// sits in (「本当ですか？」と彼は聞いた。, 「行く！」って言った。).
 pub const JA_QUOTATIVES: &[&[char]] = &[&['と'], &['っ', 'て']];
@@ -135,7 +136,7 @@ pub fn ends_sentence(chars: &[char], i: usize) -> bool {
         if is_abbreviation(&lower) || is_initial(&word) {
             return false;
         }
-        if NUMBER_ABBREVIATIONS.contains(&lower.as_str()) && next.is_some_and(|n| n.is_ascii_digit()) {
+        if NUMBER_ABBREVIATIONS.contains(&lower) && next.is_some_and(|n| n.is_ascii_digit()) {
             return false;
         }
     }
@@ -146,7 +147,7 @@ pub fn ends_sentence(chars: &[char], i: usize) -> bool {
 /// dots (`n.y`, `u.s.a`) — a dotted acronym never ends a sentence here, at the price of
 /// "… in the U.S. The …" read as one.
 pub fn is_abbreviation(word: &str) -> bool {
-    if ABBREVIATIONS.contains(&word) {
+    if ABBREVIATIONS.contains(word) {
         return true;
     }
     let mut parts = word.split('.');

@@ -19,6 +19,7 @@ use super::prepare::{Facts, Flags, Prepared};
 use super::score::Scores;
 use super::tunables as t;
 use crate::snapshot::{Attr, Document, NodeData, NodeId, NodeSet, Tag};
+use crate::words::{words, Words};
 
 #[derive(Clone, Copy, Default)]
 struct Counts {
@@ -116,7 +117,7 @@ fn attr_num(doc: &Document, id: NodeId, attr: Attr) -> Option<u32> {
 }
 
 /// Readability `_clean` keeps embeds from these video hosts (`REGEXPS.videos`).
-const VIDEO_HOSTS: &[&str] = &[
+const VIDEO_HOSTS: Words = words![
     "dailymotion.com", "youtube.com", "youtube-nocookie.com", "player.vimeo.com", "v.qq.com",
     "archive.org/embed", "upload.wikimedia.org", "player.twitch.tv",
 ];
@@ -124,7 +125,7 @@ const VIDEO_HOSTS: &[&str] = &[
 fn is_video_embed(doc: &Document, id: NodeId) -> bool {
     doc.attr(id, Attr::Src).is_some_and(|s| {
         let s = s.to_ascii_lowercase();
-        VIDEO_HOSTS.iter().any(|h| s.contains(h))
+        VIDEO_HOSTS.any_in(&s)
     })
 }
 
@@ -359,7 +360,7 @@ fn clean_conditionally(inp: &Input<'_>, id: NodeId, tag: Tag, c: &Counts, anc: u
 fn is_ad_or_loading(doc: &Document, id: NodeId) -> bool {
     let text = crate::case::lowercase(&crate::text::fold_whitespace(&doc.text_content(id)));
     let stripped = text.trim_end_matches('…').trim_end_matches("...");
-    t::AD_WORDS.contains(&text.as_str()) || t::LOADING_WORDS.contains(&stripped)
+    t::AD_WORDS.contains(&text) || t::LOADING_WORDS.contains(stripped)
 }
 
 /// True when the text of `id` is just a `<time>` inside it, or the byline or site name.

@@ -14,6 +14,7 @@
 
 use super::tunables as t;
 use crate::snapshot::{Attr, Document, NodeData, NodeId, NodeSet, Tag};
+use crate::words::Words;
 
 /// Which of Readability's filters are on for one attempt (it retries with fewer when the article
 /// comes out shorter than [`t::CHAR_THRESHOLD`]).
@@ -75,8 +76,8 @@ impl Prepared {
 }
 
 /// True when one of `lower`'s tokens (split on non-alphanumerics) equals one of `words`.
-pub fn has_token(lower: &str, words: &[&str]) -> bool {
-    lower.split(|c: char| !c.is_alphanumeric()).any(|tok| words.contains(&tok))
+pub fn has_token(lower: &str, words: Words) -> bool {
+    lower.split(|c: char| !c.is_alphanumeric()).any(|tok| words.contains(tok))
 }
 
 /// Which substring lists of [`t`] a class/id string matches, as bits of one byte.
@@ -94,7 +95,7 @@ pub mod lists {
 }
 
 /// Each substring list of [`t`] with its [`lists`] bit.
-const LISTS: [(&[&str], u8); 8] = [
+const LISTS: [(Words, u8); 8] = [
     (t::UNLIKELY, lists::UNLIKELY),
     (t::UNLIKELY_EXTRA, lists::UNLIKELY_EXTRA),
     (t::MAYBE_CANDIDATE, lists::MAYBE),
@@ -482,8 +483,8 @@ mod tests {
     }
 
     /// The definition [`ClassWords::scan`] must agree with: `lower` contains one of `words`.
-    fn matches_any(lower: &str, words: &[&str]) -> bool {
-        words.iter().any(|w| lower.contains(w))
+    fn matches_any(lower: &str, words: Words) -> bool {
+        words.any_in(lower)
     }
 
     #[test]

@@ -7,12 +7,14 @@
 //! whole token (the string split on anything that is not a letter or digit). Values marked
 //! **Broadsheet** are ours; each says why it exists.
 
+use crate::words::{words, Words};
+
 // ---------------------------------------------------------------------------------------------
 // Class / id word lists (stage 1, prepare; stage 2, score; stage 4, clean)
 // ---------------------------------------------------------------------------------------------
 
 /// Readability `REGEXPS.unlikelyCandidates`: blocks that are almost never the story.
-pub const UNLIKELY: &[&str] = &[
+pub const UNLIKELY: Words = words![
     "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
     "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies",
     "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break",
@@ -22,46 +24,46 @@ pub const UNLIKELY: &[&str] = &[
 /// **Broadsheet**: more boxes that sit beside the story on today's news pages (newsletter sign-ups,
 /// "most read", paywall and consent prompts, recommendation widgets). Treated like [`UNLIKELY`].
 /// Not "read-more": sites hide the rest of the story in `#read-more-content`.
-pub const UNLIKELY_EXTRA: &[&str] = &[
+pub const UNLIKELY_EXTRA: Words = words![
     "newsletter", "subscribe", "most-read", "mostread", "most-popular", "trending", "recommend",
     "read-next", "outbrain", "taboola", "paywall", "consent", "cookie",
 ];
 
 /// Readability `REGEXPS.okMaybeItsACandidate`: words that rescue an unlikely-looking block.
-pub const MAYBE_CANDIDATE: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+pub const MAYBE_CANDIDATE: Words = words!["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
 
 /// Readability `REGEXPS.positive`: +[`CLASS_WEIGHT`] each for class and id.
-pub const POSITIVE: &[&str] = &[
+pub const POSITIVE: Words = words![
     "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post",
     "text", "blog", "story",
 ];
 
 /// Readability `REGEXPS.negative`: −[`CLASS_WEIGHT`] each for class and id (`hid` is a token there).
-pub const NEGATIVE: &[&str] = &[
+pub const NEGATIVE: Words = words![
     "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
     "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
     "skyscraper", "sponsor", "shopping", "tags", "widget",
 ];
 /// *Token* part of Readability's negative regex (`^hid$| hid$| hid |^hid `).
-pub const NEGATIVE_TOKENS: &[&str] = &["hid"];
+pub const NEGATIVE_TOKENS: Words = words!["hid"];
 
 /// Readability `REGEXPS.shareElements` (`(\b|_)(share|sharedaddy)(\b|_)`), *token*: share bars
 /// shorter than [`CHAR_THRESHOLD`] inside the article are removed.
-pub const SHARE_TOKENS: &[&str] = &["share", "sharedaddy"];
+pub const SHARE_TOKENS: Words = words!["share", "sharedaddy"];
 
 /// Readability `REGEXPS.byline` (`byline|author|dateline|writtenby|p-author`).
-pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+pub const BYLINE: Words = words!["byline", "author", "dateline", "writtenby", "p-author"];
 
 /// Readability `UNLIKELY_ROLES`: ARIA roles of page furniture.
-pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+pub const UNLIKELY_ROLES: Words = words!["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
 /// Readability `REGEXPS.adWords` / `loadingWords`: a block whose whole text is one of these is noise.
-pub const AD_WORDS: &[&str] = &["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама", "anuncio"];
+pub const AD_WORDS: Words = words!["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама", "anuncio"];
 /// **Broadsheet**: any block or span this short is checked against [`AD_WORDS`] and
 /// [`LOADING_WORDS`] (the longest, "advertisement…", fits with surrounding spaces).
 pub const AD_LABEL_MAX_CHARS: u32 = 24;
 /// See [`AD_WORDS`].
-pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
+pub const LOADING_WORDS: Words = words!["loading", "正在加载", "загрузка", "chargement", "cargando"];
 
 // ---------------------------------------------------------------------------------------------
 // Scoring (stage 2)

@@ -36,6 +36,7 @@ use crate::extract::Extraction;
 use crate::metadata::Metadata;
 use crate::snapshot::{Attr, Document, NodeData, NodeId, NodeSet, Tag};
 use crate::text::fold_whitespace;
+use crate::words::Words;
 use noscript::ScannedTag;
 use serde::Serialize;
 use rustc_hash::FxHashMap;
@@ -326,7 +327,7 @@ fn is_placeholder(src: &str) -> bool {
     }
     let path = s.split(['?', '#']).next().unwrap_or(s).to_ascii_lowercase();
     let file = path.rsplit('/').next().unwrap_or(&path);
-    PLACEHOLDER_SRC_WORDS.iter().any(|w| file.contains(w))
+    PLACEHOLDER_SRC_WORDS.any_in(file)
 }
 
 /// The article root an image sits in and what the extraction dropped: captions are read only from
@@ -407,7 +408,7 @@ fn in_teaser_link(doc: &Document, img: NodeId) -> bool {
 
 fn is_tracker(url: &str) -> bool {
     let l = url.to_ascii_lowercase();
-    TRACKER_URL_PARTS.iter().any(|p| l.contains(p))
+    TRACKER_URL_PARTS.any_in(&l)
 }
 
 /// Splits class/id/itemprop or a URL path into lower-case tokens.
@@ -415,14 +416,14 @@ fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(crate::case::lowercase)
 }
 
-fn matches_word(token: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| token == *w || (w.len() >= 4 && token.starts_with(w)))
+fn matches_word(token: &str, words: Words) -> bool {
+    words.iter().any(|w| token == w || (w.len() >= 4 && token.starts_with(w)))
 }
 
 /// Class/id of the image and its two nearest ancestors, the file path, or a short alt naming an
 /// avatar, logo, icon, button, ad or tracker.
 fn has_role_words(doc: &Document, img: NodeId, origin: &str, alt: Option<&str>) -> bool {
-    let exact = |t: &str| NOT_ARTICLE_IMAGE_WORDS.contains(&t);
+    let exact = |t: &str| NOT_ARTICLE_IMAGE_WORDS.contains(t);
     let marked = std::iter::once(img).chain(doc.ancestors(img).take(2)).any(|n| tokens(&doc.class_and_id(n)).any(|t| exact(&t)));
     let path = origin.split(['?', '#']).next().unwrap_or("");
     let path = path.find("://").map_or(path, |i| path[i + 3..].find('/').map_or("", |p| &path[i + 3 + p..]));

@@ -13,6 +13,7 @@
 //!    JSON-LD `ImageObject`s.
 
 use crate::article::resolve_url;
+use crate::words::{words, Words};
 
 /// One `srcset` candidate.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,13 +74,13 @@ pub fn best_candidate(candidates: &[Candidate]) -> Option<&Candidate> {
 const MAX_UNWRAP: usize = 6;
 
 /// Query parameter names that carry an image URL even without an image file extension.
-const URL_PARAM_NAMES: &[&str] = &[
+const URL_PARAM_NAMES: Words = words![
     "url", "u", "src", "source", "image", "img", "imageurl", "image_url", "image_uri", "imageuri", "img_url", "image_src", "file",
     "original", "uri",
 ];
 
 /// File extensions of pictures (for "a query parameter holding an absolute image URL").
-const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff", ".heic", ".jxl"];
+const IMAGE_EXTENSIONS: Words = words![".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff", ".heic", ".jxl"];
 
 /// Unwraps known proxies and CDNs until none is left, then resolves the result against `base`.
 pub fn unwrap_proxies(url: &str, base: Option<&str>) -> String {
@@ -186,7 +187,7 @@ fn url_in_query(query: &str) -> Option<String> {
             continue;
         }
         let name = percent_decode(name).to_ascii_lowercase();
-        if URL_PARAM_NAMES.contains(&name.as_str()) || has_image_extension(&value) {
+        if URL_PARAM_NAMES.contains(&name) || has_image_extension(&value) {
             return Some(absolutize_schemeless(&value));
         }
     }
@@ -237,11 +238,11 @@ pub fn percent_decode(s: &str) -> String {
 /// True when the URL's path ends with a picture file extension.
 pub fn has_image_extension(url: &str) -> bool {
     let path = url.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
-    IMAGE_EXTENSIONS.iter().any(|e| path.ends_with(e))
+    IMAGE_EXTENSIONS.any_suffix_of(&path)
 }
 
 /// Path segments that name a folder or a size, not a picture.
-const GENERIC_SEGMENTS: &[&str] = &[
+const GENERIC_SEGMENTS: Words = words![
     "image", "images", "img", "media", "photo", "photos", "upload", "uploads", "production", "original", "master",
     "large", "medium", "small", "thumb", "thumbnail", "thumbnails", "default", "content", "assets", "static",
 ];
@@ -259,7 +260,7 @@ pub fn picture_key(url: &str) -> Option<String> {
         let ext = parts.next().unwrap_or("");
         let distinctive = stem.chars().count() >= 6
             && stem.chars().any(|c| c.is_alphabetic())
-            && !GENERIC_SEGMENTS.contains(&stem);
+            && !GENERIC_SEGMENTS.contains(stem);
         distinctive.then(|| format!("{stem}.{ext}"))
     })
 }

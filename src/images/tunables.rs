@@ -10,6 +10,7 @@
 //! (AP "(AP Photo/Name)", Reuters "REUTERS/Name", Getty "Name/Getty Images").
 
 use crate::snapshot::Attr;
+use crate::words::{words, Words};
 
 /// Images whose declared `width` or `height` is at most this many CSS pixels are icons, spacers,
 /// separators or tracking pixels (Readability ignores images under 100×100 when picking a lead
@@ -63,38 +64,38 @@ pub const LAZY_SRC_ATTRS: &[Attr] = &[
 pub const LAZY_SRCSET_ATTRS: &[Attr] = &[Attr::DataSrcset, Attr::DataLazySrcset];
 
 /// Words in a `src` file name that mark a placeholder waiting for its lazy source.
-pub const PLACEHOLDER_SRC_WORDS: &[&str] =
-    &["blank", "placeholder", "spacer", "lazy", "loading", "transparent", "pixel.gif", "1x1", "grey.gif", "gray.gif", "empty.gif"];
+pub const PLACEHOLDER_SRC_WORDS: Words =
+    words!["blank", "placeholder", "spacer", "lazy", "loading", "transparent", "pixel.gif", "1x1", "grey.gif", "gray.gif", "empty.gif"];
 
 /// Tokens in `class`/`id`/`src` (or a short `alt`) of pictures that are not the article's: author
 /// avatars, site logos, icons, sharing buttons, ad and tracking images.
-pub const NOT_ARTICLE_IMAGE_WORDS: &[&str] = &[
+pub const NOT_ARTICLE_IMAGE_WORDS: Words = words![
     "avatar", "avatars", "gravatar", "logo", "logos", "icon", "icons", "favicon", "emoji", "sprite", "badge",
     "spinner", "loader", "button", "share", "sharing", "social", "advert", "sponsor", "tracking", "tracker",
     "beacon", "headshot", "author", "authors",
 ];
 
 /// Hosts and paths of tracking pixels (analytics beacons served as images).
-pub const TRACKER_URL_PARTS: &[&str] = &[
+pub const TRACKER_URL_PARTS: Words = words![
     "doubleclick.net", "scorecardresearch.com", "google-analytics.com", "facebook.com/tr", "/b/ss/",
     "quantserve.com", "chartbeat.net", "pixel.wp.com", "stats.wp.com", "bat.bing.com", "analytics.",
     "/beacon", "/pixel.gif", "/pixel?", "/pixel/", "/tracking/", "pixel.quantserve"
 ];
 
 /// Class/id/itemprop words of caption elements.
-pub const CAPTION_CLASS_WORDS: &[&str] =
-    &["caption", "figcaption", "legend", "cutline", "desc", "description", "imagetext", "image-text", "wp-caption-text"];
+pub const CAPTION_CLASS_WORDS: Words =
+    words!["caption", "figcaption", "legend", "cutline", "desc", "description", "imagetext", "image-text", "wp-caption-text"];
 
 /// Class/id/itemprop words of credit elements (`byline` only counts inside a figure).
-pub const CREDIT_CLASS_WORDS: &[&str] = &[
+pub const CREDIT_CLASS_WORDS: Words = words![
     "credit", "copyright", "copyrightholder", "credittext", "photographer", "attribution", "source", "courtesy",
     "rights", "provider", "author", "byline",
 ];
 
 /// Class words of wrappers that hold one picture (used to trust unlabelled text next to an image
 /// in a wrapper that is not a `<figure>`).
-pub const MEDIA_WRAPPER_WORDS: &[&str] =
-    &["figure", "image", "img", "photo", "picture", "media", "wp-caption", "caption", "illustration", "graphic"];
+pub const MEDIA_WRAPPER_WORDS: Words =
+    words!["figure", "image", "img", "photo", "picture", "media", "wp-caption", "caption", "illustration", "graphic"];
 
 /// What a label says about the text after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,7 +202,7 @@ pub const LABELS: &[(&str, LabelKind)] = &[
 
 /// Labels that may stand inside a caption ("… Photograph: Name/Agency", "… (Photo: X)"): only the
 /// unambiguous ones, never bare "image"/"source"/"图" which occur in ordinary caption text.
-pub const INLINE_LABELS: &[&str] = &[
+pub const INLINE_LABELS: Words = words![
     "photograph:", "photographs:", "photo:", "photos:", "photo by ", "photos by ", "photograph by ",
     "picture:", "pictures:", "credit:", "credits:", "image:", "images:", "illustration:", "image source:",
     "courtesy of ", "foto:", "bild:", "crédit :", "crédit:", "crédito:", "créditos:", "fotografía:",
@@ -211,7 +212,7 @@ pub const INLINE_LABELS: &[&str] = &[
 
 /// Wire services, agencies and picture libraries: a caption tail or a bare segment naming one of
 /// them is a credit. Matched as whole words (ASCII) or substrings (CJK).
-pub const AGENCIES: &[&str] = &[
+pub const AGENCIES: Words = words![
     "Reuters", "AP", "AP Photo", "Associated Press", "AFP", "Agence France-Presse", "EPA", "EPA-EFE", "EFE",
     "Getty Images", "Getty", "PA", "PA Media", "PA Wire", "Bloomberg", "Xinhua", "Shutterstock", "Alamy",
     "Rex Features", "REX", "ANSA", "dpa", "Anadolu", "Anadolu Agency", "SOPA Images", "NurPhoto", "Sipa",

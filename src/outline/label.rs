@@ -79,7 +79,7 @@ fn spaced_phrase(text: &str) -> String {
 
 fn is_stopword(w: &str) -> bool {
     let w: String = w.chars().filter(|c| c.is_alphanumeric()).map(crate::case::lower_char).collect();
-    STOPWORDS.contains(&w.as_str())
+    STOPWORDS.contains(&w)
 }
 
 /// "Mr." "U.S." "St." end in a dot without ending the sentence.

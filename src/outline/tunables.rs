@@ -1,5 +1,7 @@
 //! Every threshold and word list of the outline, in one table.
 
+use crate::words::{words, Words};
+
 /// Generate sections only for stories longer than this many paragraphs (issue 5: "more than ~6")
 /// that have fewer than [`MIN_HEADINGS`] headings.
 pub const MIN_PARAGRAPHS_FOR_GENERATED: usize = 6;
@@ -43,7 +45,7 @@ pub const TITLE_OVERLAP: f64 = 0.8;
 /// English stopwords dropped before comparing paragraphs and trimmed from the end of labels
 /// (the most frequent function words of English news text; a short list is enough for TextTiling,
 /// which only needs content words to dominate).
-pub const STOPWORDS: &[&str] = &[
+pub const STOPWORDS: Words = words![
     "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
     "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "for",
     "from", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is",

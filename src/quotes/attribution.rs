@@ -43,11 +43,11 @@ fn found(subject: Subject, confidence: f32) -> Option<Found> {
 // ---------------------------------------------------------------------------------------------
 
 fn is_verb(tok: &Tok, lex: &Lexicon) -> bool {
-    tok.word && lex.verbs.contains(&tok.lower())
+    tok.word && lex.verbs.contains(tok.lower())
 }
 
 fn is_weak_verb(tok: &Tok, lex: &Lexicon) -> bool {
-    tok.word && lex.weak_verbs.contains(&tok.lower())
+    tok.word && lex.weak_verbs.contains(tok.lower())
 }
 
 fn pronoun(tok: &Tok, lex: &Lexicon) -> Option<Option<Gender>> {
@@ -79,7 +79,7 @@ fn is_name_word(tok: &Tok, lex: &Lexicon) -> bool {
 /// Turns a capitalised run into a name: leading sentence words dropped, leading titles become the role.
 fn name_from_run(run: &[Tok], lex: &Lexicon) -> Option<Subject> {
     let mut k = 0;
-    while k < run.len() && lex.not_names.contains(&run[k].lower()) {
+    while k < run.len() && lex.not_names.contains(run[k].lower()) {
         k += 1;
     }
     let run = &run[k..];
@@ -89,7 +89,7 @@ fn name_from_run(run: &[Tok], lex: &Lexicon) -> Option<Subject> {
         if let Some((_, g)) = lex.honorifics.iter().find(|(h, _)| tok.is(h)) {
             gender = *g;
         }
-        if lex.titles.contains(&tok.lower()) && i + 1 < run.len() {
+        if lex.titles.contains(tok.lower()) && i + 1 < run.len() {
             title_end = i + 1;
         } else {
             break;
@@ -102,7 +102,7 @@ fn name_from_run(run: &[Tok], lex: &Lexicon) -> Option<Subject> {
     if name_toks.is_empty() || name_toks.len() > 6 || !name_toks.iter().any(|t| t.capitalised() && !is_honorific(t, lex)) {
         return None;
     }
-    if name_toks.len() == 1 && lex.not_names.contains(&name_toks[0].lower()) {
+    if name_toks.len() == 1 && lex.not_names.contains(name_toks[0].lower()) {
         return None;
     }
     let role = (title_end > 0 && honorific_start.is_none()).then(|| join(&run[..title_end]));
@@ -113,7 +113,7 @@ fn name_from_run(run: &[Tok], lex: &Lexicon) -> Option<Subject> {
 /// and the index where it starts.
 fn np_before(s: &[Tok], lex: &Lexicon) -> Option<(Subject, usize)> {
     let mut end = s.len();
-    while end > 0 && s[end - 1].word && lex.skip.contains(&s[end - 1].lower()) {
+    while end > 0 && s[end - 1].word && lex.skip.contains(s[end - 1].lower()) {
         end -= 1;
     }
     let mut role: Option<String> = None;
@@ -155,7 +155,7 @@ fn np_before(s: &[Tok], lex: &Lexicon) -> Option<(Subject, usize)> {
         // The description before the name: "the BBC's North America editor Jon Sopel".
         let d = s[..start].iter().rposition(|t| !t.word).map_or(0, |i| i + 1);
         let desc = &s[d..start];
-        let det = desc.iter().position(|t| lex.determiners.contains(&t.lower()));
+        let det = desc.iter().position(|t| lex.determiners.contains(t.lower()));
         if let (Some(det), Subject::Name { role: r, .. }) = (det, &mut subject) {
             if start - d - det <= 8 && desc.last().is_some_and(|t| !t.capitalised()) {
                 *r = Some(join(&desc[det..]));
@@ -168,7 +168,7 @@ fn np_before(s: &[Tok], lex: &Lexicon) -> Option<(Subject, usize)> {
     }
     // Lowercase: "police", "the spokesman", "a senior political source".
     let from = s.iter().rposition(|t| !t.word).map_or(0, |i| i + 1);
-    let det = (from..end).rev().take(7).find(|&i| lex.determiners.contains(&s[i].lower()));
+    let det = (from..end).rev().take(7).find(|&i| lex.determiners.contains(s[i].lower()));
     if let Some(d) = det {
         let clause_word = |t: &Tok| {
             is_verb(t, lex)
@@ -178,7 +178,7 @@ fn np_before(s: &[Tok], lex: &Lexicon) -> Option<(Subject, usize)> {
             return Some((Subject::Described(join(&s[d..end])), d));
         }
     }
-    if lex.people.contains(&last.lower()) {
+    if lex.people.contains(last.lower()) {
         return Some((Subject::Described(last.text.clone()), end - 1));
     }
     None
@@ -198,7 +198,7 @@ fn np_after(s: &[Tok], lex: &Lexicon) -> Option<Subject> {
     let cap = head.iter().position(Tok::capitalised);
     // "le ministre des Affaires étrangères", "the head of the Agency": a described speaker.
     if let Some(c) = cap.filter(|&c| c > 0 && matches!(head[c - 1].lower(), "de" | "des" | "du" | "of" | "for" | "von" | "del" | "della")) {
-        let det = head[..c].iter().position(|t| lex.determiners.contains(&t.lower())).unwrap_or(0);
+        let det = head[..c].iter().position(|t| lex.determiners.contains(t.lower())).unwrap_or(0);
         return Some(Subject::Described(join(&head[det..])));
     }
     let subject = match cap {
@@ -209,7 +209,7 @@ fn np_after(s: &[Tok], lex: &Lexicon) -> Option<Subject> {
             }
             let mut subject = name_from_run(&head[c..e], lex)?;
             let lead = &head[..c];
-            let lead_role = lead.iter().any(|t| !lex.determiners.contains(&t.lower())).then(|| join(lead));
+            let lead_role = lead.iter().any(|t| !lex.determiners.contains(t.lower())).then(|| join(lead));
             // The appositive after a comma: "said John Smith, a spokesman for the agency".
             let appositive = s.get(stop).filter(|t| t.punct(',')).map(|_| {
                 let rest = &s[stop + 1..];
@@ -223,8 +223,8 @@ fn np_after(s: &[Tok], lex: &Lexicon) -> Option<Subject> {
             }
             subject
         }
-        _ if !head.is_empty() && lex.determiners.contains(&head[0].lower()) && head.len() <= 8 && head.len() >= 2 => Subject::Described(join(head)),
-        _ if head.len() == 1 && lex.people.contains(&head[0].lower()) => Subject::Described(head[0].text.clone()),
+        _ if !head.is_empty() && lex.determiners.contains(head[0].lower()) && head.len() <= 8 && head.len() >= 2 => Subject::Described(join(head)),
+        _ if head.len() == 1 && lex.people.contains(head[0].lower()) => Subject::Described(head[0].text.clone()),
         _ => return None,
     };
     Some(subject)
@@ -255,7 +255,7 @@ pub fn latin_after(a: &[Tok], lex: &Lexicon) -> Option<Found> {
     let a = &a[i..];
     // Auxiliaries before an inverted verb: ", a déclaré X", ", ha dicho X".
     let mut a = a;
-    while a.len() > 1 && a[0].word && lex.skip.contains(&a[0].lower()) && is_verb(&a[1], lex) {
+    while a.len() > 1 && a[0].word && lex.skip.contains(a[0].lower()) && is_verb(&a[1], lex) {
         a = &a[1..];
     }
     let first = a.first()?;
@@ -284,8 +284,8 @@ pub fn latin_after(a: &[Tok], lex: &Lexicon) -> Option<Found> {
     // The sentence must continue with a subject, not with the reporter's own clause.
     let subject_like = first.capitalised()
         || pronoun(first, lex).is_some()
-        || lex.determiners.contains(&first.lower())
-        || lex.people.contains(&first.lower())
+        || lex.determiners.contains(first.lower())
+        || lex.people.contains(first.lower())
         || is_honorific(first, lex);
     if !subject_like {
         // “…” in that law, Azzouz said — a short tail of the reporter's clause, then the attribution.
@@ -307,7 +307,7 @@ pub fn latin_after(a: &[Tok], lex: &Lexicon) -> Option<Found> {
                 let lead = &a[..start];
                 // "Seoul resident Margie Kim said": a short description before the name is its role.
                 let described = lead.len() <= 6 && lead.iter().all(|t| t.word && !is_verb(t, lex) && pronoun(t, lex).is_none());
-                if start == 0 || lead.iter().all(|t| lex.not_names.contains(&t.lower())) || described {
+                if start == 0 || lead.iter().all(|t| lex.not_names.contains(t.lower())) || described {
                     if let (Subject::Name { role: r @ None, .. }, true) = (&mut s, described && start > 0) {
                         *r = Some(join(lead));
                     }
@@ -386,7 +386,7 @@ pub fn latin_before(b: &[Tok], lex: &Lexicon, whole: bool) -> Option<Found> {
         if participle || v > 0 && matches!(b[v - 1].lower(), "and" | "but" | "then" | "also") {
             // The clause's subject: after the last comma before the verb (or the sentence start).
             let clause = if participle { 0 } else { b[..v].iter().rposition(|t| t.punct(',')).map_or(0, |i| i + 1) };
-            let start = (clause..v).find(|&i| !lex.not_names.contains(&b[i].lower()) && !b[i].punct(',')).unwrap_or(v);
+            let start = (clause..v).find(|&i| !lex.not_names.contains(b[i].lower()) && !b[i].punct(',')).unwrap_or(v);
             let e = (start..v).find(|&i| !is_name_word(&b[i], lex)).unwrap_or(v);
             if e > start && (e == v || !b[e].punct(',') || participle) {
                 if let Some(s) = name_from_run(&b[start..e], lex) {
@@ -416,7 +416,7 @@ pub fn latin_before(b: &[Tok], lex: &Lexicon, whole: bool) -> Option<Found> {
 
 /// `X zufolge` after a quote's sentence (German).
 pub fn latin_source_after(a: &[Tok], lex: &Lexicon) -> Option<Found> {
-    let k = a.iter().position(|t| lex.sources_after.contains(&t.lower()))?;
+    let k = a.iter().position(|t| lex.sources_after.contains(t.lower()))?;
     np_before(&a[..k], lex).and_then(|(s, _)| found(s, t::CONF_SOURCE))
 }
 
@@ -489,12 +489,12 @@ pub fn zh_subject(span: &str) -> Option<Subject> {
             return Some(Subject::Pronoun(*g));
         }
     }
-    if t::ZH_NOT_SPEAKERS.contains(&cleaned.as_str()) || t::ZH_NOT_SPEAKER_STARTS.iter().any(|w| cleaned.starts_with(w)) {
+    if t::ZH_NOT_SPEAKERS.contains(&cleaned) || t::ZH_NOT_SPEAKER_STARTS.any_prefix_of(&cleaned) {
         return None;
     }
     let gender = super::names::han_honorific_gender(&cleaned);
     let HanSpeaker { name, role, original } = split_han_role(&cleaned)?;
-    if t::ZH_ROLE_SUFFIXES.iter().any(|r| name.ends_with(r)) && role.is_none() {
+    if t::ZH_ROLE_SUFFIXES.any_suffix_of(&name) && role.is_none() {
         return Some(Subject::Described(name));
     }
     Some(Subject::Name { name, role, gender, original })
@@ -564,7 +564,7 @@ pub fn han_after(a: &[char]) -> Option<Found> {
 /// 「…」と述べた with the subject before the quote (`岸田首相は「…」と述べた`), or Xによると.
 pub fn ja(before: &[char], after: &[char]) -> Option<Found> {
     let after_s: String = after.iter().take(16).collect();
-    let reported = after_s.starts_with('と') && t::JA_VERBS.iter().any(|v| after_s[3..].contains(v));
+    let reported = after_s.starts_with('と') && t::JA_VERBS.any_in(&after_s[3..]);
     let b: String = before[zh_clause_start(before, before.len())..].iter().collect();
     let b = b.trim();
     for src in t::JA_SOURCES {

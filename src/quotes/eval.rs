@@ -7,6 +7,7 @@
 //! words contain or are contained in one of the label's speaker forms (Han: substring either way).
 
 use super::{Kind, Quote};
+use crate::words::{words, Words};
 use serde_json::Value;
 use rustc_hash::FxHashMap;
 
@@ -104,10 +105,10 @@ pub fn overlap(a: &str, b: &str) -> f32 {
     common as f32 / longer as f32
 }
 
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "miss", "sir", "prof", "president", "senator"];
+const HONORIFICS: Words = words!["mr", "mrs", "ms", "dr", "miss", "sir", "prof", "president", "senator"];
 
 fn name_words(s: &str) -> Vec<String> {
-    words(s).into_iter().filter(|w| !HONORIFICS.contains(&w.as_str())).collect()
+    words(s).into_iter().filter(|w| !HONORIFICS.contains(w)).collect()
 }
 
 /// Whether `predicted` names one of `accepted`.

@@ -101,7 +101,7 @@ fn guess_lang(text: &str) -> &'static str {
     for w in text.split(|c: char| !c.is_alphabetic()).take(3000) {
         let w = crate::case::lowercase(w);
         for (k, (_, words)) in t::STOPWORDS.iter().enumerate() {
-            if words.contains(&w.as_str()) {
+            if words.contains(&w) {
                 counts[k] += 1;
             }
         }
@@ -652,7 +652,7 @@ fn follows_object_word(before: &[char], buf: &mut String) -> bool {
     }
     buf.clear();
     buf.extend(before[start..end].iter().copied().map(crate::case::lower_char));
-    t::NOT_SUBJECT_BEFORE.contains(&buf.as_str())
+    t::NOT_SUBJECT_BEFORE.contains(buf)
 }
 
 /// People mentioned outside quotes (by their longest name), and the gender the article's pronouns

@@ -95,7 +95,7 @@ impl NameBook {
                 words.clear();
                 continue;
             }
-            if words.is_empty() && (lex.titles.contains(&tok.lower()) || lex.not_names.contains(&tok.lower())) {
+            if words.is_empty() && (lex.titles.contains(tok.lower()) || lex.not_names.contains(tok.lower())) {
                 continue;
             }
             words.push(tok.text.trim_end_matches("'s").trim_end_matches("’s").to_string());
@@ -135,7 +135,7 @@ impl NameBook {
             .split_whitespace()
             .filter(|w| {
                 let l = crate::case::lowercase(w);
-                !lex.honorifics.iter().any(|(h, _)| *h == l) && !lex.titles.contains(&l.as_str())
+                !lex.honorifics.iter().any(|(h, _)| *h == l) && !lex.titles.contains(&l)
             })
             .collect();
         let Some(last) = words.last() else { return short.to_string() };
@@ -189,7 +189,7 @@ impl NameBook {
             while let Some(pos) = s[from..].find(role) {
                 let after = from + pos + role.len();
                 if let Some(name) = han_name_at(&s[after..], &s) {
-                    if !self.han.contains(&name) && !t::ZH_NOT_SPEAKERS.contains(&name.as_str()) {
+                    if !self.han.contains(&name) && !t::ZH_NOT_SPEAKERS.contains(&name) {
                         self.han.push(name);
                     }
                 }
@@ -289,7 +289,7 @@ pub fn clean_han_span(span: &str) -> String {
         if depth > 0 || s[..i].chars().count() < 2 {
             continue;
         }
-        if t::ZH_FRAME_STARTS.iter().any(|f| s[i..].starts_with(f)) {
+        if t::ZH_FRAME_STARTS.any_prefix_of(&s[i..]) {
             cut = i;
             break;
         }
@@ -339,7 +339,7 @@ pub fn split_han_role(span: &str) -> Option<HanSpeaker> {
             }
         }
     }
-    if s.is_empty() || t::ZH_NOT_SPEAKERS.contains(&s.as_str()) {
+    if s.is_empty() || t::ZH_NOT_SPEAKERS.contains(&s) {
         return None;
     }
     // The name follows the last role word.

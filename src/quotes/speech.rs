@@ -9,6 +9,7 @@
 
 use super::tunables::{self as t, Lexicon};
 use crate::text::{is_han, is_kana};
+use crate::words::{words, Words};
 
 /// What a quoted span is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +53,7 @@ pub fn script(s: &str) -> Script {
 }
 
 /// Small words that stay lowercase in titles.
-const TITLE_SMALL: &[&str] = &[
+const TITLE_SMALL: Words = words![
     "a", "an", "the", "and", "or", "nor", "but", "so", "yet", "of", "in", "on", "at", "to", "for", "by", "with",
     "from", "into", "over", "up", "than", "that", "de", "la", "le", "der", "die", "das", "y", "et", "und", "vs",
     "is", "as",
@@ -64,7 +65,7 @@ pub fn is_title_case(s: &str) -> bool {
     if words.is_empty() || words.len() > 12 {
         return false;
     }
-    let significant: Vec<&&str> = words.iter().filter(|w| !TITLE_SMALL.contains(&crate::case::lowercase(w).as_str())).collect();
+    let significant: Vec<&&str> = words.iter().filter(|w| !TITLE_SMALL.contains(&crate::case::lowercase(w))).collect();
     // A one-word quote is a title only when it is not a sentence ("Blue", but not "Yes.").
     !significant.is_empty()
         && significant.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
@@ -82,7 +83,7 @@ pub fn term_trigger_before(before: &str, lex: &Lexicon) -> bool {
 /// Han equivalent: 所谓“…”, 被称为“…”, 签署了“…”.
 pub fn han_term_trigger_before(before: &str) -> bool {
     let b = before.trim_end();
-    t::ZH_TERM_TRIGGERS.iter().any(|w| b.ends_with(w)) || b.ends_with('《')
+    t::ZH_TERM_TRIGGERS.any_suffix_of(b) || b.ends_with('《')
 }
 
 /// Clause punctuation inside a Han quote (an ASCII dot only before a space: "08008.HK" is a name).
@@ -181,7 +182,7 @@ fn classify_han(cx: &Context<'_>) -> Class {
             return Class::Term;
         }
     }
-    if !punct && n <= 14 && t::ZH_TERM_SUFFIXES.iter().any(|s| text.ends_with(s)) {
+    if !punct && n <= 14 && t::ZH_TERM_SUFFIXES.any_suffix_of(text) {
         return Class::Term;
     }
     if n >= t::MIN_CJK_KEY_CHARS || (punct && n >= t::MIN_CJK_KEY_CHARS_PUNCT) {
@@ -202,7 +203,7 @@ pub fn is_boilerplate(text: &str, lex: &Lexicon) -> bool {
     let lower = crate::case::lowercase(text);
     let digits = text.chars().filter(char::is_ascii_digit).count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    lex.boilerplate.iter().any(|b| lower.contains(b)) || t::ZH_BOILERPLATE.iter().any(|b| text.contains(b)) || digits > letters
+    lex.boilerplate.any_in(&lower) || t::ZH_BOILERPLATE.any_in(text) || digits > letters
 }
 
 #[cfg(test)]

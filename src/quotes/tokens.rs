@@ -3,6 +3,8 @@
 //! A word keeps its inner apostrophes, hyphens and dots (don't, al-Assad, U.S.); a trailing dot stays
 //! on known abbreviations and initials (Mr., Dr., J.) so that it is not read as a sentence end.
 
+use crate::words::{words, Words};
+
 /// One token.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tok {
@@ -47,7 +49,7 @@ fn lowercases_differently(c: char) -> bool {
 }
 
 /// Abbreviations that keep their dot (from AP style; the dots of Mr. and U.S. do not end sentences).
-const ABBREVIATIONS: &[&str] = &[
+const ABBREVIATIONS: Words = words![
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "prof",
     "inc", "co", "corp", "ltd", "no", "vs", "rev", "maj", "adm", "cmdr", "mt", "ft", "ave", "dept", "est",
     "fig", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "a.m", "p.m", "m", "mme",
@@ -102,7 +104,7 @@ fn next_span(chars: &[char], mut i: usize) -> Option<Span> {
     if chars.get(j) == Some(&'.') {
         let lower: String = chars[start..j].iter().copied().map(crate::case::lower_char).collect();
         let initial = j - start == 1 && chars[start].is_uppercase();
-        if ABBREVIATIONS.contains(&lower.as_str()) || initial || lower.contains('.') {
+        if ABBREVIATIONS.contains(&lower) || initial || lower.contains('.') {
             j += 1;
         }
     }

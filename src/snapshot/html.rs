@@ -7,6 +7,7 @@
 //! `display:none` / `visibility:hidden`.
 
 use super::{keep_attr, keeps_text, Attr, Builder, Document, Tag};
+use crate::words::{words, Words};
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{ns, parse_document, Attribute, QualName};
@@ -28,8 +29,8 @@ pub fn from_html(html: &str, url: Option<&str>) -> Document {
 pub const MAX_PARSE_DEPTH: usize = 1024;
 
 /// Elements whose content is raw text: their insides are not tags.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"];
-const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+const RAW_TEXT: Words = words!["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"];
+const VOID: Words = words!["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
 /// Returns `html` unchanged unless its (approximate) element nesting exceeds `cap`; then start and
 /// end tags deeper than `cap` are removed. A cheap byte scan: quotes in tags and raw-text elements
@@ -85,7 +86,7 @@ fn scan_tags(html: &str, cap: usize, mut out: Option<&mut String>) -> usize {
             } else {
                 depth = depth.saturating_sub(1);
             }
-        } else if !VOID.contains(&name.as_str()) && !self_closing {
+        } else if !VOID.contains(&name) && !self_closing {
             if depth >= cap {
                 if out.is_none() {
                     return cap + 1; // counting pass: too deep, the caller rewrites
@@ -104,7 +105,7 @@ fn scan_tags(html: &str, cap: usize, mut out: Option<&mut String>) -> usize {
             }
         }
         i = end;
-        if !closing && RAW_TEXT.contains(&name.as_str()) {
+        if !closing && RAW_TEXT.contains(&name) {
             // Skip to its end tag, matched ASCII-case-insensitively in place (lower-casing the
             // rest of the page for each raw-text element made this scan quadratic).
             i = find_end_tag(b, i, name.as_bytes()).unwrap_or(b.len());
@@ -304,17 +305,17 @@ impl Sink {
 /// Elements that may carry a shadow root (DOM standard, `attachShadow`): these names and valid
 /// custom element names.
 fn is_valid_shadow_host(name: &str) -> bool {
-    const HOSTS: &[&str] = &[
+    const HOSTS: Words = words![
         "article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
         "header", "main", "nav", "p", "section", "span",
     ];
-    const RESERVED: &[&str] =
-        &["annotation-xml", "color-profile", "font-face", "font-face-src", "font-face-uri", "font-face-format", "font-face-name", "missing-glyph"];
+    const RESERVED: Words =
+        words!["annotation-xml", "color-profile", "font-face", "font-face-src", "font-face-uri", "font-face-format", "font-face-name", "missing-glyph"];
     let custom = name.starts_with(|c: char| c.is_ascii_lowercase())
         && name.contains('-')
         && !name.chars().any(|c| c.is_ascii_uppercase())
-        && !RESERVED.contains(&name);
-    HOSTS.contains(&name) || custom
+        && !RESERVED.contains(name);
+    HOSTS.contains(name) || custom
 }
 
 /// Visibility from markup alone: `hidden`, or inline `display:none` / `visibility:hidden`.

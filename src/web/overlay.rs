@@ -40,6 +40,7 @@ use super::speech;
 use crate::article::{base_url, Piece};
 use crate::snapshot::{Document, Tag};
 use crate::text::fold_whitespace;
+use crate::words::{words, Words};
 use crate::{read_article, Analysis, Error, Options};
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use std::cell::{Cell, RefCell};
@@ -66,7 +67,7 @@ const HOST_TAG: &str = "div";
 const DRAWER_MEDIA: &str = "(max-width: 700px)";
 
 /// Languages written right to left, for pages that give a `lang` but no `dir`.
-const RTL_LANGUAGES: &[&str] = &["ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"];
+const RTL_LANGUAGES: Words = words!["ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"];
 
 /// What Tab may land on inside the overlay (the focus trap cycles through these).
 const FOCUSABLE: &str = "button:not([disabled]), select, a[href], input, [tabindex]:not([tabindex='-1'])";
@@ -297,7 +298,7 @@ fn direction(dir: Option<&str>, lang: Option<&str>) -> Option<&'static str> {
         Some(d) if d.eq_ignore_ascii_case("ltr") => Some("ltr"),
         _ => {
             let primary = lang?.split(['-', '_']).next()?.to_ascii_lowercase();
-            RTL_LANGUAGES.contains(&primary.as_str()).then_some("rtl")
+            RTL_LANGUAGES.contains(&primary).then_some("rtl")
         }
     }
 }

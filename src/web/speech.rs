@@ -28,6 +28,7 @@ use super::dom::{next_in_subtree, Dom};
 use super::i18n::t;
 use super::settings::Settings;
 use crate::sentences;
+use crate::words::{words, Words};
 use gloo_events::EventListener;
 use js_sys::Reflect;
 use std::cell::RefCell;
@@ -63,15 +64,15 @@ const KEY_NEXT: &str = "]";
 /// For a language tag without a region (or with a script), the regions whose voices suit it best,
 /// in order: Simplified Chinese is read by a mainland Mandarin voice, then a Taiwanese one, before
 /// a Cantonese (Hong Kong) one.
-const PREFERRED_VOICES: &[(&str, &[&str])] = &[
-    ("zh", &["zh-cn", "zh-sg", "zh-tw", "zh-hk"]),
-    ("zh-hans", &["zh-cn", "zh-sg", "zh-tw", "zh-hk"]),
-    ("zh-hant", &["zh-tw", "zh-hk", "zh-cn"]),
-    ("zh-cn", &["zh-sg"]),
-    ("zh-tw", &["zh-hk"]),
-    ("en", &["en-us", "en-gb"]),
-    ("pt", &["pt-br", "pt-pt"]),
-    ("es", &["es-es", "es-mx", "es-us"]),
+const PREFERRED_VOICES: &[(&str, Words)] = &[
+    ("zh", words!["zh-cn", "zh-sg", "zh-tw", "zh-hk"]),
+    ("zh-hans", words!["zh-cn", "zh-sg", "zh-tw", "zh-hk"]),
+    ("zh-hant", words!["zh-tw", "zh-hk", "zh-cn"]),
+    ("zh-cn", words!["zh-sg"]),
+    ("zh-tw", words!["zh-hk"]),
+    ("en", words!["en-us", "en-gb"]),
+    ("pt", words!["pt-br", "pt-pt"]),
+    ("es", words!["es-es", "es-mx", "es-us"]),
 ];
 
 // ---------------------------------------------------------------------------------------------
