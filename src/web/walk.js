@@ -75,7 +75,9 @@ const SHADOW_ROOT = getter(Element.prototype, 'shadowRoot');
 const HAS_ATTRIBUTES = Element.prototype.hasAttributes;
 const ATTRIBUTE_NAMES = Element.prototype.getAttributeNames;
 const GET_ATTRIBUTE = Element.prototype.getAttribute;
-const CHECK_VISIBILITY = Element.prototype.checkVisibility;
+// `checkVisibility` is looked up at the start of each walk, in the walked document's own realm (the
+// parity test counts the calls by wrapping that realm's method).
+let CHECK_VISIBILITY = Element.prototype.checkVisibility;
 
 /** The name → index maps, rebuilt only when Rust's names change (never, within one module). */
 function tables(names, flags) {
@@ -108,6 +110,7 @@ function layoutVisible(el) {
  */
 export function walk(doc, skip, names, flags, maxNodes, maxText, topDown = false) {
   const t = tables(names, flags);
+  CHECK_VISIBILITY = (doc.defaultView || globalThis).Element.prototype.checkVisibility;
   const records = [];
   const texts = [];
   // Every element, in document order, for the visibility pass after the walk: its header's index
