@@ -61,9 +61,9 @@ let table = null;
 // The DOM's accessors and methods, taken once from the prototypes and called with `.call`. A read
 // like `node.nextSibling` meets a different hidden class for every element type (div, p, a, …) and
 // V8's inline cache misses into the runtime on each new one — in every page, since each page (and
-// each isolated world) has its own wrapper classes. The walk runs once per page, cold, so those
-// misses were a large part of it: through the getters the first walk of a page is 13–17 % faster
-// (median over the corpus, interleaved A/B on fresh page loads, two runs; the warm walk is unchanged).
+// each isolated world) has its own wrapper classes. The walk runs once per page, cold, and pays for
+// those misses: through the getters the first walk of a page is 13–17 % faster
+// (median over the corpus, interleaved A/B on fresh page loads, two runs; bench/walk-ab.mjs).
 const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
 const NODE_TYPE = getter(Node.prototype, 'nodeType');
 const FIRST_CHILD = getter(Node.prototype, 'firstChild');
