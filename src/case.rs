@@ -88,10 +88,20 @@ fn lower_non_ascii(c: char) -> char {
 
 /// `s` in lower case, character by character with [`lower_char`].
 pub fn lowercase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    lowercase_into(s, &mut out);
+    out
+}
+
+/// [`lowercase`] into `out` (cleared first): one buffer reused over many strings.
+pub fn lowercase_into(s: &str, out: &mut String) {
+    out.clear();
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(s.chars().map(lower_char));
     }
-    s.chars().map(lower_char).collect()
 }
 
 #[cfg(test)]

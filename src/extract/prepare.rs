@@ -201,17 +201,6 @@ fn side_weight(lower: &str, found: u8) -> f32 {
     w
 }
 
-/// `s` lower-cased into `out` (cleared first), char by char ([`crate::case::lowercase`] without a
-/// new String per element).
-fn lower_into(s: &str, out: &mut String) {
-    out.clear();
-    if s.is_ascii() {
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        out.extend(s.chars().map(crate::case::lower_char));
-    }
-}
-
 /// Computes class/id bits and weights for every element (one lower-casing and one scan per
 /// class and id string).
 pub fn facts(doc: &Document) -> Facts {
@@ -226,8 +215,8 @@ pub fn facts(doc: &Document) -> Facts {
         let (class_raw, ident_raw) = (doc.attr(id, Attr::Class).unwrap_or(""), doc.attr(id, Attr::Id).unwrap_or(""));
         // Most elements have neither: no word can match then.
         if !class_raw.is_empty() || !ident_raw.is_empty() {
-            lower_into(class_raw, &mut class);
-            lower_into(ident_raw, &mut ident);
+            crate::case::lowercase_into(class_raw, &mut class);
+            crate::case::lowercase_into(ident_raw, &mut ident);
             let (in_class, in_ident) = (words.scan(&class), words.scan(&ident));
             weight[id.index()] = side_weight(&class, in_class) + side_weight(&ident, in_ident);
             // Readability tests the lists on "class id": no word holds a space, so a list
