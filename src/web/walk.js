@@ -75,9 +75,9 @@ const SHADOW_ROOT = getter(Element.prototype, 'shadowRoot');
 const HAS_ATTRIBUTES = Element.prototype.hasAttributes;
 const ATTRIBUTE_NAMES = Element.prototype.getAttributeNames;
 const GET_ATTRIBUTE = Element.prototype.getAttribute;
-// `checkVisibility` is looked up at the start of each walk, in the walked document's own realm (the
+// `checkVisibility` is set at the start of each walk, from the walked document's own realm (the
 // parity test counts the calls by wrapping that realm's method).
-let CHECK_VISIBILITY = Element.prototype.checkVisibility;
+let CHECK_VISIBILITY = null;
 
 /** The name → index maps, rebuilt only when Rust's names change (never, within one module). */
 function tables(names, flags) {
