@@ -226,10 +226,11 @@ NODE
 
 # A wasm as plain JavaScript (binaryen's wasm2js), for pages whose CSP forbids WebAssembly:
 # there a compile in the content script fails AND makes the page send a CSP violation report, so
-# the content script loads this build instead (see extension/content.js). Its glue is patched
-# here in two places:
+# the content script loads this build instead (see extension/content.js). It and its glue are
+# patched here:
 #  - wasm2js writes an ES module importing each wasm import by name from './broadsheet_bg.js';
 #    it is rewritten to export `instantiate(imports)`, fed with the glue's own import object;
+#  - its base64 decoder of the data segments uses the engine's `setFromBase64` where there is one;
 #  - wasm2js's memory.grow swaps in a new ArrayBuffer without detaching the old one, so the
 #    glue's cached memory views must be refreshed whenever `wasm.memory.buffer` changes (the
 #    native wasm passes this check too: its buffer object only changes when memory grows).
@@ -244,6 +245,13 @@ const fail = (what) => { console.error(`build.sh: ${what} not found`); process.e
 let asm = fs.readFileSync(asmIn, 'utf8');
 // 1. Drop the named imports and the module-level instantiation with its exports.
 asm = asm.replace(/^import \{ \w+ \} from '\.\/broadsheet_bg\.js';\n/gm, '');
+// 2. The data segments (74 KB, base64 in the source) are decoded at instantiation by a JavaScript
+//    loop that runs once, so in the interpreter: the engine's own decoder does it where there is
+//    one (Chromium 140+, Firefox 133+).
+const decoder = 'function base64DecodeToExistingUint8Array(uint8Array, offset, b64) {';
+if (asm.split(decoder).length !== 2) fail('the wasm2js base64 decoder');
+asm = asm.replace(decoder, `${decoder}
+    if (uint8Array.setFromBase64) { uint8Array.subarray(offset).setFromBase64(b64); return uint8Array; }`);
 const at = asm.indexOf('\nvar retasmFunc = asmFunc(');
 if (at < 0 || /^import /m.test(asm)) fail('the wasm2js module shape');
 asm = asm.slice(0, at) + `
@@ -255,11 +263,11 @@ export function instantiate(imports) {
 fs.writeFileSync(asmOut, asm);
 fs.unlinkSync(asmIn);
 let glue = fs.readFileSync(gluePath, 'utf8');
-// 2. Memory views are stale as soon as the buffer object changes.
+// 3. Memory views are stale as soon as the buffer object changes.
 const views = /(cached\w+Memory0) === null \|\|/g;
 if (!views.test(glue)) fail('the glue memory-view caches');
 glue = glue.replace(views, '$1 === null || $1.buffer !== wasm.memory.buffer ||');
-// 3. Export what the wasm2js loader needs to instantiate without WebAssembly.
+// 4. Export what the wasm2js loader needs to instantiate without WebAssembly.
 const last = 'export { initSync, __wbg_init as default };';
 if (!glue.includes(last)) fail('the glue exports');
 glue = glue.replace(last, 'export { initSync, __wbg_init as default, __wbg_get_imports, __wbg_finalize_init };');
