@@ -94,8 +94,14 @@ pub struct Article {
 /// URL policy: `http(s)` (and protocol-relative) links; images may also be `data:image/…` (not SVG,
 /// which can carry script). Relative URLs are resolved against `base`. Anything else gives `None`.
 pub fn safe_url(raw: &str, base: Option<&str>, image: bool) -> Option<String> {
-    // As the URL parser does: strip leading/trailing C0 controls and spaces, remove tabs and newlines.
-    let cleaned: String = raw.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    // As the URL parser does: strip leading/trailing C0 controls and spaces, remove tabs and newlines
+    // (copied whole when there are none: an inline `data:` picture is tens of kilobytes).
+    let trimmed = raw.trim_matches(|c: char| c <= ' ');
+    let cleaned: String = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
+    } else {
+        trimmed.to_owned()
+    };
     let url = cleaned.as_str();
     if url.is_empty() {
         return None;

@@ -316,14 +316,25 @@ fn has_own_text(doc: &Document, id: NodeId) -> bool {
     doc.children(id).any(|c| doc.text(c).is_some_and(|t| !t.trim().is_empty()))
 }
 
+/// A `data:` URL: the picture itself, inline (often tens of kilobytes of base64, so the rules below
+/// look only at its head: its payload is no path, host or word, and scanning it cost more than the
+/// rest of a small page's analysis).
+fn is_data_url(url: &str) -> bool {
+    url.len() > 5 && starts_with_ignore_ascii_case(url, "data:")
+}
+
+fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// A `src` that only holds the place of the real picture.
 fn is_placeholder(src: &str) -> bool {
     let s = src.trim();
     if s.is_empty() || s == "#" || s.starts_with("about:") || s.starts_with("javascript:") {
         return true;
     }
-    if s.len() > 5 && s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")) {
-        return s.len() < DATA_URI_PLACEHOLDER_MAX || s.to_ascii_lowercase().starts_with("data:image/svg");
+    if is_data_url(s) {
+        return s.len() < DATA_URI_PLACEHOLDER_MAX || starts_with_ignore_ascii_case(s, "data:image/svg");
     }
     let path = s.split(['?', '#']).next().unwrap_or(s).to_ascii_lowercase();
     let file = path.rsplit('/').next().unwrap_or(&path);
@@ -348,7 +359,7 @@ fn build_image(
     let real = |v: &Option<String>| v.as_ref().filter(|u| !is_placeholder(u)).cloned();
     let candidates: Vec<origin::Candidate> = s.srcsets.iter().flat_map(|v| origin::parse_srcset(v)).filter(|c| !is_placeholder(&c.url)).collect();
     let best = origin::best_candidate(&candidates).map(|c| c.url.clone());
-    let inline_data = s.src.as_ref().filter(|u| u.len() > 5 && u.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")) && !is_placeholder(u)).cloned();
+    let inline_data = s.src.as_ref().filter(|u| is_data_url(u) && !is_placeholder(u)).cloned();
     let display = real(&s.src).or_else(|| s.lazy.clone()).or_else(|| real(&s.fallback_src)).or_else(|| best.clone()).or(inline_data)?;
     let src = safe_url(&display, base, true)?;
     let origin_raw = s.originals.clone().or(best).or_else(|| s.lazy.clone()).or_else(|| real(&s.fallback_src)).unwrap_or_else(|| display.clone());
@@ -406,7 +417,12 @@ fn in_teaser_link(doc: &Document, img: NodeId) -> bool {
     text_len >= TEASER_LINK_MIN_TEXT
 }
 
+/// A counting pixel or beacon, by its URL. Never an inline `data:` picture: it makes no request, and
+/// its base64 can spell a tracker word by chance.
 fn is_tracker(url: &str) -> bool {
+    if is_data_url(url) {
+        return false;
+    }
     let l = url.to_ascii_lowercase();
     TRACKER_URL_PARTS.any_in(&l)
 }
@@ -427,7 +443,7 @@ fn has_role_words(doc: &Document, img: NodeId, origin: &str, alt: Option<&str>) 
     let marked = std::iter::once(img).chain(doc.ancestors(img).take(2)).any(|n| tokens(&doc.class_and_id(n)).any(|t| exact(&t)));
     let path = origin.split(['?', '#']).next().unwrap_or("");
     let path = path.find("://").map_or(path, |i| path[i + 3..].find('/').map_or("", |p| &path[i + 3 + p..]));
-    let in_path = tokens(path).any(|t| exact(&t));
+    let in_path = !is_data_url(origin) && tokens(path).any(|t| exact(&t));
     let in_alt = alt.is_some_and(|a| a.split_whitespace().count() <= ALT_WORDS_MAX_FOR_ROLE && tokens(a).any(|t| exact(&t)));
     marked || in_path || in_alt
 }

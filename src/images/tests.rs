@@ -160,3 +160,17 @@ fn a_teaser_after_a_figure_is_not_its_caption() {
     assert_eq!(im.list[0].credit.as_deref(), Some("Danielle Chenette"));
     assert_eq!(im.list[0].caption, None);
 }
+
+#[test]
+fn inline_data_picture_is_judged_by_its_head_not_its_payload() {
+    // Base64 can spell "/pixel/" (a tracker URL part) and "logo" (a role word) by chance.
+    let payload = format!("{}/pixel/AAAA+logo/{}", "A".repeat(1200), "B".repeat(64));
+    let im = run(&format!(r#"<p>text</p><img src="data:image/png;base64,{payload}" alt="A chart of the vote">"#));
+    assert_eq!(im.list.len(), 1, "a real inline picture is kept");
+    assert!(im.list[0].src.starts_with("data:image/png;base64,"));
+    // The head still decides: an SVG (any case) is a placeholder, as is a short data URL.
+    let svg = format!(r#"<p>text</p><img src="DATA:IMAGE/SVG+XML;base64,{}" alt="x">"#, "A".repeat(1200));
+    assert!(run(&svg).list.is_empty());
+    assert!(is_placeholder("data:image/gif;base64,R0lGODlhAQABAAAAACw="));
+    assert!(!is_data_url("data:") && is_data_url("Data:image/png;base64,AA") && !is_data_url("https://x/data:"));
+}
