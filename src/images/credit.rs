@@ -16,6 +16,7 @@
 use super::tunables::{LabelKind, AGENCIES, INLINE_LABELS, LABELS, SLASH_CREDIT_MAX_WORDS, TRAILING_CREDIT_MAX_WORDS};
 use crate::text::{fold_whitespace, is_cjk};
 use crate::json::Value;
+use super::origin::picture_key;
 
 /// Separators that may follow a label word.
 fn is_label_separator(c: char) -> bool {
@@ -191,8 +192,17 @@ fn last_sentence_tail(s: &str) -> Option<(&str, &str)> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LdImage {
     pub urls: Vec<String>,
+    /// The urls' [`picture_key`]s, computed once: every picture of the page is compared with them.
+    pub keys: Vec<String>,
     pub credit: Option<String>,
     pub caption: Option<String>,
+}
+
+impl LdImage {
+    /// Whether this object describes the picture with one of these keys ([`picture_key`]s of its URLs).
+    pub fn shows(&self, picture: &[Option<String>]) -> bool {
+        picture.iter().flatten().any(|key| self.keys.contains(key))
+    }
 }
 
 /// Every `ImageObject` (or object under an `image`/`associatedMedia` key with a URL) of the JSON-LD
@@ -220,7 +230,8 @@ pub fn json_ld_images(values: &[Value]) -> Vec<LdImage> {
                         .find_map(|k| map.get(*k).and_then(name_of));
                     let caption = ["caption", "description"].iter().find_map(|k| map.get(*k).and_then(name_of));
                     if !urls.is_empty() {
-                        out.push(LdImage { urls, credit, caption });
+                        let keys = urls.iter().filter_map(|u| picture_key(u)).collect();
+                        out.push(LdImage { urls, keys, credit, caption });
                     }
                 }
                 for (k, child) in map {

@@ -387,7 +387,8 @@ fn build_image(
     };
     caption = caption.or_else(|| attr_of(Attr::DataCaption));
     credit = credit.or_else(|| attr_of(Attr::DataCredit));
-    if let Some(found) = ld.iter().find(|l| l.urls.iter().any(|u| origin::same_picture(u, &origin) || origin::same_picture(u, &src))) {
+    let keys = [origin::picture_key(&origin), origin::picture_key(&src)];
+    if let Some(found) = ld.iter().find(|l| l.shows(&keys)) {
         credit = credit.or_else(|| found.credit.clone());
         caption = caption.or_else(|| found.caption.clone());
     }
@@ -698,7 +699,8 @@ fn lead_entry(doc: &Document, meta: &Metadata, url: &str, base: Option<&str>, ld
         .and_then(|h| doc.find_all(h, Tag::Meta).find(|m| doc.attr(*m, Attr::Content).is_some_and(|c| c.trim() == declared.trim())))
         .unwrap_or(Document::ROOT);
     let origin = if url.starts_with("data:") { url.to_owned() } else { origin::unwrap_proxies(url, base) };
-    let found = ld.iter().find(|l| l.urls.iter().any(|u| origin::same_picture(u, &origin)));
+    let keys = [origin::picture_key(&origin)];
+    let found = ld.iter().find(|l| l.shows(&keys));
     Image {
         src: url.to_owned(),
         origin,
