@@ -79,11 +79,25 @@ pub fn names_agency(text: &str) -> bool {
         if agency.chars().any(is_cjk) {
             return text.contains(agency);
         }
-        let parts: Vec<&str> = agency.split(' ').collect();
-        let upper = agency.to_ascii_uppercase(); // Latin agency names are ASCII: no Unicode case tables in the wasm
-        let upper_parts: Vec<&str> = upper.split(' ').collect();
-        words.windows(parts.len()).any(|w| w == parts.as_slice() || w == upper_parts.as_slice())
+        // Word for word as written, or in capitals ("Reuters", "REUTERS"; not "reuters"). Latin
+        // agency names are ASCII: no Unicode case tables in the wasm. No allocation: this runs for
+        // every agency on every caption-like text.
+        let parts = agency.split(' ').count();
+        words.windows(parts).any(|w| spells(w, agency, false) || spells(w, agency, true))
     })
+}
+
+/// Whether the words `window` spell `phrase` (its words separated by single spaces), or its ASCII
+/// capitals when `upper`.
+fn spells(window: &[&str], phrase: &str, upper: bool) -> bool {
+    let same = |word: &str, part: &str| {
+        if upper {
+            word.len() == part.len() && word.bytes().zip(part.bytes()).all(|(w, p)| w == p.to_ascii_uppercase())
+        } else {
+            word == part
+        }
+    };
+    window.iter().zip(phrase.split(' ')).all(|(word, part)| same(word, part))
 }
 
 /// Words in `s` (CJK characters count one each).
@@ -266,6 +280,16 @@ fn name_of(v: &Value) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn agencies_are_named_as_written_or_in_capitals() {
+        for yes in ["Photo: Reuters", "REUTERS/Jane Doe", "Getty Images", "(GETTY IMAGES)", "AP Photo/Evan Vucci", "新华社记者 摄"] {
+            assert!(names_agency(yes), "{yes}");
+        }
+        for no in ["reuters", "getty images", "a map", "Associated", "Rexford"] {
+            assert!(!names_agency(no), "{no}");
+        }
+    }
 
     fn split(s: &str) -> (String, Option<String>) {
         split_inline_credit(s)
