@@ -32,9 +32,14 @@ export async function servedPages(names) {
   return served;
 }
 
-/** Headless Chromium with one 1280×900 tab; requests beyond 127.0.0.1 are aborted. */
+/**
+ * Headless Chromium with one 1280×900 tab; requests beyond 127.0.0.1 are aborted. With SCROLLBARS=1
+ * in the environment the page has classic scrollbars, as desktop Chromium shows them on Linux and
+ * Windows (headless hides them, so that the page's width never depends on its scrollbar).
+ */
 export async function benchTab() {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const scrollbars = process.env.SCROLLBARS === '1' ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {};
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, ...scrollbars });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (r) => r.abort());
   return { browser, context, tab: await context.newPage() };
