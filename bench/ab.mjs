@@ -9,7 +9,8 @@
 // tasks up to the painted frame, from a CDP trace; no waiting for the frame clock counted).
 // Each visit runs REPS alternations A B A B…; a page's figure is the minimum over all its runs
 // (on a shared machine, noise only ever adds time).
-// Run: `node bench/ab.mjs` (env PAGES=a,b · ROUNDS=3 · REPS=3 · BASE=dir · BUILD=js for the shipped
+// Run: `node bench/ab.mjs` (env PAGES=a,b · ROUNDS=3 · REPS=3 · BASE=dir · SCROLLBARS=1 for classic
+// scrollbars (bench/pages.mjs) · BUILD=js for the shipped
 // wasm2js build instead of the wasm).
 
 import { readdir, readFile } from 'node:fs/promises';

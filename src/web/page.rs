@@ -2,7 +2,9 @@
 //!
 //! The overlay itself lives in its own host element, removed on close. The only other changes are
 //! the scroll lock (`overflow: hidden` on `<html>`, and on `<body>` when the page lets the body
-//! scroll: [`could_scroll`]) and focus moving into the overlay.
+//! scroll: [`could_scroll`]; with a classic scrollbar, `<html>` also gets the scrollbar's width as
+//! padding so that the page keeps its width: [`scrollbar_compensation`]) and focus moving into the
+//! overlay.
 //! [`SavedPage`] records, before anything changes, the scroll position, the focused element and the
 //! exact `style` attribute text of both elements (or its absence), and restores them byte for byte:
 //! after close, `document.documentElement.outerHTML` is what it was before open. Typed form values
@@ -63,6 +65,9 @@ pub struct SavedPage {
     /// Whether the scroll lock goes on `<body>` too ([`could_scroll`]), read before
     /// anything changes (the page's style is clean then: the read costs no style recalculation).
     lock_body: bool,
+    /// What the lock adds to `<html>` to keep the page's width when its scrollbar goes
+    /// ([`scrollbar_compensation`]), read before anything changes.
+    keep_width: Option<String>,
     watch: Option<HostWatch>,
 }
 
@@ -76,6 +81,7 @@ impl SavedPage {
             locked: Vec::new(),
             printing: None,
             lock_body: document.body().is_none_or(|body| could_scroll(window, &body)),
+            keep_width: scrollbar_compensation(window, document),
             watch: None,
         }
     }
@@ -106,14 +112,19 @@ impl SavedPage {
         }
         let html = document.document_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
         let body = document.body().filter(|_| self.lock_body);
-        for element in [html, body].into_iter().flatten() {
+        for (i, element) in [html, body].into_iter().enumerate() {
+            let Some(element) = element else { continue };
             let style = element.get_attribute("style");
+            let lock = match (&self.keep_width, i) {
+                (Some(padding), 0) => format!("{SCROLL_LOCK} {padding}"),
+                _ => SCROLL_LOCK.to_owned(),
+            };
             // The attribute is written as text, not through `element.style`: Chromium serializes
             // CSSOM changes into the attribute lazily, and removing an attribute that was never
             // serialized later brings back an empty `style=""`.
             let locked = match &style {
-                Some(text) => format!("{text}; {SCROLL_LOCK}"),
-                None => SCROLL_LOCK.to_owned(),
+                Some(text) => format!("{text}; {lock}"),
+                None => lock,
             };
             if element.set_attribute("style", &locked).is_ok() {
                 self.locked.push(Locked { element, style });
@@ -192,6 +203,30 @@ impl SavedPage {
 /// container, and is left untouched: putting `overflow: hidden` on it would make it one, and
 /// Chromium then rebuilds the paint properties of the whole page (measured: 4.5 ms of pre-paint
 /// on archive-of-our-own, 1.2 ms on nytimes-1, in the frame after open and again after close).
+/// The `padding-right` that keeps `<html>`'s content as wide as it is while the lock hides the
+/// page's classic scrollbar (its padding plus the scrollbar's width), or `None` when there is no
+/// such scrollbar (overlay scrollbars, a page that fits, quirks mode) or it may be on the left (a
+/// right-to-left page). Hiding the scrollbar otherwise widens the page and Chromium lays all of it
+/// out again, on opening and again on closing.
+fn scrollbar_compensation(window: &Window, document: &web_sys::Document) -> Option<String> {
+    if document.compat_mode() != "CSS1Compat" {
+        return None;
+    }
+    let html = document.document_element()?;
+    // `innerWidth` is a whole number of CSS pixels, as is `clientWidth` (no float formatting or
+    // parsing here: either would add ~20 KB to the wasm).
+    let gutter = window.inner_width().ok()?.as_f64()? as i32 - html.client_width();
+    if !(1..=64).contains(&gutter) {
+        return None;
+    }
+    let style = window.get_computed_style(&html).ok()??;
+    if style.get_property_value("direction").ok()? != "ltr" {
+        return None;
+    }
+    let padding = style.get_property_value("padding-right").ok().filter(|p| p.ends_with("px"))?;
+    Some(format!("padding-right: calc({padding} + {gutter}px) !important;"))
+}
+
 fn could_scroll(window: &Window, body: &HtmlElement) -> bool {
     let Ok(Some(style)) = window.get_computed_style(body) else { return true };
     let fixed = |axis: &str| matches!(style.get_property_value(axis).as_deref(), Ok("visible" | "clip"));

@@ -81,12 +81,14 @@ export const CHROMIUM_ARGS = [
  * `{ context, page, extensionId, worker, close() }`. Requests leaving 127.0.0.1 are aborted, so
  * tests never wait on the network.
  */
-export async function launchWithExtension({ headless = true, viewport = { width: 1280, height: 900 } } = {}) {
+export async function launchWithExtension({ headless = true, viewport = { width: 1280, height: 900 }, scrollbars = false } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'broadsheet-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
     viewport,
+    // Headless hides scrollbars; `scrollbars` gives classic ones, as desktop Linux and Windows have.
+    ...(scrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
     args: [
       ...CHROMIUM_ARGS,
       `--disable-extensions-except=${ROOT}`,
