@@ -34,9 +34,9 @@
   // report to the site (a reader must send nothing). A content script cannot read the response's
   // CSP header, and probing with a compile is exactly what sends the report, so the JavaScript
   // build is used on every page. Measured (`./build.sh bench`, Chromium 156, 25 corpus pages × 3,
-  // medians, 2026-11-27): button to painted overlay 126–129 ms on the first press in a tab against
-  // 77 ms for wasm, later presses 55–60 ms against 28–32 ms; the 1.48 MB module (396 KB gzip) is
-  // parsed once per tab. Set 'wasm' only for measurements.
+  // medians, three runs on 2026-11-27): button to painted overlay 122–129 ms on the first press in a
+  // tab against 68–77 ms for wasm, later presses 48–60 ms against 25–32 ms; the 1.48 MB module
+  // (399 KB gzip) is parsed once per tab. Set 'wasm' only for measurements.
   const BUILD = 'js';
 
   async function load() {
