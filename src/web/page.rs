@@ -112,12 +112,12 @@ impl SavedPage {
         }
         let html = document.document_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
         let body = document.body().filter(|_| self.lock_body);
-        for (i, element) in [html, body].into_iter().enumerate() {
+        for (element, keep_width) in [(html, self.keep_width.as_deref()), (body, None)] {
             let Some(element) = element else { continue };
             let style = element.get_attribute("style");
-            let lock = match (&self.keep_width, i) {
-                (Some(padding), 0) => format!("{SCROLL_LOCK} {padding}"),
-                _ => SCROLL_LOCK.to_owned(),
+            let lock = match keep_width {
+                Some(padding) => format!("{SCROLL_LOCK} {padding}"),
+                None => SCROLL_LOCK.to_owned(),
             };
             // The attribute is written as text, not through `element.style`: Chromium serializes
             // CSSOM changes into the attribute lazily, and removing an attribute that was never
@@ -197,12 +197,6 @@ impl SavedPage {
     }
 }
 
-/// Whether `body` could scroll once `<html>` is locked: only when the page gives it a scrolling
-/// `overflow` (with `<html>` at `visible`, that value scrolled the viewport; under the lock it
-/// applies to the body itself). A body at `visible` or `clip` on both axes is no scroll
-/// container, and is left untouched: putting `overflow: hidden` on it would make it one, and
-/// Chromium then rebuilds the paint properties of the whole page (measured: 4.5 ms of pre-paint
-/// on archive-of-our-own, 1.2 ms on nytimes-1, in the frame after open and again after close).
 /// The `padding-right` that keeps `<html>`'s content as wide as it is while the lock hides the
 /// page's classic scrollbar (its padding plus the scrollbar's width), or `None` when there is no
 /// such scrollbar (overlay scrollbars, a page that fits, quirks mode) or it may be on the left (a
@@ -227,6 +221,12 @@ fn scrollbar_compensation(window: &Window, document: &web_sys::Document) -> Opti
     Some(format!("padding-right: calc({padding} + {gutter}px) !important;"))
 }
 
+/// Whether `body` could scroll once `<html>` is locked: only when the page gives it a scrolling
+/// `overflow` (with `<html>` at `visible`, that value scrolled the viewport; under the lock it
+/// applies to the body itself). A body at `visible` or `clip` on both axes is no scroll
+/// container, and is left untouched: putting `overflow: hidden` on it would make it one, and
+/// Chromium then rebuilds the paint properties of the whole page (measured: 4.5 ms of pre-paint
+/// on archive-of-our-own, 1.2 ms on nytimes-1, in the frame after open and again after close).
 fn could_scroll(window: &Window, body: &HtmlElement) -> bool {
     let Ok(Some(style)) = window.get_computed_style(body) else { return true };
     let fixed = |axis: &str| matches!(style.get_property_value(axis).as_deref(), Ok("visible" | "clip"));
