@@ -128,7 +128,10 @@ pub fn collect(doc: &Document, extraction: &Extraction, meta: &Metadata) -> Imag
     let lead = meta.lead_image.as_deref().and_then(|u| safe_url(u, base.as_deref(), true));
     let mut list = Vec::with_capacity(found.len() + 1);
     if let Some(lead_url) = lead {
-        match found.iter_mut().find(|im| origin::same_picture(&im.origin, &lead_url) || origin::same_picture(&im.src, &lead_url)) {
+        // The lead's key once, not once per picture (`same_picture` computes both keys each call).
+        let lead_key = origin::picture_key(&lead_url);
+        let shows_lead = |im: &Image| lead_key.is_some() && [&im.origin, &im.src].iter().any(|u| origin::picture_key(u) == lead_key);
+        match found.iter_mut().find(|im| shows_lead(im)) {
             Some(shown) => shown.lead = true,
             None => list.push(lead_entry(doc, meta, &lead_url, base.as_deref(), &ld)),
         }
