@@ -35,11 +35,13 @@ export async function servedPages(names) {
 /**
  * Headless Chromium with one 1280×900 tab; requests beyond 127.0.0.1 are aborted. With SCROLLBARS=1
  * in the environment the page has classic scrollbars, as desktop Chromium shows them on Linux and
- * Windows (headless hides them, so that the page's width never depends on its scrollbar).
+ * Windows (headless hides them, so that the page's width never depends on its scrollbar). JSFLAGS
+ * passes V8 flags (`--js-flags`), for experiments only: e.g. JSFLAGS=--always-sparkplug.
  */
 export async function benchTab() {
   const scrollbars = process.env.SCROLLBARS === '1' ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {};
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, ...scrollbars });
+  const jsFlags = process.env.JSFLAGS ? [`--js-flags=${process.env.JSFLAGS}`] : [];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...jsFlags], ...scrollbars });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (r) => r.abort());
   return { browser, context, tab: await context.newPage() };

@@ -6,7 +6,8 @@
 // order, each on its own load; prints the median over pages of the per-page medians, for the walk
 // alone and for snapshot + analysis (the first `bench_phases(false)`), and the median ratio B/A.
 // Run after a build: `A=old-walk.js B=src/web/walk.js node bench/walk-ab.mjs` (A defaults to
-// src/web/walk.js; env PAGES=a,b · RUNS=2).
+// src/web/walk.js; env PAGES=a,b · RUNS=2). GLUE_B=file gives B another glue instead (a patched copy
+// of pkg/broadsheet.js; then B=src/web/walk.js too).
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ROOT, serve } from '../tests/e2e/helpers.mjs';
@@ -22,8 +23,10 @@ const served = { ...(await servedPages(all)) };
 const glue = await readFile(join(ROOT, 'pkg', 'broadsheet.js'), 'utf8');
 const wasm = await readFile(join(ROOT, 'pkg', 'broadsheet_bg.wasm'));
 const versions = { A: process.env.A || join(ROOT, 'src', 'web', 'walk.js'), B: process.env.B };
+// GLUE_B: another glue for B (e.g. a patched copy of pkg/broadsheet.js), walk.js then the same.
+const glues = { A: glue, B: process.env.GLUE_B ? await readFile(resolve(process.env.GLUE_B), 'utf8') : glue };
 for (const [v, file] of Object.entries(versions)) {
-  served[`/${v}/broadsheet.js`] = { body: glue, headers: { 'content-type': 'text/javascript' } };
+  served[`/${v}/broadsheet.js`] = { body: glues[v], headers: { 'content-type': 'text/javascript' } };
   served[`/${v}/walk.js`] = { body: await readFile(resolve(file), 'utf8'), headers: { 'content-type': 'text/javascript' } };
   served[`/${v}/broadsheet_bg.wasm`] = { body: wasm, headers: { 'content-type': 'application/wasm' } };
 }
