@@ -98,8 +98,9 @@ struct Candidate {
 /// The language of a Latin-script text from its commonest function words.
 fn guess_lang(text: &str) -> &'static str {
     let mut counts = [0usize; 4];
-    for w in text.split(|c: char| !c.is_alphabetic()).take(3000) {
-        let w = crate::case::lowercase(w);
+    let mut w = String::new();
+    for word in text.split(|c: char| !c.is_alphabetic()).take(3000) {
+        crate::case::lowercase_into(word, &mut w);
         for (k, (_, words)) in t::STOPWORDS.iter().enumerate() {
             if words.contains(&w) {
                 counts[k] += 1;
@@ -110,12 +111,12 @@ fn guess_lang(text: &str) -> &'static str {
     t::STOPWORDS[best].0
 }
 
-/// The lexicon for a block: by script, then by the page's language (or the guessed one).
-fn lexicon_for(text: &str, meta: &Metadata, guessed: &str) -> &'static Lexicon {
+/// The lexicon for a block: by script, then by `lang` (lower case: the page's language, or the
+/// guessed one).
+fn lexicon_for(text: &str, lang: &str) -> &'static Lexicon {
     if text.chars().any(|c| matches!(c as u32, 0x0400..=0x04FF)) {
         return &t::RU;
     }
-    let lang = meta.lang.as_deref().unwrap_or(guessed).to_ascii_lowercase();
     match lang.get(..2) {
         Some("fr") => &t::FR,
         Some("de") => &t::DE,
@@ -237,12 +238,15 @@ fn is_substantial(text: &str) -> bool {
 
 /// Finds the quotes of `article`, best first.
 pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
-    // 1. Blocks to read, and the language when the page does not declare it.
+    // 1. Blocks to read, and the language: the page's, guessed from the text only when the page
+    //    does not declare one (the guess reads up to 3,000 words).
     let blocks: Vec<Vec<char>> = article.blocks.iter().map(|b| b.text.chars().collect()).collect();
-    let sample: String = article.blocks.iter().map(|b| b.text.as_str()).take(60).collect::<Vec<_>>().join(" ");
-    let guessed = guess_lang(&sample);
+    let lang = match meta.lang.as_deref() {
+        Some(declared) => declared.to_ascii_lowercase(),
+        None => guess_lang(&article.blocks.iter().map(|b| b.text.as_str()).take(60).collect::<Vec<_>>().join(" ")).to_owned(),
+    };
     // Each block's lexicon, once (it reads the block's text for Cyrillic).
-    let lexicons: Vec<&'static Lexicon> = article.blocks.iter().map(|b| lexicon_for(&b.text, meta, guessed)).collect();
+    let lexicons: Vec<&'static Lexicon> = article.blocks.iter().map(|b| lexicon_for(&b.text, &lang)).collect();
     let in_bq = blockquote_blocks(article);
     let skip: Vec<bool> = article
         .blocks
