@@ -18,8 +18,9 @@ fn main() {
         let doc = snapshot::from_html(&html, Some("https://example.com/article"));
         let parse = ms(t);
         let t = Instant::now();
-        let mut meta = metadata::read(&doc);
-        let extraction = extract::extract(&doc, &meta);
+        let facts = extract::facts(&doc);
+        let mut meta = metadata::read_with(&doc, &facts);
+        let extraction = extract::extract_with(&doc, &meta, &facts);
         metadata::complete(&mut meta, &doc, &extraction);
         let extract = ms(t);
         let t = Instant::now();

@@ -96,11 +96,13 @@ pub fn read_article(doc: &Document, options: &Options) -> Result<Analysis, Error
     if let Some(limit) = doc.truncated() {
         return Err(Error::TooLarge { limit });
     }
-    // 1. Metadata, most trusted source first.
-    let mut metadata = metadata::read(doc);
+    // 1. Metadata, most trusted source first. Its byline search reads the class/id facts that
+    //    stage 2 reads again: they are computed once, for both.
+    let facts = extract::facts(doc);
+    let mut metadata = metadata::read_with(doc, &facts);
     // 2. The article's container and what to drop inside it.
     let extraction = match &options.container {
-        None => extract::extract(doc, &metadata),
+        None => extract::extract_with(doc, &metadata, &facts),
         Some(container) => selector::resolve(doc, container)
             .and_then(|node| extract::extract_within(doc, &metadata, node))
             .ok_or(Error::ContainerNotFound)?,

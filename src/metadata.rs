@@ -11,7 +11,8 @@
 //! [`complete`] fills what only the extraction knows: the excerpt falls back to the article's first
 //! paragraph and the direction comes from the article's container or its ancestors.
 
-use crate::extract::Extraction;
+use crate::extract::prepare::find_byline;
+use crate::extract::{Extraction, Facts};
 use crate::snapshot::{Attr, Document, NodeId, Tag};
 use crate::text::fold_whitespace;
 use serde::Serialize;
@@ -65,6 +66,16 @@ const HIERARCHICAL: &[char] = &['\\', '/', '>', '»'];
 
 /// Reads the metadata of `doc` (everything but what [`complete`] adds).
 pub fn read(doc: &Document) -> Metadata {
+    read_with_facts(doc, None)
+}
+
+/// [`read`] with the extraction's class/id facts already computed ([`crate::extract::facts`]): the
+/// byline search reads them, and the extraction reads them again.
+pub fn read_with(doc: &Document, facts: &Facts) -> Metadata {
+    read_with_facts(doc, Some(facts))
+}
+
+fn read_with_facts(doc: &Document, facts: Option<&Facts>) -> Metadata {
     let json_ld = json_ld_objects(doc);
     let ld = json_ld.iter().find_map(|v| article_object(v)).map(|o| ld_fields(doc, o)).unwrap_or_default();
     let values = meta_values(doc);
@@ -80,7 +91,11 @@ pub fn read(doc: &Document) -> Metadata {
     });
     let mut byline_node = None;
     if byline.is_none() {
-        if let Some((node, text)) = crate::extract::prepare::find_byline(doc) {
+        let found = match facts {
+            Some(facts) => find_byline(doc, facts),
+            None => find_byline(doc, &crate::extract::facts(doc)),
+        };
+        if let Some((node, text)) = found {
             byline = Some(text);
             byline_node = Some(node);
         }

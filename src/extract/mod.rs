@@ -28,6 +28,7 @@ pub mod select;
 pub mod tunables;
 
 use crate::metadata::Metadata;
+pub use prepare::Facts;
 use crate::snapshot::{Document, NodeId, NodeSet, Tag};
 
 /// Where the article is.
@@ -50,7 +51,18 @@ struct Attempt {
 
 /// Finds the article in `doc`.
 pub fn extract(doc: &Document, meta: &Metadata) -> Extraction {
-    run(doc, meta, None)
+    extract_with(doc, meta, &prepare::facts(doc))
+}
+
+/// Stage 0 alone: the class/id facts of every element. [`crate::metadata::read_with`] searches the
+/// byline with them, so [`crate::read_article`] computes them once for both (and [`extract_with`]).
+pub fn facts(doc: &Document) -> Facts {
+    prepare::facts(doc)
+}
+
+/// [`extract`] with stage 0's [`facts`] already computed.
+pub fn extract_with(doc: &Document, meta: &Metadata, facts: &Facts) -> Extraction {
+    run(doc, meta, facts, None)
 }
 
 /// The article inside a container the reader chose ("Pick the content", a remembered choice, the
@@ -66,30 +78,29 @@ pub fn extract_within(doc: &Document, meta: &Metadata, container: NodeId) -> Opt
     } else {
         return None;
     };
-    Some(run(doc, meta, Some(root)))
+    Some(run(doc, meta, &prepare::facts(doc), Some(root)))
 }
 
 /// The stages, with the roots either selected (stage 3) or `pinned` by the reader.
-fn run(doc: &Document, meta: &Metadata, pinned: Option<NodeId>) -> Extraction {
-    // 0. Class/id facts, once.
-    let facts = prepare::facts(doc);
+fn run(doc: &Document, meta: &Metadata, facts: &Facts, pinned: Option<NodeId>) -> Extraction {
+    // 0. Class/id facts, once (the caller's).
     let mut best: Option<Attempt> = None;
     let echoes: Vec<String> = [&meta.byline, &meta.site_name].into_iter().flatten().map(|s| crate::text::fold_whitespace(s)).filter(|s| !s.is_empty()).collect();
     for flags in prepare::Flags::ATTEMPTS {
         // 1. Prepare: exclusions and bottom-up text statistics.
-        let prep = prepare::prepare(doc, &facts, flags, meta.byline_node);
+        let prep = prepare::prepare(doc, facts, flags, meta.byline_node);
         // 2. Score paragraphs into their ancestors.
-        let mut scores = score::score(doc, &facts, &prep, flags);
+        let mut scores = score::score(doc, facts, &prep, flags);
         // 3. Select the top candidate and its siblings — or take the reader's container as it is.
         let roots = match pinned {
             Some(container) => vec![container],
-            None => select::select(doc, &facts, &prep, flags, &mut scores).roots,
+            None => select::select(doc, facts, &prep, flags, &mut scores).roots,
         };
         // 4. Clean inside the roots.
         let title_heading = title_heading(doc, &prep.skip, &meta.title);
         let cleaned = clean::clean(&clean::Input {
             doc,
-            facts: &facts,
+            facts,
             prep: &prep,
             scores: &scores,
             flags,

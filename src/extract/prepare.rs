@@ -343,13 +343,12 @@ fn byline_candidate(doc: &Document, facts: &Facts, id: NodeId) -> Option<String>
 ///
 /// Like Readability's retries, a page without a byline among its likely nodes is searched again
 /// with unlikely candidates kept (bylines often sit in an `entry-header`).
-pub fn find_byline(doc: &Document) -> Option<(NodeId, String)> {
-    let facts = facts(doc);
+pub fn find_byline(doc: &Document, facts: &Facts) -> Option<(NodeId, String)> {
     let mut found = None;
     for strip_unlikely in [true, false] {
-        walk_kept(doc, &facts, strip_unlikely, false, |id| {
+        walk_kept(doc, facts, strip_unlikely, false, |id| {
             if found.is_none() {
-                if let Some(text) = byline_candidate(doc, &facts, id) {
+                if let Some(text) = byline_candidate(doc, facts, id) {
                     found = Some((id, text));
                 }
             }
@@ -500,6 +499,6 @@ mod tests {
     #[test]
     fn finds_a_byline() {
         let d = from_html(r#"<body><p class="byline">By Jane Doe</p><p>text</p></body>"#, None);
-        assert_eq!(find_byline(&d).map(|b| b.1), Some("By Jane Doe".to_string()));
+        assert_eq!(find_byline(&d, &facts(&d)).map(|b| b.1), Some("By Jane Doe".to_string()));
     }
 }

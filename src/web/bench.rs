@@ -56,8 +56,9 @@ fn phases(document: &web_sys::Document) -> [f64; 6] {
     drop((records, text));
     let t1 = now();
     // 2. Metadata and extraction.
-    let mut meta = metadata::read(&doc);
-    let extraction = extract::extract(&doc, &meta);
+    let facts = extract::facts(&doc);
+    let mut meta = metadata::read_with(&doc, &facts);
+    let extraction = extract::extract_with(&doc, &meta, &facts);
     metadata::complete(&mut meta, &doc, &extraction);
     let t2 = now();
     // 3. Images, article, outline, quotes.
