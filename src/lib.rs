@@ -107,6 +107,7 @@ pub fn read_article(doc: &Document, options: &Options) -> Result<Analysis, Error
             .and_then(|node| extract::extract_within(doc, &metadata, node))
             .ok_or(Error::ContainerNotFound)?,
     };
+    drop(facts); // not needed past stage 2 (peak memory on the largest pages)
     if !extraction.readerable && !options.force && options.container.is_none() {
         return Err(Error::NotAnArticle);
     }

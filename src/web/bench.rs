@@ -59,6 +59,7 @@ fn phases(document: &web_sys::Document) -> [f64; 6] {
     let facts = extract::facts(&doc);
     let mut meta = metadata::read_with(&doc, &facts);
     let extraction = extract::extract_with(&doc, &meta, &facts);
+    drop(facts); // as `read_article` does
     metadata::complete(&mut meta, &doc, &extraction);
     let t2 = now();
     // 3. Images, article, outline, quotes.
