@@ -359,7 +359,7 @@ fn clean_conditionally(inp: &Input<'_>, id: NodeId, tag: Tag, c: &Counts, anc: u
 
 fn is_ad_or_loading(doc: &Document, id: NodeId) -> bool {
     let text = crate::case::lowercase(&crate::text::fold_whitespace(&doc.text_content(id)));
-    let stripped = text.trim_end_matches('…').trim_end_matches("...");
+    let stripped = crate::text::trim_end_str(text.trim_end_matches('…'), "...");
     t::AD_WORDS.contains(&text) || t::LOADING_WORDS.contains(stripped)
 }
 

@@ -272,7 +272,7 @@ fn noscript_tags(doc: &Document, noscript: NodeId) -> Vec<ScannedTag> {
 /// `"640"`, `"640px"` → 640; percentages and junk → `None`.
 fn parse_px(v: &str) -> Option<u32> {
     let v = v.trim();
-    let digits = v.trim_end_matches("px").trim();
+    let digits = crate::text::trim_end_str(v, "px").trim();
     crate::text::parse_decimal(digits).filter(|n| n.is_finite() && *n >= 0.0).map(|n| n as u32)
 }
 

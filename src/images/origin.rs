@@ -158,6 +158,11 @@ fn absolutize_schemeless(value: &str) -> String {
 
 /// An absolute URL starting inside `path` (after the first segment), with the query appended.
 fn url_in_path(path: &str, query: &str) -> Option<String> {
+    // Every marker below starts with "/http": a path without it (most) is ruled out by one scan,
+    // before it is lower-cased and searched for each marker.
+    if !path.as_bytes().windows(5).any(|w| w.eq_ignore_ascii_case(b"/http")) {
+        return None;
+    }
     let lower = path.to_ascii_lowercase();
     let start = ["/https://", "/http://", "/https:/", "/http:/", "/https%3a%2f%2f", "/http%3a%2f%2f", "/https%3a/", "/http%3a/"]
         .iter()

@@ -98,7 +98,7 @@ impl NameBook {
             if words.is_empty() && (lex.titles.contains(tok.lower()) || lex.not_names.contains(tok.lower())) {
                 continue;
             }
-            words.push(tok.text.trim_end_matches("'s").trim_end_matches("’s").to_string());
+            words.push(crate::text::trim_end_str(crate::text::trim_end_str(&tok.text, "'s"), "’s").to_string());
         }
         if let (Some(g), Some(last)) = (honorific_gender, words.last()) {
             self.gender.entry(crate::case::lowercase(last)).or_insert(g);
