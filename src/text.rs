@@ -94,7 +94,37 @@ pub fn fold_whitespace(s: &str) -> String {
 
 /// Words in `s`: each CJK letter counts as one word, other words are runs of alphanumerics.
 pub fn word_count(s: &str) -> usize {
-    let mut words = 0;
+    counts(s).words
+}
+
+/// What reading time is computed from, for one text; texts separated by white space add up
+/// (from [`Counts::NONE`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Counts {
+    /// [`word_count`].
+    pub words: usize,
+    /// CJK letters (each also one of the words).
+    pub cjk: usize,
+    /// Whether the text is white space only.
+    pub blank: bool,
+}
+
+impl Counts {
+    /// The counts of no text.
+    pub const NONE: Counts = Counts { words: 0, cjk: 0, blank: true };
+}
+
+impl std::ops::Add for Counts {
+    type Output = Counts;
+    fn add(self, o: Counts) -> Counts {
+        Counts { words: self.words + o.words, cjk: self.cjk + o.cjk, blank: self.blank && o.blank }
+    }
+}
+
+/// [`word_count`], the CJK letters and blankness of `s`, in one pass.
+pub fn counts(s: &str) -> Counts {
+    let (mut words, mut cjk) = (0, 0);
+    let mut blank = true;
     let mut in_word = false;
     for c in s.chars() {
         if c.is_ascii() {
@@ -107,6 +137,7 @@ pub fn word_count(s: &str) -> usize {
             }
         } else if is_cjk_letter(c) {
             words += 1;
+            cjk += 1;
             in_word = false;
         } else if c.is_alphanumeric() {
             if !in_word {
@@ -116,17 +147,21 @@ pub fn word_count(s: &str) -> usize {
         } else if c != '\'' && c != '’' && c != '-' {
             in_word = false;
         }
+        blank &= c.is_whitespace();
     }
-    words
+    Counts { words, cjk, blank }
 }
 
 /// Reading time in whole minutes (at least 1 for any text): CJK letters at
 /// [`CJK_CHARS_PER_MINUTE`], other words at [`WORDS_PER_MINUTE`].
 pub fn reading_minutes(s: &str) -> u32 {
-    let cjk = s.chars().filter(|c| is_cjk_letter(*c)).count();
-    let other = word_count(s) - cjk;
-    let minutes = cjk as f64 / CJK_CHARS_PER_MINUTE + other as f64 / WORDS_PER_MINUTE;
-    if s.trim().is_empty() {
+    minutes_for(counts(s))
+}
+
+/// [`reading_minutes`] of a text from its [`counts`].
+pub fn minutes_for(c: Counts) -> u32 {
+    let minutes = c.cjk as f64 / CJK_CHARS_PER_MINUTE + (c.words - c.cjk) as f64 / WORDS_PER_MINUTE;
+    if c.blank {
         0
     } else {
         minutes.round().max(1.0) as u32
@@ -163,6 +198,19 @@ pub fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_of_texts_add_up_to_the_counts_of_their_join() {
+        let texts = ["", "  ", "Hello world", "全面战略伙伴关系协议", "it's a well-known fact", "!!", "  x ", "ÉCOLE été 2024", "金正恩说：“好。”"];
+        for a in texts {
+            for b in texts {
+                let joined = format!("{a}\n\n{b}");
+                assert_eq!(counts(a) + counts(b), counts(&joined), "{a:?} + {b:?}");
+                assert_eq!(counts(&joined).words, word_count(&joined));
+                assert_eq!(counts(&joined).blank, joined.trim().is_empty());
+            }
+        }
+    }
 
     #[test]
     fn trim_end_str_is_trim_end_matches() {
@@ -227,6 +275,7 @@ mod tests {
         assert_eq!(reading_minutes(&"word ".repeat(460)), 2);
         assert_eq!(reading_minutes("short"), 1);
         assert_eq!(reading_minutes("  "), 0);
+        assert_eq!(reading_minutes("!!"), 1);
     }
 
     #[test]
