@@ -28,6 +28,7 @@ pub mod article;
 pub mod case;
 pub mod error;
 pub mod extract;
+pub mod hash;
 pub mod images;
 pub mod json;
 pub mod markdown;

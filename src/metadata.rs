@@ -18,7 +18,7 @@ use crate::text::fold_whitespace;
 use serde::Serialize;
 use crate::json::Value;
 use crate::words::{words, Words};
-use rustc_hash::FxHashMap;
+use crate::hash::FxHashMap;
 
 /// What the page says about itself.
 #[derive(Clone, Debug, Default, Serialize)]

@@ -39,7 +39,7 @@ use crate::text::fold_whitespace;
 use crate::words::Words;
 use noscript::ScannedTag;
 use serde::Serialize;
-use rustc_hash::FxHashMap;
+use crate::hash::FxHashMap;
 use tunables::*;
 
 /// One image of the article.

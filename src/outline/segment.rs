@@ -12,7 +12,7 @@
 
 use super::tunables::*;
 use crate::text::{cjk_ratio, is_cjk_letter};
-use rustc_hash::FxHashMap;
+use crate::hash::FxHashMap;
 
 /// A paragraph's terms with their counts.
 pub type Terms = FxHashMap<String, f64>;

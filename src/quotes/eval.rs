@@ -9,7 +9,7 @@
 use super::{Kind, Quote};
 use crate::words::{words, Words};
 use serde_json::Value;
-use rustc_hash::FxHashMap;
+use crate::hash::FxHashMap;
 
 /// Minimum overlap for a match (the Gender Gap Tracker evaluation used 0.3; we are stricter).
 pub const MATCH_OVERLAP: f32 = 0.5;

@@ -37,7 +37,7 @@ use attribution::{Found, Subject};
 use names::NameBook;
 use serde::Serialize;
 use speech::{Class, Script};
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::hash::{FxHashMap, FxHashSet};
 use tokens::{tokenize, Tok};
 use tunables::{self as t, Gender, Lexicon};
 

@@ -7,7 +7,7 @@
 use super::tokens::{spans, Span, Tok};
 use super::tunables::{self as t, Gender, Lexicon};
 use crate::text::is_han;
-use rustc_hash::FxHashMap;
+use crate::hash::FxHashMap;
 
 /// Known people of one article.
 #[derive(Debug, Default)]

@@ -3,7 +3,7 @@
 //! before anyone's third; partial quotes after them.
 
 use super::tunables::{self as t, MAX_TOP_PER_SPEAKER};
-use rustc_hash::FxHashMap;
+use crate::hash::FxHashMap;
 
 /// What the score is made of, for one quote.
 pub struct Features {
@@ -167,7 +167,7 @@ pub fn order(items: &[(bool, Option<String>, f32)]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rustc_hash::FxHashSet;
+    use crate::hash::FxHashSet;
 
     fn overlap(a: &str, b: &str) -> f32 {
         let sets = word_id_sets([a, b].into_iter());

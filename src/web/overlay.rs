@@ -44,7 +44,7 @@ use crate::words::{words, Words};
 use crate::{read_article, Analysis, Error, Options};
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use std::cell::{Cell, RefCell};
-use rustc_hash::FxHashSet;
+use crate::hash::FxHashSet;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlSelectElement, KeyboardEvent, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
