@@ -13,6 +13,8 @@
 #                       inputs are copied to tests/regressions/ (keep them: they become tests)
 #   ./build.sh bench    build, then benchmark in Chromium against Readability.js and a bare DOM
 #                       walk (bench/browser.mjs; figures, not tests; RUNS, E2E_PAGES env)
+#   ./build.sh names    build, then the JavaScript build again with Rust's function names, in
+#                       pkg/names/ (for `node bench/js-profile.mjs`; never shipped)
 #
 # Set-up installs only what is missing, and says so: the Rust wasm32 target, Debian packages
 # (Chromium and its WebDriver, binaryen for wasm-opt, a CJK font for the Chinese seed article, zip),
@@ -52,6 +54,8 @@ WASM_OPT_FLAGS=(-Oz --low-memory-unused --enable-bulk-memory --enable-sign-ext -
 # `release-js` profile says why) and optimised for speed by wasm-opt and wasm2js.
 JS_PROFILE=release-js
 JS_OPT_LEVEL=-O3
+# `./build.sh names` sets this to -g: binaryen then keeps the function names (profiling only).
+JS_NAMES=()
 
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
@@ -179,9 +183,10 @@ build() {
 
 # The JavaScript build: the speed-built wasm through wasm-bindgen (its glue names the closures by
 # their function indices, which differ between the two wasm files, so it has a glue of its own),
-# then wasm2js. Its snippets must be the wasm build's files byte for byte: pkg/ holds one copy.
+# then wasm2js. Its snippets must be the wasm build's files byte for byte: pkg/ holds one copy
+# (SNIPPETS: where those are, pkg by default; unminified in src/web for `./build.sh names`).
 build_js() {
-  local wasm=$1 asm=$2 asm_glue=$3 tmp=$TARGET_DIR/pkg-js
+  local wasm=$1 asm=$2 asm_glue=$3 snippets=${4:-pkg} tmp=$TARGET_DIR/pkg-js
   say "translating the speed-built wasm to JavaScript (wasm2js $JS_OPT_LEVEL) for strict-CSP pages"
   rm -rf "$tmp"
   wasm-bindgen --target web --no-typescript --out-dir "$tmp" "$wasm" || die "wasm-bindgen failed (JavaScript build)"
@@ -189,10 +194,10 @@ build_js() {
   local snippet
   for snippet in "$tmp"/*.js; do
     [ "$snippet" = "$tmp/$CRATE.js" ] && continue
-    cmp -s "$snippet" "pkg/$(basename "$snippet")" || die "$(basename "$snippet") differs between the two builds"
+    cmp -s "$snippet" "$snippets/$(basename "$snippet")" || die "$(basename "$snippet") differs between the two builds"
   done
   node tools/shorten-imports.mjs "$tmp/${CRATE}_bg.wasm" "$tmp/$CRATE.js" || die "could not shorten the import names (JavaScript build)"
-  wasm-opt "$JS_OPT_LEVEL" "${WASM_OPT_FLAGS[@]:1}" "$tmp/${CRATE}_bg.wasm" -o "$tmp/opt.wasm" || die "wasm-opt failed (JavaScript build)"
+  wasm-opt "$JS_OPT_LEVEL" "${JS_NAMES[@]}" "${WASM_OPT_FLAGS[@]:1}" "$tmp/${CRATE}_bg.wasm" -o "$tmp/opt.wasm" || die "wasm-opt failed (JavaScript build)"
   mv "$tmp/$CRATE.js" "$asm_glue"
   build_wasm2js "$tmp/opt.wasm" "$asm_glue" "$asm"
   rm -rf "$tmp"
@@ -237,7 +242,7 @@ NODE
 # Every pattern is checked: a wasm-bindgen upgrade that changes the glue fails the build here.
 build_wasm2js() {
   local wasm=$1 glue=$2 asm=$3
-  wasm2js "${WASM_OPT_FLAGS[@]:1}" "$JS_OPT_LEVEL" "$wasm" -o "$asm.tmp" || die "wasm2js failed"
+  wasm2js "${JS_NAMES[@]}" "${WASM_OPT_FLAGS[@]:1}" "$JS_OPT_LEVEL" "$wasm" -o "$asm.tmp" || die "wasm2js failed"
   node - "$asm.tmp" "$asm" "$glue" <<'NODE' || die "could not adapt the wasm2js output or the glue"
 const fs = require('fs');
 const [asmIn, asmOut, gluePath] = process.argv.slice(2);
@@ -342,7 +347,7 @@ package_for() {
   done < <({ find _locales -type f -name '*.json'
              # (overlay.css is the source of the stylesheet build.rs embeds in the wasm: nothing loads it)
              find extension -type f | grep -E "$PACKAGED_TYPES" | grep -vx 'extension/overlay\.css'
-             find pkg -type f ! -name '.*'; } | sort)
+             find pkg -path pkg/names -prune -o -type f ! -name '.*' -print; } | sort)
   (cd "$dir" && find . -type f | sed 's|^\./||' | sort | zip -q -X -9 "$zip" -@) || die "zip failed for $browser"
   say "$(basename "$zip"): $(wc -c <"$zip") B, $(find "$dir" -type f | wc -l) files"
 }
@@ -484,6 +489,25 @@ run_fuzz_as_test() {
   fi
 }
 
+# The JavaScript build again with Rust's function names kept, unminified, in pkg/names/, for CPU
+# profiles of what the extension runs (`node bench/js-profile.mjs`); never shipped or packaged.
+# The wasm is built with its symbols (own target dir) and its `target_features` section removed:
+# from that section wasm-bindgen would turn on its externref pass (std is precompiled with
+# reference types), which this crate's mvp-built wasm cannot take (stripped builds have no section).
+names_build() {
+  local dir=$TARGET_DIR/names-js wasm out=pkg/names
+  say "building the JavaScript build with function names into $out (profiling only)"
+  RUSTFLAGS="$WASM_RUSTFLAGS" cargo build --quiet --lib --target "$WASM_TARGET" --profile "$JS_PROFILE" \
+    --config "profile.$JS_PROFILE.strip=false" --target-dir "$dir" || die "the wasm build with names failed"
+  wasm=$dir/$WASM_TARGET/$JS_PROFILE/$CRATE.wasm
+  node tools/drop-wasm-section.mjs "$wasm" target_features "$dir/$CRATE.wasm" || die "could not drop target_features"
+  rm -rf "$out" && mkdir -p "$out"
+  JS_NAMES=(-g)
+  build_js "$dir/$CRATE.wasm" "$out/${CRATE}_asm.js" "$out/${CRATE}_asm_glue.js" src/web
+  cp src/web/walk.js "$out/"
+  say "$out: $(size_line "$out/${CRATE}_asm.js") with names"
+}
+
 # ---------------------------------------------------------------------------------------------
 
 case "${1:-build}" in
@@ -493,6 +517,7 @@ case "${1:-build}" in
   package) setup; build; package ;;
   fuzz) setup; fuzz "${2:-600}" ;;
   bench) setup; build; node bench/browser.mjs ;;
-  -h|--help|help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command '$1' (try: ./build.sh, ./build.sh test, ./build.sh demo, ./build.sh package, ./build.sh fuzz, ./build.sh bench)" ;;
+  names) setup; build; names_build ;;
+  -h|--help|help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$1' (try: ./build.sh, ./build.sh test, ./build.sh demo, ./build.sh package, ./build.sh fuzz, ./build.sh bench, ./build.sh names)" ;;
 esac
