@@ -2,30 +2,20 @@
 // Used by `./build.sh names` (see there why `target_features` must go). Fails when IN is not a wasm
 // module or has no custom section NAME, so a toolchain change cannot pass unnoticed.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { readLeb } from './leb.mjs';
 
 const [input, name, output] = process.argv.slice(2);
 const bytes = readFileSync(input);
 if (bytes.readUInt32LE(0) !== 0x6d736100) throw new Error(`${input}: not a wasm module`);
 
-/** An unsigned LEB128 number at `at`: [value, offset after it]. */
-function leb(at) {
-  let value = 0, shift = 0, byte;
-  do {
-    byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, at];
-}
-
 const kept = [bytes.subarray(0, 8)];
 let dropped = 0;
 for (let at = 8; at < bytes.length;) {
-  const [size, body] = leb(at + 1);
+  const [size, body] = readLeb(bytes, at + 1);
   const end = body + size;
   let drop = false;
   if (bytes[at] === 0) {
-    const [length, text] = leb(body);
+    const [length, text] = readLeb(bytes, body);
     drop = bytes.subarray(text, text + length).toString('utf8') === name;
   }
   if (drop) dropped++;

@@ -15,16 +15,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-
-function readLeb(bytes, at) {
-  let value = 0, shift = 0, byte;
-  do {
-    byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, at];
-}
+import { readLeb } from './leb.mjs';
 
 function leb(value) {
   const out = [];
