@@ -105,7 +105,7 @@ pub fn read_article(doc: &Document, options: &Options) -> Result<Analysis, Error
     let extraction = match &options.container {
         None => extract::extract_with(doc, &metadata, &facts),
         Some(container) => selector::resolve(doc, container)
-            .and_then(|node| extract::extract_within(doc, &metadata, node))
+            .and_then(|node| extract::extract_within(doc, &metadata, &facts, node))
             .ok_or(Error::ContainerNotFound)?,
     };
     drop(facts); // not needed past stage 2 (peak memory on the largest pages)

@@ -68,8 +68,8 @@ pub fn extract_with(doc: &Document, meta: &Metadata, facts: &Facts) -> Extractio
 /// The article inside a container the reader chose ("Pick the content", a remembered choice, the
 /// CLI's `--container`): every stage runs except 3, select — the container is the one root, as it
 /// is, so no scoring can move away from it. `None` when the container is not inside the `<body>`
-/// (an ancestor of the body stands for the body).
-pub fn extract_within(doc: &Document, meta: &Metadata, container: NodeId) -> Option<Extraction> {
+/// (an ancestor of the body stands for the body). `facts`: stage 0's ([`facts`]).
+pub fn extract_within(doc: &Document, meta: &Metadata, facts: &Facts, container: NodeId) -> Option<Extraction> {
     let body = doc.body();
     let root = if doc.contains(container, body) {
         body
@@ -78,7 +78,7 @@ pub fn extract_within(doc: &Document, meta: &Metadata, container: NodeId) -> Opt
     } else {
         return None;
     };
-    Some(run(doc, meta, &prepare::facts(doc), Some(root)))
+    Some(run(doc, meta, facts, Some(root)))
 }
 
 /// The stages, with the roots either selected (stage 3) or `pinned` by the reader.
