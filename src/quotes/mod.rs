@@ -32,7 +32,6 @@ pub use export::{to_clipboard_markdown, to_clipboard_text};
 use crate::article::{Article, BlockKind, Piece};
 use crate::metadata::Metadata;
 use crate::snapshot::NodeId;
-use crate::text::trim_end_str;
 use attribution::{Found, Subject};
 use names::NameBook;
 use serde::Serialize;
@@ -640,7 +639,7 @@ fn capitalised_words(cands: &[Candidate], blocks: &[Vec<char>], skip: &[bool]) -
             // Trailing dots and apostrophes and possessive 's off: every trim is at the end, so
             // the word is cut to the trimmed length instead of copied.
             let mut word: String = chars[start..j].iter().collect();
-            let kept = trim_end_str(trim_end_str(word.trim_end_matches(['.', '\'', '’']), "'s"), "’s").len();
+            let kept = names::without_possessive(word.trim_end_matches(['.', '\'', '’'])).len();
             word.truncate(kept);
             if word.chars().count() >= 2 {
                 out.push((b, start, word));

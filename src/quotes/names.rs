@@ -28,6 +28,12 @@ pub struct NameBook {
     pub gender: FxHashMap<String, Gender>,
 }
 
+/// `word` without a possessive `'s` / `’s` at its end (every one: "Obama's" → "Obama"), as names
+/// are learned and looked up.
+pub fn without_possessive(word: &str) -> &str {
+    crate::text::trim_end_str(crate::text::trim_end_str(word, "'s"), "’s")
+}
+
 /// Key for the gender table: the last word of a Latin name, or the Han name.
 pub fn gender_key(name: &str) -> String {
     let base = name.split(" (").next().unwrap_or(name);
@@ -98,7 +104,7 @@ impl NameBook {
             if words.is_empty() && (lex.titles.contains(tok.lower()) || lex.not_names.contains(tok.lower())) {
                 continue;
             }
-            words.push(crate::text::trim_end_str(crate::text::trim_end_str(&tok.text, "'s"), "’s").to_string());
+            words.push(without_possessive(&tok.text).to_string());
         }
         if let (Some(g), Some(last)) = (honorific_gender, words.last()) {
             self.gender.entry(crate::case::lowercase(last)).or_insert(g);
