@@ -327,7 +327,7 @@ impl Article {
                     i = node.end;
                     continue;
                 }
-                match &node.data {
+                match doc.data(id) {
                     crate::snapshot::NodeData::Text(t) => st.add_text(id, t),
                     crate::snapshot::NodeData::Element(e) => {
                         // A lone <noscript> fallback can be a described image (see images::collect).
@@ -363,14 +363,13 @@ impl Article {
                         let shown_tag = aria_level.map_or(e.tag, heading_tag);
                         let rendered = (RENDERED_TAGS.contains(&e.tag) || aria_level.is_some()) && !unwrap_figure;
                         if rendered {
-                            let attrs = e
-                                .attrs
-                                .iter()
+                            let attrs = doc
+                                .attrs(id)
                                 .filter(|(a, _)| allowed_attr(shown_tag, *a))
                                 .filter_map(|(a, v)| match a {
-                                    Attr::Href => safe_url(v, st.base.as_deref(), false).map(|u| (*a, u)),
+                                    Attr::Href => safe_url(v, st.base.as_deref(), false).map(|u| (a, u)),
                                     Attr::Src => None,
-                                    _ => Some((*a, v.to_string())),
+                                    _ => Some((a, v.to_string())),
                                 })
                                 .collect();
                             st.pieces.push(Piece::Open { tag: shown_tag, attrs, class: None, source: id });

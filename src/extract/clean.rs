@@ -193,7 +193,7 @@ pub fn clean(inp: &Input<'_>) -> Cleaned {
                 continue;
             }
             let mut c = counts[i as usize];
-            match &doc.node(id).data {
+            match doc.data(id) {
                 NodeData::Text(s) => {
                     // Stage 1 measured every text node it kept (the same `skip`): no second pass.
                     c.text = inp.prep.text[i as usize];

@@ -214,12 +214,12 @@ mod tests {
     #[test]
     fn hundred_thousand_levels_deep_does_not_overflow() {
         let mut b = Builder::new(None);
-        b.open(Tag::Html, vec![], true);
-        b.open(Tag::Body, vec![], true);
+        b.open(Tag::Html, &[], true);
+        b.open(Tag::Body, &[], true);
         for _ in 0..100_000 {
-            b.open(Tag::Div, vec![(Attr::Class, "x".into())], true);
+            b.open(Tag::Div, &[(Attr::Class, "x")], true);
         }
-        b.open(Tag::P, vec![], true);
+        b.open(Tag::P, &[], true);
         b.text(&"Deep text, with commas, and enough words to be scored as a paragraph. ".repeat(10));
         let doc = b.finish();
         let meta = crate::metadata::read(&doc);

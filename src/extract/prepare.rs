@@ -374,7 +374,7 @@ pub fn prepare(doc: &Document, facts: &Facts, flags: Flags, byline: Option<NodeI
         if skip.contains(id) {
             continue;
         }
-        match &doc.node(id).data {
+        match doc.data(id) {
             NodeData::Text(s) => {
                 let (len, c) = folded_len_and_commas(s);
                 text[i] = len;

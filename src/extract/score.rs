@@ -177,7 +177,7 @@ fn add_paragraph(doc: &Document, facts: &Facts, sc: &mut Scores, first: Option<N
         }
         cur = doc.parent(a);
         // Readability stops at the root element: an ancestor needs an element parent.
-        if !matches!(doc.node(a).data, NodeData::Element(_)) || cur.is_none_or(|p| doc.element(p).is_none()) {
+        if !matches!(doc.data(a), NodeData::Element(_)) || cur.is_none_or(|p| doc.element(p).is_none()) {
             break;
         }
         if sc.transparent.contains(a) {

@@ -540,7 +540,7 @@ fn segments(doc: &Document, scope: NodeId, container: NodeId, img: NodeId, in_fi
             i = node.end;
             continue;
         }
-        if let NodeData::Text(t) = &node.data {
+        if let NodeData::Text(t) = doc.data(id) {
             if !t.trim().is_empty() {
                 let mut hint = None;
                 let mut unit = None;

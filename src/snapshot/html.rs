@@ -244,7 +244,7 @@ impl Sink {
         let nodes = self.nodes.into_inner();
         let shadow_hosts = self.shadow_hosts.into_inner();
         let mut b = Builder::new(url);
-        b.reserve(nodes.len());
+        b.reserve(nodes.len(), 0);
         // Iterative pre-order walk; `closing` marks an element whose children are done.
         let mut stack: Vec<(Handle, bool)> = Vec::new();
         let mut child = nodes[0].last;
@@ -272,15 +272,15 @@ impl Sink {
                         (true, _) => (Tag::Other, false),
                         (false, t) => (t, true),
                     };
-                    let kept: Vec<(Attr, Box<str>)> = attrs
+                    let kept: Vec<(Attr, &str)> = attrs
                         .iter()
                         .filter(|a| a.name.ns == ns!())
-                        .filter_map(|a| keep_attr(&a.name.local).map(|k| (k, Box::from(&*a.value))))
+                        .filter_map(|a| keep_attr(&a.name.local).map(|k| (k, &*a.value)))
                         .collect();
                     let visible = markup_visible(&kept);
-                    let script_type = kept.iter().find(|(a, _)| *a == Attr::Type).map(|(_, v)| &**v);
+                    let script_type = kept.iter().find(|(a, _)| *a == Attr::Type).map(|(_, v)| *v);
                     let descend = descend && keeps_text(tag, script_type);
-                    b.open(tag, kept, visible);
+                    b.open(tag, &kept, visible);
                     stack.push((h, true));
                     if descend {
                         // An open shadow root is read first, then the light children (which it
@@ -319,7 +319,7 @@ fn is_valid_shadow_host(name: &str) -> bool {
 }
 
 /// Visibility from markup alone: `hidden`, or inline `display:none` / `visibility:hidden`.
-pub(crate) fn markup_visible(attrs: &[(Attr, Box<str>)]) -> bool {
+pub(crate) fn markup_visible(attrs: &[(Attr, &str)]) -> bool {
     for (a, v) in attrs {
         match a {
             Attr::Hidden => return false,

@@ -47,20 +47,44 @@ impl NodeId {
     }
 }
 
-/// One element's name and kept attributes.
-#[derive(Clone, Debug, PartialEq)]
+/// One element's name and where its kept attributes lie in the document's attribute table
+/// (read them with [`Document::attrs`] or [`Document::attr`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Element {
     pub tag: Tag,
-    pub attrs: Vec<(Attr, Box<str>)>,
+    attrs: Span,
 }
 
-/// What a node is.
-#[derive(Clone, Debug, PartialEq)]
-pub enum NodeData {
-    /// The root; always `NodeId(0)`.
+/// A half-open range of indices into one of the document's stores (its text, its attributes).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    #[inline]
+    fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// What a node holds, as stored: text and attribute values are spans of the document's one text
+/// store, so a snapshot makes a handful of allocations, not one or two per node.
+#[derive(Clone, Copy, Debug)]
+enum Stored {
     Document,
     Element(Element),
-    Text(Box<str>),
+    Text(Span),
+}
+
+/// What a node is, as readers see it ([`Document::data`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NodeData<'a> {
+    /// The root; always `NodeId(0)`.
+    Document,
+    Element(&'a Element),
+    Text(&'a str),
 }
 
 /// A node and its links. `end` is one past the last node of its subtree.
@@ -72,13 +96,27 @@ pub struct Node {
     /// Rendered by the page (live DOM) or not hidden by markup (native). Inherited: a node inside a
     /// hidden element is hidden.
     pub visible: bool,
-    pub data: NodeData,
+    stored: Stored,
+}
+
+/// A kept attribute: which one, and its value's span of the text store.
+#[derive(Clone, Copy, Debug)]
+struct AttrValue {
+    attr: Attr,
+    value: Span,
 }
 
 /// An arena snapshot of one page.
+///
+/// Three stores, each one allocation: the nodes, every kept attribute (each element owns a run of
+/// them), and one string holding every text node's text and attribute value (nodes and attributes
+/// hold spans of it). A page's snapshot used to allocate each text and each element's attribute
+/// list apart: tens of thousands of small allocations to make and free per press.
 #[derive(Clone, Debug)]
 pub struct Document {
     nodes: Vec<Node>,
+    attrs: Vec<AttrValue>,
+    text: String,
     /// The page's URL, when known; relative links are resolved against it (or its `<base href>`).
     pub url: Option<String>,
     /// The size limit the builder hit, if it stopped early: the snapshot is then only the start of
@@ -154,11 +192,21 @@ impl Document {
         (0..self.nodes.len() as u32).map(NodeId)
     }
 
+    /// What `id` is: the root, an element, or a text node with its text.
+    #[inline]
+    pub fn data(&self, id: NodeId) -> NodeData<'_> {
+        match &self.node(id).stored {
+            Stored::Document => NodeData::Document,
+            Stored::Element(e) => NodeData::Element(e),
+            Stored::Text(s) => NodeData::Text(&self.text[s.range()]),
+        }
+    }
+
     /// The element data of `id`, if it is an element.
     #[inline]
     pub fn element(&self, id: NodeId) -> Option<&Element> {
-        match &self.node(id).data {
-            NodeData::Element(e) => Some(e),
+        match &self.node(id).stored {
+            Stored::Element(e) => Some(e),
             _ => None,
         }
     }
@@ -178,8 +226,8 @@ impl Document {
     /// The text of a text node.
     #[inline]
     pub fn text(&self, id: NodeId) -> Option<&str> {
-        match &self.node(id).data {
-            NodeData::Text(t) => Some(t),
+        match &self.node(id).stored {
+            Stored::Text(s) => Some(&self.text[s.range()]),
             _ => None,
         }
     }
@@ -187,7 +235,14 @@ impl Document {
     /// An attribute's value.
     pub fn attr(&self, id: NodeId, attr: Attr) -> Option<&str> {
         let e = self.element(id)?;
-        e.attrs.iter().find(|(a, _)| *a == attr).map(|(_, v)| &**v)
+        let kept = &self.attrs[e.attrs.range()];
+        kept.iter().find(|a| a.attr == attr).map(|a| &self.text[a.value.range()])
+    }
+
+    /// The kept attributes of `id` with their values, in the page's order (none for a text node).
+    pub fn attrs(&self, id: NodeId) -> impl Iterator<Item = (Attr, &str)> + '_ {
+        let run = self.element(id).map_or(Span::default(), |e| e.attrs);
+        self.attrs[run.range()].iter().map(|a| (a.attr, &self.text[a.value.range()]))
     }
 
     /// The parent of `id` (`None` for the root).
@@ -329,6 +384,8 @@ impl Iterator for Children<'_> {
 #[derive(Debug)]
 pub struct Builder {
     nodes: Vec<Node>,
+    attrs: Vec<AttrValue>,
+    text: String,
     open: Vec<NodeId>,
     last_child: Vec<Option<NodeId>>,
     url: Option<String>,
@@ -348,9 +405,11 @@ impl Builder {
 
     /// A builder with its own limits (tests use small ones).
     pub fn with_limits(url: Option<String>, max_nodes: usize, max_text_bytes: usize) -> Self {
-        let root = Node { parent: None, next_sibling: None, end: 1, visible: true, data: NodeData::Document };
+        let root = Node { parent: None, next_sibling: None, end: 1, visible: true, stored: Stored::Document };
         Builder {
             nodes: vec![root],
+            attrs: Vec::new(),
+            text: String::new(),
             open: vec![Document::ROOT],
             last_child: vec![None],
             url,
@@ -376,16 +435,24 @@ impl Builder {
         self.full.is_none()
     }
 
-    /// Reserve room for `n` more nodes.
-    pub fn reserve(&mut self, n: usize) {
-        self.nodes.reserve(n);
+    /// Reserve room for `nodes` more nodes and `text_bytes` more bytes of text and attribute values.
+    pub fn reserve(&mut self, nodes: usize, text_bytes: usize) {
+        self.nodes.reserve(nodes);
+        self.text.reserve(text_bytes);
+    }
+
+    /// Appends `s` to the text store; its span there.
+    fn store(&mut self, s: &str) -> Span {
+        let start = self.text.len() as u32;
+        self.text.push_str(s);
+        Span { start, end: self.text.len() as u32 }
     }
 
     fn current(&self) -> NodeId {
         *self.open.last().expect("the root is never closed")
     }
 
-    fn push(&mut self, data: NodeData, visible: bool) -> NodeId {
+    fn push(&mut self, stored: Stored, visible: bool) -> NodeId {
         let parent = self.current();
         let id = NodeId(self.nodes.len() as u32);
         let parent_visible = self.nodes[parent.index()].visible;
@@ -394,7 +461,7 @@ impl Builder {
             next_sibling: None,
             end: id.0 + 1,
             visible: visible && parent_visible,
-            data,
+            stored,
         });
         if let Some(prev) = self.last_child.last_mut().expect("open stack").replace(id) {
             self.nodes[prev.index()].next_sibling = Some(id);
@@ -404,12 +471,18 @@ impl Builder {
 
     /// Opens an element; its children follow until the matching [`Builder::close`]. When the
     /// builder is full nothing is added and the current element's id comes back.
-    pub fn open(&mut self, tag: Tag, attrs: Vec<(Attr, Box<str>)>, visible: bool) -> NodeId {
+    pub fn open(&mut self, tag: Tag, attrs: &[(Attr, &str)], visible: bool) -> NodeId {
         if !self.room_for_node() {
             self.ignored_open += 1;
             return self.current();
         }
-        let id = self.push(NodeData::Element(Element { tag, attrs }), visible);
+        let first = self.attrs.len() as u32;
+        for &(attr, value) in attrs {
+            let value = self.store(value);
+            self.attrs.push(AttrValue { attr, value });
+        }
+        let attrs = Span { start: first, end: self.attrs.len() as u32 };
+        let id = self.push(Stored::Element(Element { tag, attrs }), visible);
         self.open.push(id);
         self.last_child.push(None);
         id
@@ -426,16 +499,24 @@ impl Builder {
         }
         self.text_bytes += text.len();
         if let Some(prev) = *self.last_child.last().expect("open stack") {
-            if let NodeData::Text(t) = &mut self.nodes[prev.index()].data {
-                let mut s = String::with_capacity(t.len() + text.len());
-                s.push_str(t);
-                s.push_str(text);
-                *t = s.into_boxed_str();
+            if let Stored::Text(span) = self.nodes[prev.index()].stored {
+                // Nothing is stored between two sibling texts, so the earlier one ends the store
+                // and grows in place; the copy is only a fallback.
+                let merged = if span.end as usize == self.text.len() {
+                    self.text.push_str(text);
+                    Span { start: span.start, end: self.text.len() as u32 }
+                } else {
+                    let earlier = self.text[span.range()].to_owned();
+                    let start = self.store(&earlier).start;
+                    Span { start, end: self.store(text).end }
+                };
+                self.nodes[prev.index()].stored = Stored::Text(merged);
                 return;
             }
         }
         if self.room_for_node() {
-            self.push(NodeData::Text(text.into()), true);
+            let span = self.store(text);
+            self.push(Stored::Text(span), true);
         }
     }
 
@@ -466,7 +547,7 @@ impl Builder {
             self.close();
         }
         self.nodes[0].end = self.nodes.len() as u32;
-        Document { nodes: self.nodes, url: self.url, truncated: self.full }
+        Document { nodes: self.nodes, attrs: self.attrs, text: self.text, url: self.url, truncated: self.full }
     }
 }
 
@@ -495,14 +576,14 @@ mod tests {
 
     fn sample() -> Document {
         let mut b = Builder::new(None);
-        b.open(Tag::Html, vec![], true);
-        b.open(Tag::Body, vec![], true);
-        b.open(Tag::P, vec![(Attr::Class, "lead".into())], true);
+        b.open(Tag::Html, &[], true);
+        b.open(Tag::Body, &[], true);
+        b.open(Tag::P, &[(Attr::Class, "lead")], true);
         b.text("Hello ");
         b.text("world");
         b.close();
-        b.open(Tag::Div, vec![], false);
-        b.open(Tag::Span, vec![], true);
+        b.open(Tag::Div, &[], false);
+        b.open(Tag::Span, &[], true);
         b.text("hidden");
         b.finish()
     }
@@ -532,7 +613,7 @@ mod tests {
         let mut b = Builder::new(None);
         b.close();
         b.close();
-        b.open(Tag::P, vec![], true);
+        b.open(Tag::P, &[], true);
         b.text("x");
         let d = b.finish();
         assert_eq!(d.text_content(Document::ROOT), "x");
@@ -541,17 +622,17 @@ mod tests {
     #[test]
     fn node_limit_stops_the_builder_and_is_reported() {
         let mut b = Builder::with_limits(None, 10, 1000);
-        b.open(Tag::Body, vec![], true);
+        b.open(Tag::Body, &[], true);
         let mut opened = 0;
         while !b.is_full() {
-            b.open(Tag::P, vec![], true);
+            b.open(Tag::P, &[], true);
             b.text("x");
             b.close();
             opened += 1;
         }
         // More events after the limit change nothing and keep closes paired.
-        b.open(Tag::Div, vec![], true);
-        b.open(Tag::Div, vec![], true);
+        b.open(Tag::Div, &[], true);
+        b.open(Tag::Div, &[], true);
         b.text("late");
         b.close();
         b.close();
@@ -568,7 +649,7 @@ mod tests {
     #[test]
     fn text_limit_counts_bytes_also_when_merged() {
         let mut b = Builder::with_limits(None, 1000, 10);
-        b.open(Tag::P, vec![], true);
+        b.open(Tag::P, &[], true);
         b.text("héllo"); // 6 bytes
         assert!(!b.is_full());
         b.text("wörld"); // 6 more: over 10
@@ -587,7 +668,7 @@ mod tests {
     fn deep_nesting_does_not_recurse() {
         let mut b = Builder::with_limits(None, usize::MAX, usize::MAX);
         for _ in 0..200_000 {
-            b.open(Tag::Div, vec![], true);
+            b.open(Tag::Div, &[], true);
         }
         b.text("deep");
         let d = b.finish();
@@ -638,11 +719,11 @@ impl Document {
             let d = self.parent(id).map_or(0, |p| depth[p.index()] + 1);
             depth[id.index()] = d;
             out.push_str(&d.to_string());
-            match &self.node(id).data {
+            match self.data(id) {
                 NodeData::Element(e) => {
                     out.push(' ');
                     out.push_str(e.tag.as_str());
-                    for (a, v) in &e.attrs {
+                    for (a, v) in self.attrs(id) {
                         out.push(' ');
                         out.push_str(a.as_str());
                         out.push_str("=\"");

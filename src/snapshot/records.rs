@@ -76,10 +76,12 @@ fn flags_of(tag: Tag) -> u8 {
 /// Builds the document from the walk's `records` and `text`.
 pub fn decode(records: &[u32], text: &str, url: Option<String>) -> Document {
     let mut b = Builder::new(url);
-    // About two words per node on real pages.
-    b.reserve(records.len() / 2);
+    // About two words per node on real pages; the text store takes every piece, less separators.
+    b.reserve(records.len() / 2, text.len());
     let mut pieces = Pieces { text, at: 0, ascii: text.is_ascii() };
     let mut words = records.iter().copied();
+    // One element's kept attributes, borrowed from `text` (reused: no allocation per element).
+    let mut attrs: Vec<(Attr, &str)> = Vec::new();
     while let Some(word) = words.next() {
         // At the size limit the rest is not read (the walk stopped there too).
         if b.is_full() {
@@ -94,15 +96,15 @@ pub fn decode(records: &[u32], text: &str, url: Option<String>) -> Document {
             ELEMENT => {
                 let tag = Tag::ALL.get(((word >> 3) & 0xff) as usize).copied().unwrap_or(Tag::Other);
                 let kept = word >> 11;
-                let mut attrs = Vec::with_capacity(kept.min(8) as usize);
+                attrs.clear();
                 for _ in 0..kept {
                     let (Some(attr), Some(units)) = (words.next(), words.next()) else { break };
                     let value = pieces.next(units);
                     if let Some(attr) = Attr::ALL.get(attr as usize) {
-                        attrs.push((*attr, Box::from(value)));
+                        attrs.push((*attr, value));
                     }
                 }
-                b.open(tag, attrs, word & 4 != 0);
+                b.open(tag, &attrs, word & 4 != 0);
             }
             _ => {} // not written by the walk
         }
