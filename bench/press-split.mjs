@@ -8,8 +8,8 @@
 // files are untouched. Per page: a first press (cold: the module loads) and a second one after
 // closing (warm), from the third load of the module in the profile on (Chromium's code cache, see
 // bench/browser.mjs). Prints the medians over pages × rounds.
-// Run: `node bench/press-split.mjs` (env PAGES=a,b · ROUNDS=3 · BUILD=js|wasm · JSFLAGS=V8 flags
-// for the browser, e.g. --max-optimized-bytecode-size=2000000).
+// Run: `node bench/press-split.mjs` (env PAGES=a,b · ROUNDS=3 · BUILD=js|wasm · PKG=a saved pkg/ ·
+// JSFLAGS=V8 flags for the browser, e.g. --max-optimized-bytecode-size=2000000).
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,9 +20,10 @@ import { pathOf, servedPages } from './pages.mjs';
 const names = (process.env.PAGES || 'seed,nytimes-1,cnet,wikipedia-3,medium-1,guardian-1,bbc-1,lemonde-1').split(',');
 const ROUNDS = Number(process.env.ROUNDS || 3);
 const BUILD = process.env.BUILD || 'js';
+const PKG = process.env.PKG || ''; // another build's pkg/ (A/B: run twice, alternating)
 const server = await serve({ pages: await servedPages(names) });
 const dir = await mkdtemp(join(tmpdir(), 'bs-split-'));
-for (const f of ['manifest.json', 'extension', '_locales', 'pkg']) await cp(join(ROOT, f), join(dir, f), { recursive: true });
+for (const f of ['manifest.json', 'extension', '_locales', 'pkg']) await cp(f === 'pkg' && PKG ? PKG : join(ROOT, f), join(dir, f), { recursive: true });
 let content = await readFile(join(dir, 'extension/content.js'), 'utf8');
 const mark = (k) => `document.documentElement.setAttribute('data-bs-${k}', String(performance.now()));`;
 content = content.replace('(() => {\n', `(() => {\n${mark('t0')}\n`).replace('state.module.toggle();', `${mark('t1')} state.module.toggle(); ${mark('t2')}`);

@@ -236,10 +236,33 @@ fn is_substantial(text: &str) -> bool {
     }
 }
 
-/// Finds the quotes of `article`, best first.
+/// Finds the quotes of `article`, best first: the module's stages, one function each.
 pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
-    // 1. Blocks to read, and the language: the page's, guessed from the text only when the page
-    //    does not declare one (the guess reads up to 3,000 words).
+    let reading = read_blocks(article, meta);
+    let spans = quote_spans(article, &reading);
+    let mut cands = candidates(article, &reading, spans);
+    classify(&mut cands);
+    name_speakers(article, &reading, &mut cands);
+    rank_quotes(article, meta, &reading, cands)
+}
+
+/// Stage 1's result: what every later stage reads about the blocks.
+struct Reading {
+    /// Each block's characters.
+    blocks: Vec<Vec<char>>,
+    /// Each block's lexicon.
+    lexicons: Vec<&'static Lexicon>,
+    /// Blocks inside a `<blockquote>`.
+    in_bq: FxHashSet<NodeId>,
+    /// Blocks where no quote is looked for.
+    skip: Vec<bool>,
+    /// Blocks not even read for names.
+    unread: Vec<bool>,
+}
+
+/// 1. Blocks to read, and the language: the page's, guessed from the text only when the page does
+///    not declare one (the guess reads up to 3,000 words).
+fn read_blocks(article: &Article, meta: &Metadata) -> Reading {
     let blocks: Vec<Vec<char>> = article.blocks.iter().map(|b| b.text.chars().collect()).collect();
     let lang = match meta.lang.as_deref() {
         Some(declared) => declared.to_ascii_lowercase(),
@@ -266,9 +289,13 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         .zip(&skip)
         .map(|(b, &s)| s && !matches!(b.kind, BlockKind::Heading(_)))
         .collect();
+    Reading { blocks, lexicons, in_bq, skip, unread }
+}
 
-    // 2. Pair the marks; add <q> elements that carry no marks in the text.
-    let mut spans = marks::pair(&blocks, &skip);
+/// 2. Pair the marks; add <q> elements that carry no marks in the text.
+fn quote_spans(article: &Article, reading: &Reading) -> Vec<marks::Span> {
+    let Reading { blocks, skip, .. } = reading;
+    let mut spans = marks::pair(blocks, skip);
     let q_texts = q_elements(article);
     for (b, block) in article.blocks.iter().enumerate() {
         let Some(texts) = q_texts.get(&block.node) else { continue };
@@ -287,8 +314,13 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
     crate::sort::sort_by_key(&mut spans, |s| (s.first_block(), s.open_at.unwrap_or(0)));
     // A page with hundreds of quotes is a transcript or a broken page: read the first ones only.
     spans.truncate(t::MAX_CANDIDATES);
+    spans
+}
 
-    // 3–4. Context, attribution and class of each span.
+/// 3, first half. The quotes: each span's text and context (the sentence around it); then the
+///    explicit quotes, blockquote blocks without marks.
+fn candidates(article: &Article, reading: &Reading, spans: Vec<marks::Span>) -> Vec<Candidate> {
+    let Reading { blocks, lexicons, in_bq, skip, .. } = reading;
     let mut cands: Vec<Candidate> = Vec::new();
     let mut last_cut: FxHashMap<usize, usize> = FxHashMap::default();
     for span in spans {
@@ -296,9 +328,9 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         let bl = span.last_block();
         let (Some(first), Some(last)) = (blocks.get(b0), blocks.get(bl)) else { continue };
         let open_at = span.open_at.unwrap_or(0).min(first.len());
-        let raw_text = quote_text(&span, &blocks, Script::Latin);
+        let raw_text = quote_text(&span, blocks, Script::Latin);
         let script = speech::script(&raw_text);
-        let text = if script == Script::Latin { raw_text } else { quote_text(&span, &blocks, script) };
+        let text = if script == Script::Latin { raw_text } else { quote_text(&span, blocks, script) };
         if text.is_empty() {
             continue;
         }
@@ -371,8 +403,12 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         });
     }
     crate::sort::sort_by_key(&mut cands, |c| (c.span.first_block(), c.span.open_at.unwrap_or(0)));
+    cands
+}
 
-    for c in &mut cands {
+/// 3–4. Attribution ([`attribution`]) and speech class ([`speech`]) of each quote; terms and titles go.
+fn classify(cands: &mut Vec<Candidate>) {
+    for c in cands.iter_mut() {
         if c.explicit {
             continue;
         }
@@ -399,8 +435,11 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         }
     }
     cands.retain(|c| c.explicit || c.class != Class::Term);
+}
 
-    // 5. Names: the article's people, then each quote's speaker in document order.
+/// 5. Names: the article's people, then each quote's speaker in document order.
+fn name_speakers(article: &Article, reading: &Reading, cands: &mut [Candidate]) {
+    let Reading { blocks, lexicons, skip, unread, .. } = reading;
     let mut book = NameBook::default();
     for (b, block) in blocks.iter().enumerate() {
         if unread[b] {
@@ -412,7 +451,7 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
             book.learn_han(block);
         }
     }
-    for c in &cands {
+    for c in cands.iter() {
         if let Some(Found { subject: Subject::Name { name, original, gender, .. }, .. }) = &c.found {
             if c.script != Script::Latin {
                 book.add_han(name, original.as_deref());
@@ -423,12 +462,15 @@ pub fn find(article: &Article, meta: &Metadata) -> Vec<Quote> {
         }
     }
     let captions: Vec<bool> = article.blocks.iter().map(|b| b.kind == BlockKind::Caption).collect();
-    resolve_speakers(&mut cands, &blocks, &book, &skip, &unread, &captions);
+    resolve_speakers(cands, blocks, &book, skip, unread, &captions);
     for c in cands.iter_mut().filter(|c| c.explicit) {
         c.class = if c.speaker.is_some() { Class::Key } else { Class::Partial };
     }
+}
 
-    // 6. De-duplicate pull quotes, score, order.
+/// 6. De-duplicate pull quotes, score, order.
+fn rank_quotes(article: &Article, meta: &Metadata, reading: &Reading, mut cands: Vec<Candidate>) -> Vec<Quote> {
+    let Reading { blocks, in_bq, .. } = reading;
     let n = cands.len();
     let mut drop = vec![false; n];
     let word_sets = rank::word_id_sets(cands.iter().map(|c| c.text.as_str()));
