@@ -12,7 +12,7 @@
 //     `new Readability(document.cloneNode(true)).parse()`;
 //   - the floor: a TreeWalker over the page reading each node's tag and text.
 // Part 2, the real extension: the toolbar button (Extensions.triggerAction) to the overlay's
-// settled data-state plus one requestAnimationFrame, on a subset of pages (E2E_PAGES, spread over
+// settled data-state and the next frame painted (pages.mjs `pressButton`), on a subset of pages (E2E_PAGES, spread over
 // the size range): the first press on a page (cold: loads the glue and the module) and a second
 // press after closing (warm), from the third load of the module in the profile on (Chromium's code
 // cache for extension scripts is then in use); the first two loads are reported apart. Twice: the
@@ -29,9 +29,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, serve } from '../tests/e2e/helpers.mjs';
-import { benchTab, pageNames, pathOf, servedPages } from './pages.mjs';
+import { ROOT, serve } from '../tests/e2e/helpers.mjs';
+import { benchTab, launchExtension, pageNames, pathOf, pressButton, servedPages } from './pages.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);
 const E2E_PAGES = Number(process.env.E2E_PAGES ?? 24);
@@ -109,19 +108,6 @@ for (let round = 0; round < RUNS; round++) {
 await browser.close();
 
 // 3. Part 2: the toolbar button through the real extension, for each build.
-/** Chromium with the unpacked extension in `dir` (tests/e2e/helpers.mjs does the same for ROOT). */
-async function launchExtension(dir) {
-  const profile = await mkdtemp(join(tmpdir(), 'broadsheet-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 },
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--enable-unsafe-extension-debugging'],
-  });
-  await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (r) => r.abort());
-  const worker = context.serviceWorkers()[0] || (await context.waitForEvent('serviceworker'));
-  const page = context.pages()[0] || (await context.newPage());
-  return { context, page, worker, extensionId: new URL(worker.url()).host, close: async () => { await context.close(); await rm(profile, { recursive: true, force: true }); } };
-}
-
 /** A copy of the extension whose content script loads the wasm build. */
 async function stageWasmBuild() {
   const dir = await mkdtemp(join(tmpdir(), 'broadsheet-wasm-build-'));
@@ -142,33 +128,7 @@ if (E2E_PAGES > 0) {
   const wasmDir = await stageWasmBuild();
   for (const [build, dir] of [['js', ROOT], ['wasm', wasmDir]]) {
     const ext = await launchExtension(dir);
-    const cdp = await ext.context.browser().newBrowserCDPSession();
-    // Presses the button and waits for a settled data-state (or its removal) plus one frame.
-    const press = async (page, want) => {
-      for (let attempt = 0; attempt < 4; attempt++) {
-        await ext.worker.evaluate(() => 1).catch(() => {});
-        await page.evaluate((want) => {
-          window.__bsDone = new Promise((done) => {
-            const check = () => {
-              const s = document.getElementById('broadsheet-host')?.getAttribute('data-state') ?? null;
-              if (want === 'closed' ? s === null : s !== null && s !== 'loading') {
-                observer.disconnect();
-                requestAnimationFrame(() => done({ state: s ?? 'closed', t: performance.now() - window.__bsStart }));
-              }
-            };
-            const observer = new MutationObserver(check);
-            observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
-          });
-          window.__bsStart = performance.now();
-        }, want);
-        const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-        const target = targetInfos.find((t) => t.url === page.url());
-        await cdp.send('Extensions.triggerAction', { id: ext.extensionId, targetId: target.targetId });
-        const r = await page.evaluate(() => Promise.race([window.__bsDone, new Promise((d) => setTimeout(() => d(null), 5000))]));
-        if (r) return r;
-      }
-      return { state: 'timeout', t: NaN };
-    };
+    const press = (page, want) => pressButton(ext, page, want);
     // The first two presses in this fresh profile, reported apart: Chromium keeps a code cache for
     // the extension's scripts, written on their second load and used from the third, so every
     // first press timed below reuses compiled bytecode.

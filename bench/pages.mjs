@@ -1,7 +1,9 @@
-// What the benchmark scripts (browser.mjs, ab.mjs, profile.mjs) share: the corpus pages, served from
-// memory with the benchmarks' CSP, and a plain Chromium tab that can reach only 127.0.0.1.
+// What the benchmark scripts (browser.mjs, ab.mjs, profile.mjs, press-split.mjs) share: the corpus
+// pages, served from memory with the benchmarks' CSP; a plain Chromium tab that can reach only
+// 127.0.0.1; Chromium with the unpacked extension, and its toolbar button pressed through CDP.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT } from '../tests/e2e/helpers.mjs';
@@ -46,9 +48,65 @@ export async function servedPages(names) {
  */
 export async function benchTab() {
   const scrollbars = process.env.SCROLLBARS === '1' ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {};
-  const jsFlags = process.env.JSFLAGS ? [`--js-flags=${process.env.JSFLAGS}`] : [];
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...jsFlags], ...scrollbars });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (r) => r.abort());
   return { browser, context, tab: await context.newPage() };
+}
+
+/** V8 flags from JSFLAGS, as Chromium arguments. */
+const jsFlags = process.env.JSFLAGS ? [`--js-flags=${process.env.JSFLAGS}`] : [];
+
+/**
+ * Chromium with the unpacked extension in `dir` (tests/e2e/helpers.mjs does the same for ROOT), in a
+ * fresh profile, its one tab, the service worker and a browser-level CDP session (for the button).
+ */
+export async function launchExtension(dir) {
+  const profile = await mkdtemp(join(tmpdir(), 'broadsheet-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 },
+    args: [...CHROMIUM_ARGS, ...jsFlags, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--enable-unsafe-extension-debugging'],
+  });
+  await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (r) => r.abort());
+  const worker = context.serviceWorkers()[0] || (await context.waitForEvent('serviceworker'));
+  const page = context.pages()[0] || (await context.newPage());
+  const cdp = await context.browser().newBrowserCDPSession();
+  const close = async () => { await context.close(); await rm(profile, { recursive: true, force: true }); };
+  return { context, page, worker, cdp, extensionId: new URL(worker.url()).host, close };
+}
+
+/**
+ * Presses the toolbar button on `page` and waits for a settled `data-state` on the host (`want`:
+ * 'open' for any state but loading, 'closed' for no host) and for the next frame to be painted
+ * (requestAnimationFrame, then a zero timer: since 2026-11-27 13:55; before, the time stopped at the
+ * requestAnimationFrame callback, before that frame's style, layout and paint). Returns the state, `t`
+ * (ms from the press to that frame) and `start` (the press's `performance.now()` on the page), or
+ * state 'timeout' after four tries of 5 s.
+ */
+export async function pressButton(ext, page, want) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await ext.worker.evaluate(() => 1).catch(() => {});
+    await page.evaluate((want) => {
+      window.__bsDone = new Promise((done) => {
+        const check = () => {
+          const s = document.getElementById('broadsheet-host')?.getAttribute('data-state') ?? null;
+          if (want === 'closed' ? s === null : s !== null && s !== 'loading') {
+            observer.disconnect();
+            // rAF callbacks run before the frame's style, layout and paint; the zero timer after
+            // them runs once that frame is done, so `t` includes the overlay's paint.
+            requestAnimationFrame(() => setTimeout(() => done({ state: s ?? 'closed', t: performance.now() - window.__bsStart, start: window.__bsStart }), 0));
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+      });
+      window.__bsStart = performance.now();
+    }, want);
+    const { targetInfos } = await ext.cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const target = targetInfos.find((t) => t.url === page.url());
+    await ext.cdp.send('Extensions.triggerAction', { id: ext.extensionId, targetId: target.targetId });
+    const r = await page.evaluate(() => Promise.race([window.__bsDone, new Promise((d) => setTimeout(() => d(null), 5000))]));
+    if (r) return r;
+  }
+  return { state: 'timeout', t: NaN, start: NaN };
 }

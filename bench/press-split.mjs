@@ -2,8 +2,8 @@
 // parts: the button to the content script's first line (`inject`: the service worker's
 // executeScript), loading the module (`load`: import + instantiate, first press in a tab only),
 // the module's `toggle()` (`toggle`: snapshot, analysis and the overlay built and inserted), and
-// `toggle()`'s return to the painted frame (`frame`, requestAnimationFrame then a zero timer: Chromium's style, layout and paint of the
-// overlay); `total` is the button to the painted frame. A staged copy of the extension carries the
+// `toggle()`'s return to the painted frame (`frame`, to the next requestAnimationFrame: Chromium's
+// style, layout and paint of the overlay); `total` is the button to that frame. A staged copy of the extension carries the
 // marks (content.js with three `performance.now()` marks written to <html> attributes), the shipped
 // files are untouched. Per page: a first press (cold: the module loads) and a second one after
 // closing (warm), from the third load of the module in the profile on (Chromium's code cache, see
@@ -13,55 +13,33 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, serve } from '../tests/e2e/helpers.mjs';
-import { pathOf, servedPages } from './pages.mjs';
+import { ROOT, serve } from '../tests/e2e/helpers.mjs';
+import { launchExtension, pathOf, pressButton, servedPages } from './pages.mjs';
 
 const names = (process.env.PAGES || 'seed,nytimes-1,cnet,wikipedia-3,medium-1,guardian-1,bbc-1,lemonde-1').split(',');
 const ROUNDS = Number(process.env.ROUNDS || 3);
 const BUILD = process.env.BUILD || 'js';
 const PKG = process.env.PKG || ''; // another build's pkg/ (A/B: run twice, alternating)
 const server = await serve({ pages: await servedPages(names) });
+
+// The staged extension: content.js with its marks (and the build switched when BUILD=wasm).
 const dir = await mkdtemp(join(tmpdir(), 'bs-split-'));
 for (const f of ['manifest.json', 'extension', '_locales', 'pkg']) await cp(f === 'pkg' && PKG ? PKG : join(ROOT, f), join(dir, f), { recursive: true });
 let content = await readFile(join(dir, 'extension/content.js'), 'utf8');
+if (!content.includes("const BUILD = 'js';") || !content.includes('state.module.toggle();')) throw new Error('extension/content.js changed: update the marks');
 const mark = (k) => `document.documentElement.setAttribute('data-bs-${k}', String(performance.now()));`;
 content = content.replace('(() => {\n', `(() => {\n${mark('t0')}\n`).replace('state.module.toggle();', `${mark('t1')} state.module.toggle(); ${mark('t2')}`);
-if (!content.includes("const BUILD = 'js';") || !content.includes('state.module.toggle();')) throw new Error('extension/content.js changed: update the marks');
 content = content.replace("const BUILD = 'js';", `const BUILD = '${BUILD}';`);
 await writeFile(join(dir, 'extension/content.js'), content);
-const profile = await mkdtemp(join(tmpdir(), 'bs-prof-'));
-const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 },
-  args: [...CHROMIUM_ARGS, ...(process.env.JSFLAGS ? [`--js-flags=${process.env.JSFLAGS}`] : []), `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--enable-unsafe-extension-debugging'] });
-const worker = context.serviceWorkers()[0] || (await context.waitForEvent('serviceworker'));
-const page = context.pages()[0] || (await context.newPage());
-const extensionId = new URL(worker.url()).host;
-const cdp = await context.browser().newBrowserCDPSession();
+const ext = await launchExtension(dir);
+const page = ext.page;
+
+/** One press, split at the marks (ms). */
 async function press(want) {
-  await worker.evaluate(() => 1).catch(() => {});
-  await page.evaluate((want) => {
-    window.__bsDone = new Promise((done) => {
-      const check = () => {
-        const s = document.getElementById('broadsheet-host')?.getAttribute('data-state') ?? null;
-        if (want === 'closed' ? s === null : s !== null && s !== 'loading') {
-          observer.disconnect();
-          const seen = performance.now();
-          requestAnimationFrame(() => setTimeout(() => done({ seen, t: performance.now() }), 0));
-        }
-      };
-      const observer = new MutationObserver(check);
-      observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
-    });
-    window.__bsStart = performance.now();
-  }, want);
-  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-  const target = targetInfos.find((t) => t.url === page.url());
-  await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: target.targetId });
-  return page.evaluate(async () => {
-    const r = await window.__bsDone;
-    const a = (k) => Number(document.documentElement.getAttribute('data-bs-' + k));
-    return { inject: a('t0') - window.__bsStart, load: a('t1') - a('t0'), toggle: a('t2') - a('t1'), frame: r.t - a('t2'), total: r.t - window.__bsStart };
-  });
+  const r = await pressButton(ext, page, want);
+  const at = await page.evaluate(() => ['t0', 't1', 't2'].map((k) => Number(document.documentElement.getAttribute('data-bs-' + k))));
+  const [t0, t1, t2] = at.map((t) => t - r.start);
+  return { inject: t0, load: t1 - t0, toggle: t2 - t1, frame: r.t - t2, total: r.t };
 }
 const rows = { cold: [], warm: [] };
 await page.goto(server.url(pathOf(names[0])), { waitUntil: 'load' });
@@ -79,5 +57,5 @@ for (const k of ['cold', 'warm']) {
   const keys = Object.keys(rows[k][0]);
   console.log(k.padEnd(5), keys.map((x) => `${x} ${med(rows[k].map((r) => r[x])).toFixed(1)}`).join(' · '));
 }
-await context.close(); await server.close?.(); await rm(profile, { recursive: true, force: true }); await rm(dir, { recursive: true, force: true });
+await ext.close(); await server.close(); await rm(dir, { recursive: true, force: true });
 process.exit(0);
