@@ -12,7 +12,7 @@
 //     `new Readability(document.cloneNode(true)).parse()`;
 //   - the floor: a TreeWalker over the page reading each node's tag and text.
 // Part 2, the real extension: the toolbar button (Extensions.triggerAction) to the overlay's
-// settled data-state and the next frame painted (pages.mjs `pressButton`), on a subset of pages (E2E_PAGES, spread over
+// settled data-state and the next frame's requestAnimationFrame (pages.mjs `pressButton`), on a subset of pages (E2E_PAGES, spread over
 // the size range): the first press on a page (cold: loads the glue and the module) and a second
 // press after closing (warm), from the third load of the module in the profile on (Chromium's code
 // cache for extension scripts is then in use); the first two loads are reported apart. Twice: the

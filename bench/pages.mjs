@@ -77,9 +77,11 @@ export async function launchExtension(dir) {
 
 /**
  * Presses the toolbar button on `page` and waits for a settled `data-state` on the host (`want`:
- * 'open' for any state but loading, 'closed' for no host) and for the next frame to be painted
- * (requestAnimationFrame, then a zero timer: since 2026-11-27 13:55; before, the time stopped at the
- * requestAnimationFrame callback, before that frame's style, layout and paint). Returns the state, `t`
+ * 'open' for any state but loading, 'closed' for no host) and for the requestAnimationFrame callback
+ * of the frame that paints it. That frame's own style, layout and paint come after the callback and
+ * are not counted (most of the overlay's style and layout is forced inside `open()` already, by
+ * focusing the dialog); a zero timer set in the callback would mark the frame's end but runs behind
+ * the outline task the module queued first, so it would count that task too. Returns the state, `t`
  * (ms from the press to that frame) and `start` (the press's `performance.now()` on the page), or
  * state 'timeout' after four tries of 5 s.
  */
@@ -92,9 +94,7 @@ export async function pressButton(ext, page, want) {
           const s = document.getElementById('broadsheet-host')?.getAttribute('data-state') ?? null;
           if (want === 'closed' ? s === null : s !== null && s !== 'loading') {
             observer.disconnect();
-            // rAF callbacks run before the frame's style, layout and paint; the zero timer after
-            // them runs once that frame is done, so `t` includes the overlay's paint.
-            requestAnimationFrame(() => setTimeout(() => done({ state: s ?? 'closed', t: performance.now() - window.__bsStart, start: window.__bsStart }), 0));
+            requestAnimationFrame(() => done({ state: s ?? 'closed', t: performance.now() - window.__bsStart, start: window.__bsStart }));
           }
         };
         const observer = new MutationObserver(check);

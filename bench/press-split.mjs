@@ -2,8 +2,9 @@
 // parts: the button to the content script's first line (`inject`: the service worker's
 // executeScript), loading the module (`load`: import + instantiate, first press in a tab only),
 // the module's `toggle()` (`toggle`: snapshot, analysis and the overlay built and inserted), and
-// `toggle()`'s return to the painted frame (`frame`, to the next requestAnimationFrame: Chromium's
-// style, layout and paint of the overlay); `total` is the button to that frame. A staged copy of the extension carries the
+// `toggle()`'s return to the next frame's requestAnimationFrame callback (`frame`; that frame's
+// style, layout and paint follow it, see pages.mjs `pressButton`); `total` is the button to that
+// callback. A staged copy of the extension carries the
 // marks (content.js with three `performance.now()` marks written to <html> attributes), the shipped
 // files are untouched. Per page: a first press (cold: the module loads) and a second one after
 // closing (warm), from the third load of the module in the profile on (Chromium's code cache, see
