@@ -596,7 +596,7 @@ pub mod lazy {
             let Some(url) = parts.next() else { continue };
             let size = parts
                 .next()
-                .and_then(|d| d.get(..d.len().saturating_sub(1)).and_then(|n| crate::text::parse_decimal(n)))
+                .and_then(|d| d.get(..d.len().saturating_sub(1)).and_then(crate::text::parse_decimal))
                 .unwrap_or(1.0);
             if best.is_none_or(|(s, _)| size >= s) {
                 best = Some((size, url));

@@ -208,7 +208,7 @@ fn meta_values(doc: &Document) -> FxHashMap<String, String> {
         let mut matched = false;
         if let Some(prop) = doc.attr(m, Attr::Property) {
             // Readability's property regex is unanchored: `og:article:author` holds `article:author`.
-            let lower = crate::case::lowercase(&prop);
+            let lower = crate::case::lowercase(prop);
             for token in lower.split_whitespace() {
                 for (name, exact) in &property_names {
                     // `og:image:width` must not pass for `og:image`: exact for our extra keys.

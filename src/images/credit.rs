@@ -236,13 +236,13 @@ pub fn json_ld_images(values: &[Value]) -> Vec<LdImage> {
                 if typed || under_image_key {
                     let urls: Vec<String> = ["url", "contentUrl", "@id", "thumbnailUrl"]
                         .iter()
-                        .filter_map(|k| map.get(*k).and_then(Value::as_str))
+                        .filter_map(|k| map.get(k).and_then(Value::as_str))
                         .map(str::to_owned)
                         .collect();
                     let credit = ["creditText", "copyrightHolder", "author", "creator", "copyrightNotice"]
                         .iter()
-                        .find_map(|k| map.get(*k).and_then(name_of));
-                    let caption = ["caption", "description"].iter().find_map(|k| map.get(*k).and_then(name_of));
+                        .find_map(|k| map.get(k).and_then(name_of));
+                    let caption = ["caption", "description"].iter().find_map(|k| map.get(k).and_then(name_of));
                     if !urls.is_empty() {
                         let keys = urls.iter().filter_map(|u| picture_key(u)).collect();
                         out.push(LdImage { urls, keys, credit, caption });

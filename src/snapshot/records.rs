@@ -210,7 +210,7 @@ mod tests {
                     seed ^= seed << 13;
                     seed ^= seed >> 17;
                     seed ^= seed << 5;
-                    if seed % 3 == 0 { seed } else { seed % 8 }
+                    if seed.is_multiple_of(3) { seed } else { seed % 8 }
                 })
                 .collect();
             let doc = decode(&records, texts[round % texts.len()], None);

@@ -306,7 +306,7 @@ pub fn focus_quietly(element: &Element) {
     }
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &JsValue::TRUE);
-    if let Ok(focus) = js_sys::Reflect::get(element, &"focus".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from)) {
+    if let Ok(focus) = js_sys::Reflect::get(element, &"focus".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
         let _ = focus.call1(element, &options);
     } else if let Some(e) = element.dyn_ref::<HtmlElement>() {
         let _ = e.focus();

@@ -446,7 +446,7 @@ pub fn site() -> String {
 async fn stored_map() -> Object {
     let Some(promise) = super::settings::call("get", &STORAGE_KEY.into()) else { return Object::new() };
     let Ok(items) = wasm_bindgen_futures::JsFuture::from(promise).await else { return Object::new() };
-    Reflect::get(&items, &STORAGE_KEY.into()).ok().filter(|v| v.is_object() && !js_sys::Array::is_array(v)).map(|v| v.unchecked_into()).unwrap_or_else(Object::new)
+    Reflect::get(&items, &STORAGE_KEY.into()).ok().filter(|v| v.is_object() && !js_sys::Array::is_array(v)).map(|v| v.unchecked_into()).unwrap_or_default()
 }
 
 /// The stored choice for `site`, if any (text that does not parse counts as none).

@@ -210,6 +210,10 @@ pub fn save(settings: &Settings) {
     }
 }
 
+/// One row of the settings panel: the setting's name, its label's message key, its options
+/// (value, shown text) and the value selected now.
+type PanelRow = (&'static str, &'static str, Vec<(String, String)>, String);
+
 /// The settings panel: one labelled `<select>` per setting (`data-setting=<name>`), shown and
 /// hidden by the toolbar's settings button.
 pub fn build_panel(dom: &Dom, parent: &Element, current: &Settings) -> Result<Element, JsValue> {
@@ -217,7 +221,7 @@ pub fn build_panel(dom: &Dom, parent: &Element, current: &Settings) -> Result<El
     let panel = dom.child(parent, "div", &[("class", "bs-settings"), ("id", "bs-settings"), ("role", "group"), ("aria-label", &label), ("hidden", "")])?;
     let owned = |pairs: &[(&str, &str)]| pairs.iter().map(|(v, k)| (v.to_string(), t(k))).collect::<Vec<_>>();
     let numbers = |values: &[u32], show: &dyn Fn(u32) -> String| values.iter().map(|v| (v.to_string(), show(*v))).collect::<Vec<_>>();
-    let rows: [(&str, &str, Vec<(String, String)>, String); 7] = [
+    let rows: [PanelRow; 7] = [
         ("theme", "theme", owned(THEMES), current.theme.clone()),
         ("font", "font", owned(FONTS), current.font.clone()),
         ("size", "fontSize", numbers(SIZES, &|v| format!("{v} px")), current.size.to_string()),
