@@ -226,14 +226,15 @@ impl Document {
     /// The text of a text node.
     #[inline]
     pub fn text(&self, id: NodeId) -> Option<&str> {
-        match &self.node(id).stored {
-            Stored::Text(s) => Some(&self.text[s.range()]),
+        match self.data(id) {
+            NodeData::Text(t) => Some(t),
             _ => None,
         }
     }
 
     /// An attribute's value.
     pub fn attr(&self, id: NodeId, attr: Attr) -> Option<&str> {
+        // Not `attrs(id).find(…)`: that slices every value it passes (+0.5 % instructions natively).
         let e = self.element(id)?;
         let kept = &self.attrs[e.attrs.range()];
         kept.iter().find(|a| a.attr == attr).map(|a| &self.text[a.value.range()])
