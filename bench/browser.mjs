@@ -24,13 +24,12 @@
 // the benchmark's do. Env: RUNS (default 5), E2E_PAGES (default 24, 0 skips part 2), E2E_RUNS (3),
 // PAGES (a comma-separated list of page names: only those).
 
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { ROOT, serve } from '../tests/e2e/helpers.mjs';
-import { benchTab, launchExtension, pageNames, pathOf, pressButton, servedPages } from './pages.mjs';
+import { benchTab, launchExtension, pageNames, pathOf, pressButton, servedPages, stageExtension } from './pages.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);
 const E2E_PAGES = Number(process.env.E2E_PAGES ?? 24);
@@ -108,16 +107,6 @@ for (let round = 0; round < RUNS; round++) {
 await browser.close();
 
 // 3. Part 2: the toolbar button through the real extension, for each build.
-/** A copy of the extension whose content script loads the wasm build. */
-async function stageWasmBuild() {
-  const dir = await mkdtemp(join(tmpdir(), 'broadsheet-wasm-build-'));
-  for (const f of ['manifest.json', 'extension', '_locales', 'pkg']) await cp(join(ROOT, f), join(dir, f), { recursive: true });
-  const content = await readFile(join(dir, 'extension', 'content.js'), 'utf8');
-  if (!content.includes("const BUILD = 'js';")) throw new Error("extension/content.js: no `const BUILD = 'js';` to switch");
-  await writeFile(join(dir, 'extension', 'content.js'), content.replace("const BUILD = 'js';", "const BUILD = 'wasm';"));
-  return dir;
-}
-
 const e2e = { js: new Map(), wasm: new Map() };
 // The first and second loads of the module in each build's fresh profile (no code cache yet).
 const fresh = { js: [], wasm: [] };
@@ -125,7 +114,7 @@ if (E2E_PAGES > 0) {
   const step = Math.max(1, Math.floor(pages.length / E2E_PAGES));
   const subset = pages.filter((_, i) => i % step === 0).slice(0, E2E_PAGES);
   if (!subset.some((p) => p.name === 'seed') && pages.some((p) => p.name === 'seed')) subset.push(pages.find((p) => p.name === 'seed'));
-  const wasmDir = await stageWasmBuild();
+  const wasmDir = await stageExtension({ build: 'wasm' });
   for (const [build, dir] of [['js', ROOT], ['wasm', wasmDir]]) {
     const ext = await launchExtension(dir);
     const press = (page, want) => pressButton(ext, page, want);

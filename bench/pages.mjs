@@ -2,7 +2,7 @@
 // pages, served from memory with the benchmarks' CSP; a plain Chromium tab that can reach only
 // 127.0.0.1; Chromium with the unpacked extension, and its toolbar button pressed through CDP.
 
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -52,6 +52,22 @@ export async function benchTab() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route((url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1', (r) => r.abort());
   return { browser, context, tab: await context.newPage() };
+}
+
+/**
+ * A copy of the extension in a temporary folder, for a variant the shipped files must not hold:
+ * `build` 'wasm' switches extension/content.js to the wasm build, `pkg` takes another build's pkg/
+ * (A/B), `edit` rewrites content.js further. Remove the folder when done.
+ */
+export async function stageExtension({ build = 'js', pkg = '', edit = (content) => content } = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'broadsheet-staged-'));
+  for (const f of ['manifest.json', 'extension', '_locales', 'pkg']) await cp(f === 'pkg' && pkg ? pkg : join(ROOT, f), join(dir, f), { recursive: true });
+  const file = join(dir, 'extension', 'content.js');
+  const shipped = await readFile(file, 'utf8');
+  if (!shipped.includes("const BUILD = 'js';")) throw new Error("extension/content.js: no `const BUILD = 'js';` to switch");
+  const content = edit(shipped.replace("const BUILD = 'js';", `const BUILD = '${build}';`));
+  await writeFile(file, content);
+  return dir;
 }
 
 /** V8 flags from JSFLAGS, as Chromium arguments. */

@@ -11,11 +11,9 @@
 // bench/browser.mjs). Prints the medians over pages × rounds.
 // Run: `node bench/press-split.mjs` (env PAGES=a,b · ROUNDS=3 · BUILD=js|wasm · PKG=a saved pkg/ ·
 // JSFLAGS=V8 flags for the browser, e.g. --max-optimized-bytecode-size=2000000).
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ROOT, serve } from '../tests/e2e/helpers.mjs';
-import { launchExtension, pathOf, pressButton, servedPages } from './pages.mjs';
+import { rm } from 'node:fs/promises';
+import { serve } from '../tests/e2e/helpers.mjs';
+import { launchExtension, pathOf, pressButton, servedPages, stageExtension } from './pages.mjs';
 
 const names = (process.env.PAGES || 'seed,nytimes-1,cnet,wikipedia-3,medium-1,guardian-1,bbc-1,lemonde-1').split(',');
 const ROUNDS = Number(process.env.ROUNDS || 3);
@@ -24,14 +22,15 @@ const PKG = process.env.PKG || ''; // another build's pkg/ (A/B: run twice, alte
 const server = await serve({ pages: await servedPages(names) });
 
 // The staged extension: content.js with its marks (and the build switched when BUILD=wasm).
-const dir = await mkdtemp(join(tmpdir(), 'bs-split-'));
-for (const f of ['manifest.json', 'extension', '_locales', 'pkg']) await cp(f === 'pkg' && PKG ? PKG : join(ROOT, f), join(dir, f), { recursive: true });
-let content = await readFile(join(dir, 'extension/content.js'), 'utf8');
-if (!content.includes("const BUILD = 'js';") || !content.includes('state.module.toggle();')) throw new Error('extension/content.js changed: update the marks');
 const mark = (k) => `document.documentElement.setAttribute('data-bs-${k}', String(performance.now()));`;
-content = content.replace('(() => {\n', `(() => {\n${mark('t0')}\n`).replace('state.module.toggle();', `${mark('t1')} state.module.toggle(); ${mark('t2')}`);
-content = content.replace("const BUILD = 'js';", `const BUILD = '${BUILD}';`);
-await writeFile(join(dir, 'extension/content.js'), content);
+const dir = await stageExtension({
+  build: BUILD,
+  pkg: PKG,
+  edit: (content) => {
+    if (!content.includes('state.module.toggle();')) throw new Error('extension/content.js changed: update the marks');
+    return content.replace('(() => {\n', `(() => {\n${mark('t0')}\n`).replace('state.module.toggle();', `${mark('t1')} state.module.toggle(); ${mark('t2')}`);
+  },
+});
 const ext = await launchExtension(dir);
 const page = ext.page;
 
