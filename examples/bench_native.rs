@@ -6,7 +6,7 @@
 //!   cargo run --release --example bench_native [RUNS]        (default 5 runs)
 //!   PAGES=clean-links,seed cargo run --release --example bench_native 50   (those pages only, for a profiler)
 
-use broadsheet::{article, extract, images, metadata, outline, quotes, snapshot};
+use broadsheet::{article, images, outline, quotes, snapshot};
 use std::time::Instant;
 
 /// The phases, in pipeline order (matching `broadsheet::analyze` and the browser benchmark).
@@ -39,10 +39,7 @@ fn main() {
             let doc = snapshot::from_html(html, Some("https://example.com/article"));
             let t_parse = t.elapsed();
             let t = Instant::now();
-            let facts = extract::facts(&doc);
-            let mut meta = metadata::read_with(&doc, &facts);
-            let extraction = extract::extract_with(&doc, &meta, &facts);
-            metadata::complete(&mut meta, &doc, &extraction);
+            let (meta, extraction) = broadsheet::metadata_and_extraction(&doc, None).expect("the whole page always has an extraction");
             let t_extract = t.elapsed();
             let t = Instant::now();
             let imgs = images::collect(&doc, &extraction, &meta);

@@ -4,7 +4,7 @@
 //!
 //!   cargo run --release --example phases_file -- PAGE.html...
 
-use broadsheet::{article, extract, images, metadata, outline, quotes, snapshot};
+use broadsheet::{article, images, outline, quotes, snapshot};
 use std::time::Instant;
 
 fn main() {
@@ -18,10 +18,7 @@ fn main() {
         let doc = snapshot::from_html(&html, Some("https://example.com/article"));
         let parse = ms(t);
         let t = Instant::now();
-        let facts = extract::facts(&doc);
-        let mut meta = metadata::read_with(&doc, &facts);
-        let extraction = extract::extract_with(&doc, &meta, &facts);
-        metadata::complete(&mut meta, &doc, &extraction);
+        let (meta, extraction) = broadsheet::metadata_and_extraction(&doc, None).expect("the whole page always has an extraction");
         let extract = ms(t);
         let t = Instant::now();
         let imgs = images::collect(&doc, &extraction, &meta);

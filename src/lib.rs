@@ -97,23 +97,12 @@ pub fn read_article(doc: &Document, options: &Options) -> Result<Analysis, Error
     if let Some(limit) = doc.truncated() {
         return Err(Error::TooLarge { limit });
     }
-    // 1. Metadata, most trusted source first. Its byline search reads the class/id facts that
-    //    stage 2 reads again: they are computed once, for both.
-    let facts = extract::facts(doc);
-    let mut metadata = metadata::read_with(doc, &facts);
-    // 2. The article's container and what to drop inside it.
-    let extraction = match &options.container {
-        None => extract::extract_with(doc, &metadata, &facts),
-        Some(container) => selector::resolve(doc, container)
-            .and_then(|node| extract::extract_within(doc, &metadata, &facts, node))
-            .ok_or(Error::ContainerNotFound)?,
-    };
-    drop(facts); // not needed past stage 2 (peak memory on the largest pages)
+    // 1–2. Metadata and the article's container, in the one the reader chose if any.
+    let container = options.container.as_ref().map(|c| selector::resolve(doc, c).ok_or(Error::ContainerNotFound)).transpose()?;
+    let (metadata, extraction) = metadata_and_extraction(doc, container).ok_or(Error::ContainerNotFound)?;
     if !extraction.readerable && !options.force && options.container.is_none() {
         return Err(Error::NotAnArticle);
     }
-    // What metadata only the extraction knows: excerpt fallback, text direction.
-    metadata::complete(&mut metadata, doc, &extraction);
     // 3. Images with captions, credits and origins (a side table keyed by the <img> NodeId).
     let images = images::collect(doc, &extraction, &metadata);
     // 4. The sanitized article tree and its text blocks.
@@ -122,6 +111,24 @@ pub fn read_article(doc: &Document, options: &Options) -> Result<Analysis, Error
         return Err(Error::NoContent);
     }
     Ok(Analysis { metadata, readerable: extraction.readerable, article, outline: Vec::new(), quotes: Vec::new(), images: images.list })
+}
+
+/// Stages 1–2 of [`read_article`], with no reader decisions (size, readerable, content): the
+/// page's metadata, most trusted source first and completed with what only the extraction knows
+/// (excerpt fallback, text direction), and the extraction — of the whole page, or inside
+/// `container` (`None` when the container is not inside the `<body>`). Metadata's byline search and
+/// the extraction read the same class/id facts of every element: they are computed once here, and
+/// dropped before the later stages (peak memory on the largest pages). The benchmarks time this.
+pub fn metadata_and_extraction(doc: &Document, container: Option<snapshot::NodeId>) -> Option<(metadata::Metadata, extract::Extraction)> {
+    let facts = extract::facts(doc);
+    let mut metadata = metadata::read_with(doc, &facts);
+    let extraction = match container {
+        None => extract::extract_with(doc, &metadata, &facts),
+        Some(node) => extract::extract_within(doc, &metadata, &facts, node)?,
+    };
+    drop(facts);
+    metadata::complete(&mut metadata, doc, &extraction);
+    Some((metadata, extraction))
 }
 
 /// Stage 5: the outline of an article read by [`read_article`].

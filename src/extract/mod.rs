@@ -55,7 +55,7 @@ pub fn extract(doc: &Document, meta: &Metadata) -> Extraction {
 }
 
 /// Stage 0 alone: the class/id facts of every element. [`crate::metadata::read_with`] searches the
-/// byline with them, so [`crate::read_article`] computes them once for both (and [`extract_with`]).
+/// byline with them, so [`crate::metadata_and_extraction`] computes them once for both (and [`extract_with`]).
 pub fn facts(doc: &Document) -> Facts {
     prepare::facts(doc)
 }

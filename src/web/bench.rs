@@ -8,7 +8,7 @@
 //! 4. the overlay — [`super::overlay::open`] on this page, which snapshots and analyzes again and then
 //!    renders; its render share is its total minus stages 1–3 run again (warm) just before it.
 
-use crate::{article, extract, images, metadata, outline, quotes, Options};
+use crate::{article, images, outline, quotes, Options};
 use wasm_bindgen::prelude::*;
 
 /// Milliseconds since the page's time origin (0 where there is no `performance`).
@@ -56,11 +56,7 @@ fn phases(document: &web_sys::Document) -> [f64; 6] {
     drop((records, text));
     let t1 = now();
     // 2. Metadata and extraction.
-    let facts = extract::facts(&doc);
-    let mut meta = metadata::read_with(&doc, &facts);
-    let extraction = extract::extract_with(&doc, &meta, &facts);
-    drop(facts); // as `read_article` does
-    metadata::complete(&mut meta, &doc, &extraction);
+    let (meta, extraction) = crate::metadata_and_extraction(&doc, None).expect("the whole page always has an extraction");
     let t2 = now();
     // 3. Images, article, outline, quotes.
     let imgs = images::collect(&doc, &extraction, &meta);
