@@ -1,6 +1,7 @@
 // What the benchmark scripts (browser.mjs, ab.mjs, profile.mjs, press-split.mjs) share: the corpus
 // pages, served from memory with the benchmarks' CSP; a plain Chromium tab that can reach only
-// 127.0.0.1; Chromium with the unpacked extension, and its toolbar button pressed through CDP.
+// 127.0.0.1; staged copies of the extension; Chromium with the unpacked extension, and its toolbar
+// button pressed through CDP.
 
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
