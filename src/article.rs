@@ -109,7 +109,13 @@ pub fn safe_url(raw: &str, base: Option<&str>, image: bool) -> Option<String> {
     let lower: String = url.chars().filter(|c| !c.is_ascii_control() && !c.is_whitespace()).take(16).collect::<String>().to_ascii_lowercase();
     if lower.starts_with("data:") {
         let ok = image && lower.starts_with("data:image/") && !lower.starts_with("data:image/svg");
-        return ok.then(|| url.to_owned());
+        // The scheme in lower case (schemes are case-insensitive), so that every later check of a
+        // `data:` URL is a plain `starts_with("data:")`: a `DATA:` picture was otherwise taken for a
+        // web address (its base64 scanned as a path, shown as an origin link).
+        return ok.then(|| match url.get(..5) {
+            Some(scheme) if scheme != "data:" && scheme.eq_ignore_ascii_case("data:") => format!("data:{}", &url[5..]),
+            _ => url.to_owned(),
+        });
     }
     let resolved = resolve_url(url, base)?;
     let l = resolved.to_ascii_lowercase();

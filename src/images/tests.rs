@@ -174,3 +174,13 @@ fn inline_data_picture_is_judged_by_its_head_not_its_payload() {
     assert!(is_placeholder("data:image/gif;base64,R0lGODlhAQABAAAAACw="));
     assert!(!is_data_url("data:") && is_data_url("Data:image/png;base64,AA") && !is_data_url("https://x/data:"));
 }
+
+#[test]
+fn upper_case_data_scheme_is_an_inline_picture_not_a_web_address() {
+    // The payload spells a proxy wrapper: read as a web address, it was unwrapped into a link.
+    let payload = format!("{}/https://cdn.example/x.jpg{}", "A".repeat(1200), "B".repeat(64));
+    let im = run(&format!(r#"<p>text</p><img src="DATA:image/png;base64,{payload}" alt="A chart of the vote">"#));
+    assert_eq!(im.list.len(), 1);
+    let expected = format!("data:image/png;base64,{payload}");
+    assert_eq!((im.list[0].src.as_str(), im.list[0].origin.as_str()), (expected.as_str(), expected.as_str()));
+}
