@@ -7,7 +7,8 @@
 // function, in ms per run: the module's functions by their Rust path (hash suffix dropped), the
 // DOM calls and walk.js by name. CALLERS=part also sums, for the functions whose name contains
 // it, the self time by calling function (which caller makes a helper hot).
-// Run: `./build.sh names && node bench/js-profile.mjs` (env PAGES=a,b · RUNS=2 · TOP=40 · CALLERS=).
+// Run: `./build.sh names && node bench/js-profile.mjs` (env PAGES=a,b · RUNS=2 · TOP=40 · CALLERS= ·
+// WARM=n untimed runs before the profiled one).
 // The profiler slows interpreted code more than native code: compare runs, not absolute figures.
 
 import { serve } from '../tests/e2e/helpers.mjs';
@@ -17,6 +18,8 @@ const names = (process.env.PAGES || 'seed,nytimes-1,cnet,wapo-1,bbc-1,medium-1,g
 const RUNS = Number(process.env.RUNS || 2);
 const TOP = Number(process.env.TOP || 40);
 const CALLERS = process.env.CALLERS || '';
+// WARM=n: n untimed runs on the same load first, to see a later press's steady state instead.
+const WARM = Number(process.env.WARM || 0);
 
 /** A wasm2js function name as a Rust path: `broadsheet__quotes__find__h5e5…` → `quotes::find`. */
 const rustName = (name) => name.replace(/__h[0-9a-f]{16}$/, '').replace(/^broadsheet__/, '').replace(/__/g, '::');
@@ -31,12 +34,13 @@ for (let round = 0; round < RUNS; round++) {
     await tab.goto(server.url(pathOf(name)), { waitUntil: 'load' });
     // Painted, as a page is when a reader presses the button (bench/browser.mjs).
     await tab.evaluate(() => new Promise((painted) => { void document.documentElement.offsetHeight; requestAnimationFrame(() => setTimeout(painted, 0)); }));
-    await tab.evaluate(async (origin) => {
+    await tab.evaluate(async ({ origin, warm }) => {
       const glue = await import(`${origin}/pkg/names/broadsheet_asm_glue.js`);
       const asm = await import(`${origin}/pkg/names/broadsheet_asm.js`);
       glue.__wbg_finalize_init({ exports: asm.instantiate(glue.__wbg_get_imports()) }, null);
       window.__broadsheetNames = glue;
-    }, server.url('').replace(/\/$/, ''));
+      for (let i = 0; i < warm; i++) glue.bench_phases(false);
+    }, { origin: server.url('').replace(/\/$/, ''), warm: WARM });
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
