@@ -330,6 +330,15 @@ if (browser === 'chrome') {
   delete manifest.background.service_worker;
   delete manifest.minimum_chrome_version;
 }
+// Each browser runs one of the two builds (extension/content.js says why): Chromium the wasm2js
+// translation, Firefox the wasm. The other build's files are neither exposed nor packaged.
+const OTHER_BUILD = {
+  chrome: ['pkg/broadsheet.js', 'pkg/broadsheet_bg.wasm'],
+  firefox: ['pkg/broadsheet_asm.js', 'pkg/broadsheet_asm_glue.js'],
+}[browser];
+for (const entry of manifest.web_accessible_resources) {
+  entry.resources = entry.resources.filter((resource) => !OTHER_BUILD.includes(resource));
+}
 fs.writeFileSync(out, JSON.stringify(manifest, null, 2) + '\n');
 JS
 }
@@ -340,20 +349,32 @@ package_for() {
   rm -rf "$dir" "$zip"
   mkdir -p "$dir"
   write_manifest "$browser" "$dir" "$version"
-  # Every built file in pkg/ (the wasm, its glue, any other build output) except dot files.
+  # Of pkg/, the files this browser's manifest exposes (its build and walk.js).
   while IFS= read -r file; do
     mkdir -p "$dir/$(dirname "$file")"
     cp "$file" "$dir/$file"
   done < <({ find _locales -type f -name '*.json'
              # (overlay.css is the source of the stylesheet build.rs embeds in the wasm: nothing loads it)
              find extension -type f | grep -E "$PACKAGED_TYPES" | grep -vx 'extension/overlay\.css'
-             find pkg -path pkg/names -prune -o -type f ! -name '.*' -print; } | sort)
+             exposed_resources "$dir/manifest.json"; } | sort)
   (cd "$dir" && find . -type f | sed 's|^\./||' | sort | zip -q -X -9 "$zip" -@) || die "zip failed for $browser"
   say "$(basename "$zip"): $(wc -c <"$zip") B, $(find "$dir" -type f | wc -l) files"
 }
 
+# The files a manifest's web_accessible_resources name, one per line.
+exposed_resources() {
+  node -e 'for (const e of JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).web_accessible_resources) for (const r of e.resources) console.log(r)' "$1" \
+    || die "could not read $1"
+}
+
 package() {
-  local version
+  local version built exposed
+  # Every built file in pkg/ (dot files and the profiling build aside) must be one the manifest
+  # exposes, or no package would hold it.
+  exposed=$(exposed_resources manifest.json)
+  while IFS= read -r built; do
+    grep -qx "$built" <<<"$exposed" || die "$built is built but manifest.json's web_accessible_resources does not name it"
+  done < <(find pkg -path pkg/names -prune -o -type f ! -name '.*' -print)
   version=$(crate_version)
   [ -n "$version" ] || die "no version in Cargo.toml's [package]"
   have zip || die "zip is missing (apt-get install zip)"

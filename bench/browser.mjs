@@ -16,9 +16,9 @@
 // the size range): the first press on a page (cold: loads the glue and the module) and a second
 // press after closing (warm), from the third load of the module in the profile on (Chromium's code
 // cache for extension scripts is then in use); the first two loads are reported apart. Twice: the
-// shipped build (extension/content.js `BUILD = 'js'`, the wasm2js translation, loaded on every
-// page) and the wasm build (a staged copy of the extension with `BUILD = 'wasm'`, as it would run
-// where WebAssembly may be compiled).
+// build Chromium runs (extension/content.js's `BUILD`: the wasm2js translation, loaded on every
+// page) and the wasm build (a staged copy of the extension with `BUILD = 'wasm'`, as Firefox runs
+// it and as Chromium would where WebAssembly may be compiled).
 //
 // Pages are served with `script-src 'self' 'wasm-unsafe-eval'`: the page's own scripts do not run,
 // the benchmark's do. Env: RUNS (default 5), E2E_PAGES (default 24, 0 skips part 2), E2E_RUNS (3),

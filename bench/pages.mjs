@@ -65,8 +65,9 @@ export async function stageExtension({ build = 'js', pkg = '', edit = (content) 
   for (const f of ['manifest.json', 'extension', '_locales', 'pkg']) await cp(f === 'pkg' && pkg ? pkg : join(ROOT, f), join(dir, f), { recursive: true });
   const file = join(dir, 'extension', 'content.js');
   const shipped = await readFile(file, 'utf8');
-  if (!shipped.includes("const BUILD = 'js';")) throw new Error("extension/content.js: no `const BUILD = 'js';` to switch");
-  const content = edit(shipped.replace("const BUILD = 'js';", `const BUILD = '${build}';`));
+  const line = /^  const BUILD = .+;$/m;
+  if (!line.test(shipped)) throw new Error('extension/content.js: no `const BUILD = …;` line to switch');
+  const content = edit(shipped.replace(line, `  const BUILD = '${build}';`));
   await writeFile(file, content);
   return dir;
 }

@@ -29,15 +29,18 @@
   });
 
   // Which build runs. The crate is built twice from the same code: to wasm, and to plain
-  // JavaScript by binaryen's wasm2js (build.sh). On a page whose CSP has no 'wasm-unsafe-eval',
-  // every WebAssembly compile in a content script fails AND makes the page send a CSP violation
-  // report to the site (a reader must send nothing). A content script cannot read the response's
-  // CSP header, and probing with a compile is exactly what sends the report, so the JavaScript
-  // build is used on every page. Measured (`./build.sh bench`, Chromium 156, 25 corpus pages × 3,
-  // medians, three runs on 2026-11-27): button to painted overlay 122–129 ms on the first press in a
-  // tab against 68–77 ms for wasm, later presses 48–60 ms against 25–32 ms; the 1.48 MB module
-  // (399 KB gzip) is parsed once per tab. Set 'wasm' only for measurements.
-  const BUILD = 'js';
+  // JavaScript by binaryen's wasm2js (build.sh). Chromium applies the page's CSP to WebAssembly
+  // compiled in a content script: on a page whose CSP has no 'wasm-unsafe-eval', the compile fails
+  // AND makes the page send a CSP violation report to the site (a reader must send nothing). A
+  // content script cannot read the response's CSP header, and probing with a compile is exactly
+  // what sends the report, so in Chromium the JavaScript build is used on every page. Firefox does
+  // not apply the page's CSP to a content script's WebAssembly (tests/firefox: the reader opens
+  // under `default-src 'none'` and the page sees no violation), so there the wasm build runs: about
+  // twice as fast (Chromium 156, `./build.sh bench`, 25 corpus pages × 3, 2026-11-27: button to
+  // painted overlay 84–88 ms on a tab's first press against 51–56 ms for wasm, later presses
+  // 38–40 ms against 23–24 ms) and half the size to download. Each store package holds only its
+  // browser's build (build.sh `write_manifest`). The benchmarks switch this line (bench/pages.mjs).
+  const BUILD = chrome.runtime.getURL('').startsWith('moz-extension:') ? 'wasm' : 'js';
 
   async function load() {
     const fault = chrome.storage.local.get(FAULT_KEY).then((r) => r[FAULT_KEY], () => null);

@@ -64,15 +64,19 @@ for (const browser of ['chrome', 'firefox']) {
     for (const name of names) {
       assert.match(name, /^(manifest\.json|extension\/|_locales\/|pkg\/)/, `${name} is one of the extension's folders`);
     }
-    // Everything the extension loads is there: the built pkg/ (dot files aside), the locales,
-    // the scripts and icons.
-    const needed = [
-      ...(await filesUnder('pkg')).filter((f) => !/(^|\/)\./.test(f)),
-      ...(await filesUnder('_locales')),
-      'extension/background.js', 'extension/content.js',
-    ];
+    // Everything the extension loads is there: this browser's build (extension/content.js runs
+    // the wasm2js translation in Chromium, the wasm in Firefox) and nothing of the other one, the
+    // locales, the scripts and icons.
+    const build = {
+      chrome: ['pkg/broadsheet_asm.js', 'pkg/broadsheet_asm_glue.js', 'pkg/walk.js'],
+      firefox: ['pkg/broadsheet.js', 'pkg/broadsheet_bg.wasm', 'pkg/walk.js'],
+    }[browser];
+    const needed = [...build, ...(await filesUnder('_locales')), 'extension/background.js', 'extension/content.js'];
     for (const file of needed) assert.ok(zip.has(file), `${file} is packaged`);
-    assert.ok(names.some((n) => n.endsWith('.wasm')), 'the wasm is packaged');
+    const built = (await filesUnder('pkg')).filter((f) => !/(^|\/)\./.test(f) && !f.startsWith('pkg/names/'));
+    for (const file of built) {
+      if (!build.includes(file)) assert.ok(!zip.has(file), `${file}, the other browser's build, is not packaged`);
+    }
 
     const manifest = JSON.parse(zip.get('manifest.json').toString('utf8'));
     assert.equal(manifest.version, await crateVersion(), "the manifest's version is Cargo.toml's");
@@ -84,6 +88,8 @@ for (const browser of ['chrome', 'firefox']) {
     ]) {
       assert.ok(zip.has(path), `${path}, named by the manifest, is packaged`);
     }
+    const exposed = manifest.web_accessible_resources.flatMap((r) => r.resources).sort();
+    assert.deepEqual(exposed, [...build].sort(), 'the manifest exposes exactly this browser\'s build');
     if (browser === 'chrome') {
       assert.equal(manifest.background.service_worker, 'extension/background.js');
       assert.equal(manifest.browser_specific_settings, undefined, 'no Firefox-only keys for Chrome');
