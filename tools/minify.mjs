@@ -131,7 +131,11 @@ function emit(source, renameAt) {
     if (previous) {
       const gap = source.slice(previous.end, token.start);
       const first = text[0];
+      // Inside a template literal its text parts touch the `${` and `}` next to them: a space
+      // there would be part of the string (`x${` must not become `x ${`).
+      const inTemplate = previous.type.label === 'template' || token.type.label === 'template';
       if (LINE_BREAK.test(gap)) out.push('\n');
+      else if (inTemplate) { /* nothing between */ }
       else if ((WORD.test(last) && WORD.test(first)) || (last === '+' && first === '+') || (last === '-' && first === '-')
         || (last === '/' && (first === '/' || first === '*')) || (previous.type.label === 'num' && first === '.')) out.push(' ');
     }

@@ -23,10 +23,11 @@ test('minify: whitespace and comments go, behaviour stays', () => {
       }
       var re = /a\\/b+/g;                // a regular expression, not a division
       var tpl = \`x  \${$12_1}   y\`;        // template literal spacing is data
+      var word = \`a\${$12_1}b\${$13_1}\`;     // a letter next to \${ gains no space
       var dot = 1 .toString();
       var asi = $12_1
       ;[$13_1].length
-      return { memory: $12_1, sum: asi + $13_1 + dot + re.source + tpl + env.x + Math.max(1, 2) };
+      return { memory: $12_1, sum: asi + $13_1 + dot + re.source + tpl + word + env.x + Math.max(1, 2) };
     }
     var result = JSON.stringify(asmFunc({ x: 'X' }));
   `;
