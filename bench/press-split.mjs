@@ -5,8 +5,9 @@
 // `toggle()`'s return to the next frame's requestAnimationFrame callback (`frame`; that frame's
 // style, layout and paint follow it, see pages.mjs `pressButton`); `total` is the button to that
 // callback. A staged copy of the extension carries the
-// marks (content.js with three `performance.now()` marks written to <html> attributes), the shipped
-// files are untouched. Per page: a first press (cold: the module loads) and a second one after
+// marks (content.js with three `performance.mark()`s, which the page's world reads from the same
+// timeline: attributes on <html> would be changes to the page, which make the next press read it
+// afresh, src/web/kept.rs), the shipped files are untouched. Per page: a first press (cold: the module loads) and a second one after
 // closing (warm), from the third load of the module in the profile on (Chromium's code cache, see
 // bench/browser.mjs). Prints the medians over pages × rounds.
 // Run: `node bench/press-split.mjs` (env PAGES=a,b · ROUNDS=3 · BUILD=js|wasm · PKG=a saved pkg/ ·
@@ -22,7 +23,7 @@ const PKG = process.env.PKG || ''; // another build's pkg/ (A/B: run twice, alte
 const server = await serve({ pages: await servedPages(names) });
 
 // The staged extension: content.js with its marks (and the build switched when BUILD=wasm).
-const mark = (k) => `document.documentElement.setAttribute('data-bs-${k}', String(performance.now()));`;
+const mark = (k) => `performance.mark('bs-${k}');`;
 const dir = await stageExtension({
   build: BUILD,
   pkg: PKG,
@@ -37,7 +38,7 @@ const page = ext.page;
 /** One press, split at the marks (ms). */
 async function press(want) {
   const r = await pressButton(ext, page, want);
-  const at = await page.evaluate(() => ['t0', 't1', 't2'].map((k) => Number(document.documentElement.getAttribute('data-bs-' + k))));
+  const at = await page.evaluate(() => ['t0', 't1', 't2'].map((k) => performance.getEntriesByName('bs-' + k).at(-1)?.startTime ?? NaN));
   const [t0, t1, t2] = at.map((t) => t - r.start);
   return { inject: t0, load: t1 - t0, toggle: t2 - t1, frame: r.t - t2, total: r.t };
 }

@@ -21,6 +21,7 @@
 
 pub mod bench;
 pub mod dom;
+pub mod kept;
 pub mod i18n;
 pub mod overlay;
 pub mod page;

@@ -29,6 +29,7 @@
 //! three sections ([`super::panels`]), a drawer at ≤ 700 px, hidden or shown by the toolbar's panel
 //! button (`data-panel` on the shell). Settings ([`super::settings`]) live in a panel under the bar.
 
+use super::kept;
 use super::dom::{clear, Dom};
 use super::i18n::{message, t};
 use super::page::SavedPage;
@@ -125,6 +126,14 @@ pub struct Overlay {
     choice: Option<Choice>,
     /// Which show the current content is (see `SHOWS`).
     shown: u32,
+    /// What the next press may reuse (kept.rs): the watch on the page since the walk (`None` when
+    /// the snapshot cannot be reused: the walk met a shadow root, or the picker read the page
+    /// again), the analysis kept from the last close (taken by the first default show), whether
+    /// the current analysis is the default reading and has its outline and quotes.
+    since: Option<kept::Watch>,
+    kept_analysis: Option<(Analysis, bool)>,
+    default_reading: bool,
+    panels_done: bool,
 }
 
 impl Drop for Overlay {
@@ -158,8 +167,13 @@ pub fn close() -> bool {
         return false;
     }
     // Take it out first and drop it after the borrow ends: dropping runs page code (focus events).
-    let taken = OVERLAY.with(|o| o.try_borrow_mut().ok().and_then(|mut o| o.take()));
-    taken.is_some()
+    let Some(mut overlay) = OVERLAY.with(|o| o.try_borrow_mut().ok().and_then(|mut o| o.take())) else { return false };
+    let kept = overlay.reading_to_keep();
+    drop(overlay);
+    if let Some((reading, since)) = kept {
+        kept::keep(reading, since);
+    }
+    true
 }
 
 /// Opens the overlay (a no-op when it is open). Returns the resulting state.
@@ -173,13 +187,23 @@ pub fn open(options: &Options) -> Result<State, JsValue> {
     let page = SavedPage::save(&window, &document);
     remove_stale_hosts(&document);
     // 2. The live DOM, before our host is in it: the walk's first visibility check then finds the
-    //    page's style and layout clean instead of paying for the new host's.
-    let snapshot = snapshot::snapshot(&document, None);
+    //    page's style and layout clean instead of paying for the new host's. Or what the last
+    //    close kept, when the page has not changed since (kept.rs); then watched again from here.
+    let default_options = !options.force && options.container.is_none();
+    let (snapshot, kept_analysis, shadow, reading) = match kept::take().filter(|_| default_options) {
+        Some(kept) => (kept.snapshot, kept.analysis.map(|a| (a, kept.panels_done)), false, "kept"),
+        None => {
+            let (snapshot, shadow) = snapshot::snapshot_noting_shadow(&document);
+            (snapshot, None, shadow, "fresh")
+        }
+    };
+    let since = (!shadow).then(|| kept::Watch::start(&document, HOST_ID));
     super::fault_point("snapshot");
     // 3. The host, in the loading state (its message fades in only after 150 ms: overlay.css),
     //    built detached.
     let dom = Dom { document: document.clone() };
-    let host = dom.el(HOST_TAG, &[("id", HOST_ID), ("data-state", State::Loading.as_str())])?;
+    // (`data-reading`: whether this press read the page or reused the last reading, for scripts and tests.)
+    let host = dom.el(HOST_TAG, &[("id", HOST_ID), ("data-state", State::Loading.as_str()), ("data-reading", reading)])?;
     let init = ShadowRootInit::new(ShadowRootMode::Open);
     let root = host.attach_shadow(&init)?;
     let settings = Settings::default();
@@ -189,7 +213,10 @@ pub fn open(options: &Options) -> Result<State, JsValue> {
     let drawer = window.match_media(DRAWER_MEDIA).ok().flatten().is_some_and(|m| m.matches());
     set_panel(&parts, !drawer);
     dom.text(&parts.article, "p", &[("class", "bs-message bs-loading")], &t("loading"))?;
-    let mut overlay = Overlay { dom, host, parts, snapshot, analysis: None, settings, page, listeners: Vec::new(), note, choice: None, shown: 0 };
+    let mut overlay = Overlay {
+        dom, host, parts, snapshot, analysis: None, settings, page, listeners: Vec::new(), note, choice: None, shown: 0,
+        since, kept_analysis, default_reading: false, panels_done: false,
+    };
     // 4–5. Analysis and rendering, still detached; then the host goes in, once, so the page's
     //    style and layout are brought up to date once, for the finished overlay.
     let state = overlay.show(options);
@@ -304,6 +331,17 @@ fn direction(dir: Option<&str>, lang: Option<&str>) -> Option<&'static str> {
 }
 
 impl Overlay {
+    /// What the next press may reuse, taken out as the overlay closes (see kept.rs): the snapshot,
+    /// and the analysis when it is the default reading and on screen.
+    fn reading_to_keep(&mut self) -> Option<(kept::Reading, kept::Watch)> {
+        let since = self.since.take()?;
+        let shown = self.host.get_attribute("data-state").as_deref() == Some(State::Open.as_str());
+        let analysis = self.analysis.take().filter(|_| self.default_reading && shown);
+        let panels_done = self.panels_done && analysis.is_some();
+        let snapshot = std::mem::replace(&mut self.snapshot, crate::snapshot::Builder::new(None).finish());
+        Some((kept::Reading { snapshot, analysis, panels_done }, since))
+    }
+
     /// Analyzes the snapshot and renders the result (or the message for a failure).
     fn show(&mut self, options: &Options) -> State {
         for part in [&self.parts.article, &self.parts.outline, &self.parts.quotes, &self.parts.sources] {
@@ -312,7 +350,14 @@ impl Overlay {
         self.analysis = None;
         let mut detail = String::new();
         let mut error_code = "render";
-        let state = match read_article(&self.snapshot, options) {
+        self.default_reading = !options.force && options.container.is_none();
+        let kept = self.kept_analysis.take().filter(|_| self.default_reading);
+        self.panels_done = kept.as_ref().is_some_and(|(_, done)| *done);
+        let read = match kept {
+            Some((analysis, _)) => Ok(analysis),
+            None => read_article(&self.snapshot, options),
+        };
+        let state = match read {
             Ok(analysis) => {
                 let rendered = self.render_analysis(&analysis);
                 self.analysis = Some(analysis);
@@ -381,14 +426,18 @@ impl Overlay {
         let Some(analysis) = self.analysis.as_mut() else { return false };
         let rendered = match panel {
             LaterPanel::Outline => {
-                analysis.outline = crate::outline_of(analysis);
+                if !self.panels_done {
+                    analysis.outline = crate::outline_of(analysis);
+                }
                 clear(&self.parts.outline);
                 let r = panels::render_outline(&self.dom, &self.parts.outline, analysis);
                 panels::update_spy(&self.parts.root, &self.parts.shell);
                 r
             }
             LaterPanel::Quotes => {
-                analysis.quotes = crate::quotes_of(analysis);
+                if !self.panels_done {
+                    analysis.quotes = crate::quotes_of(analysis);
+                }
                 clear(&self.parts.quotes);
                 panels::render_quotes(&self.dom, &self.parts.quotes, analysis)
             }
@@ -808,6 +857,7 @@ fn fill_panels_later(generation: u32) {
         }
         let _ = try_with_overlay(|o| {
             if o.shown == generation && o.host.get_attribute("data-panels").as_deref() == Some("pending") {
+                o.panels_done = true;
                 o.set_panels_pending(false);
                 let _ = o.host.set_attribute("data-panels", "ready");
             }
@@ -1039,6 +1089,8 @@ pub(super) fn finish_picking(outcome: Outcome) {
     with_overlay(|o| {
         match outcome {
             Outcome::Chosen(selector) => {
+                // Read while the reader's host is in the page: no longer a reading to keep.
+                o.since = None;
                 o.snapshot = snapshot::snapshot(&o.dom.document, Some(&o.host));
                 o.show_choice(Choice::Picked(selector));
             }

@@ -31,7 +31,7 @@ use web_sys::Element;
 
 #[wasm_bindgen(module = "/src/web/walk.js")]
 extern "C" {
-    /// What the walk returns: `{ records, text }`.
+    /// What the walk returns: `{ records, text, shadow }`.
     type Walked;
 
     /// Walks `document`, leaving out `skip`'s subtree; `names` and `flags` are the tag and
@@ -47,6 +47,9 @@ extern "C" {
 
     #[wasm_bindgen(method, getter)]
     fn text(this: &Walked) -> String;
+
+    #[wasm_bindgen(method, getter)]
+    fn shadow(this: &Walked) -> bool;
 }
 
 /// Snapshots `document`, leaving out the subtree of `skip` (Broadsheet's own overlay host).
@@ -54,21 +57,29 @@ pub fn snapshot(document: &web_sys::Document, skip: Option<&Element>) -> Documen
     snapshot_with(document, skip, false)
 }
 
+/// [`snapshot`], and whether the walk read an open shadow root (see [`super::kept`]).
+pub fn snapshot_noting_shadow(document: &web_sys::Document) -> (Document, bool) {
+    let (records, text, shadow) = read_with(document, None, false);
+    (decode(&records, &text, document.url().ok().filter(|u| !u.is_empty())), shadow)
+}
+
 /// [`snapshot`], with every element's visibility measured top-down when `top_down` (for tests).
 pub fn snapshot_with(document: &web_sys::Document, skip: Option<&Element>, top_down: bool) -> Document {
-    let (records, text) = read_with(document, skip, top_down);
+    let (records, text, _) = read_with(document, skip, top_down);
     decode(&records, &text, document.url().ok().filter(|u| !u.is_empty()))
 }
 
 /// The walk's records and text, copied into the module (empty if the page's DOM threw).
 pub fn read(document: &web_sys::Document, skip: Option<&Element>) -> (Vec<u32>, String) {
-    read_with(document, skip, false)
+    let (records, text, _) = read_with(document, skip, false);
+    (records, text)
 }
 
-fn read_with(document: &web_sys::Document, skip: Option<&Element>, top_down: bool) -> (Vec<u32>, String) {
+fn read_with(document: &web_sys::Document, skip: Option<&Element>, top_down: bool) -> (Vec<u32>, String, bool) {
     let (max_nodes, max_text) = (limits::MAX_NODES as u32, limits::MAX_TEXT_BYTES as u32);
     match walk(document, skip, &walk_names(), &tag_flags(), max_nodes, max_text, top_down) {
-        Ok(walked) => (walked.records(), walked.text()),
-        Err(_) => (Vec::new(), String::new()),
+        Ok(walked) => (walked.records(), walked.text(), walked.shadow()),
+        // Nothing read: nothing to keep either (`shadow` true keeps it from being reused).
+        Err(_) => (Vec::new(), String::new(), true),
     }
 }

@@ -6,7 +6,8 @@
 //     module hands over records and one string, and this builds the elements with createElement,
 //     setAttribute and text nodes only (never innerHTML: the text is the page's). See `build` below.
 //
-// What it returns (`walk(...)` → `{ records, text }`):
+// What it returns (`walk(...)` → `{ records, text, shadow }`; `shadow`: whether it read an open
+// shadow root, whose changes a MutationObserver on the document does not see: src/web/kept.rs):
 //   - `records`: an array of 32-bit words, in document order (the events `Builder` takes):
 //       CLOSE                                  0
 //       TEXT     [2, utf16Length]
@@ -131,6 +132,7 @@ export function walk(doc, skip, names, flags, maxNodes, maxText, topDown = false
   const openIndex = [];
   const openAssumed = [];
   const openInShadow = [];
+  let sawShadow = false;
   let node = FIRST_CHILD.call(doc);
   for (;;) {
     if (nodes > maxNodes || textUnits > maxText) break;
@@ -217,6 +219,7 @@ export function walk(doc, skip, names, flags, maxNodes, maxText, topDown = false
     let inShadow = false;
     if (descend) {
       const shadow = SHADOW_ROOT.call(node);
+      if (shadow !== null) sawShadow = true;
       first = shadow === null ? null : FIRST_CHILD.call(shadow);
       inShadow = first !== null;
       if (first === null) first = FIRST_CHILD.call(node);
@@ -235,7 +238,7 @@ export function walk(doc, skip, names, flags, maxNodes, maxText, topDown = false
   const shown = topDown ? visibleTopDown(elParent, elNode, elInherits) : visibleBottomUp(elParent, elNode, elInherits);
   for (let i = 0; i < shown.length; i++) if (shown[i]) records[elHeader[i]] |= 4;
   texts.push('');
-  return { records, text: texts.join('\0') };
+  return { records, text: texts.join('\0'), shadow: sawShadow };
 }
 
 // ---- visibility ------------------------------------------------------------------------------
@@ -352,4 +355,42 @@ export function build(doc, container, records, text) {
       top = open[open.length - 1];
     }
   }
+}
+
+// ---- watch -----------------------------------------------------------------------------------
+
+/**
+ * Starts noting whether the page changes (src/web/kept.rs): its address, its window's size, and
+ * through a MutationObserver over the whole document any change but the reader's own — its host
+ * (id `hostId`) going in and out and the host's attributes (what happens inside its shadow root is
+ * not seen from the document), and the `style` attributes of <html> and <body>, which the scroll
+ * lock sets and puts back. Its first callback that sees any other change disconnects it: a busy
+ * page pays for one callback, not one per change. Returns the watcher for `unchangedSince`.
+ */
+export function watch(doc, hostId) {
+  const view = doc.defaultView;
+  const where = () => (view ? `${view.location.href} ${view.innerWidth}x${view.innerHeight}` : null);
+  const isHost = (node) => node.nodeType === 1 && node.id === hostId;
+  const ours = (record) => {
+    if (isHost(record.target)) return true;
+    if (record.type === 'childList') return [...record.addedNodes, ...record.removedNodes].every(isHost);
+    return record.type === 'attributes' && record.attributeName === 'style'
+      && (record.target === doc.documentElement || record.target === doc.body);
+  };
+  const watcher = { changed: false, ours, where, at: where(), observer: null };
+  watcher.observer = new MutationObserver((records, observer) => {
+    if (records.some((record) => !ours(record))) {
+      watcher.changed = true;
+      observer.disconnect();
+    }
+  });
+  watcher.observer.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
+  return watcher;
+}
+
+/** Whether the page has not changed since `watch` (records not yet delivered count); stops it. */
+export function unchangedSince(watcher) {
+  const pending = watcher.observer.takeRecords();
+  watcher.observer.disconnect();
+  return !watcher.changed && pending.every(watcher.ours) && watcher.at !== null && watcher.where() === watcher.at;
 }
