@@ -35,6 +35,9 @@ pub mod flag {
     pub const SCRIPT: u8 = 8;
     /// Children never read (`<style>`, `keeps_text`).
     pub const NO_TEXT: u8 = 16;
+    /// May have a shadow root: the DOM's valid shadow hosts (`attachShadow`, declarative shadow
+    /// roots alike) are custom elements and these tags; the walk asks no other element for one.
+    pub const SHADOW_HOST: u8 = 32;
 }
 
 /// The tag names, then a newline, then the attribute names, each list in index order and joined
@@ -69,6 +72,15 @@ fn flags_of(tag: Tag) -> u8 {
     }
     if tag == Tag::Style {
         f |= flag::NO_TEXT;
+    }
+    // (DOM standard, "valid shadow host name"; a custom element's name is no tag here: `Other`.)
+    if matches!(
+        tag,
+        Tag::Article | Tag::Aside | Tag::Blockquote | Tag::Body | Tag::Div | Tag::Footer | Tag::H1 | Tag::H2 | Tag::H3
+            | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Header | Tag::Main | Tag::Nav | Tag::P | Tag::Section | Tag::Span
+            | Tag::Other
+    ) {
+        f |= flag::SHADOW_HOST;
     }
     f
 }

@@ -4,7 +4,9 @@
 //! The walk follows the same rules as the native html5ever builder (`src/snapshot/html.rs`), so both
 //! give the same model for the same page (the browser parity test checks this on the whole corpus):
 //! comments and doctypes are skipped; `<svg>` and `<math>` are kept as empty elements; elements
-//! outside the HTML namespace become [`Tag::Other`](crate::snapshot::Tag) without children; script
+//! outside the HTML namespace become [`Tag::Other`](crate::snapshot::Tag) without children (the
+//! walk asks only names no tag has: elsewhere the parser puts foreign elements only inside `<svg>`
+//! and `<math>`, which the walk does not enter); script
 //! text is kept only for JSON-LD and style text never (`keeps_text`); `<template>` contents are not
 //! visited (they live in a separate fragment, not among the element's children); an open shadow
 //! root's children are read first, then the host's light children; ids follow document order.

@@ -40,6 +40,7 @@ const MARKER = 2; // kept as an empty element whatever its namespace (svg, math)
 const HEAD = 4; // visibility inside it is assumed, not measured
 const SCRIPT = 8; // children read only for JSON-LD
 const NO_TEXT = 16; // children never read (style)
+const SHADOW_HOST = 32; // may have a shadow root (no other element is asked for one)
 
 // `keeps_text`: `type` trimmed of Unicode White_Space (Rust's `str::trim`), compared
 // ASCII-case-insensitively (a non-unicode /i regex folds ASCII letters only).
@@ -175,14 +176,15 @@ export function walk(doc, skip, names, flags, maxNodes, maxText, topDown = false
 
     // An element: its tag (SVG and MathML kept as empty markers, other foreign elements as
     // childless `Other`), its kept attributes, whether its children are read, its visibility.
+    // An HTML tag name outside the HTML namespace is met only inside <svg> or <math>, which the
+    // walk does not enter (or in an element a script made with createElementNS, left as HTML), so
+    // only a name no tag has is asked its namespace: one DOM call fewer per element.
     let tag = t.tag.get(LOCAL_NAME.call(node));
-    if (tag === undefined) tag = t.other;
     let descend = true;
-    if (t.flags[tag] & MARKER) descend = false;
-    else if (NAMESPACE.call(node) !== HTML_NS) {
+    if (tag === undefined) {
       tag = t.other;
-      descend = false;
-    }
+      descend = NAMESPACE.call(node) === HTML_NS;
+    } else if (t.flags[tag] & MARKER) descend = false;
     const header = records.length;
     records.push(0);
     nodes++;
@@ -218,7 +220,7 @@ export function walk(doc, skip, names, flags, maxNodes, maxText, topDown = false
     let first = null;
     let inShadow = false;
     if (descend) {
-      const shadow = SHADOW_ROOT.call(node);
+      const shadow = flags & SHADOW_HOST ? SHADOW_ROOT.call(node) : null;
       if (shadow !== null) sawShadow = true;
       first = shadow === null ? null : FIRST_CHILD.call(shadow);
       inShadow = first !== null;
