@@ -109,3 +109,22 @@ test('Firefox: under a page CSP of default-src none, the reader opens and the pa
   await session.pressKeys(KEY.Escape);
   assert.equal(await waitForState((s) => s === null, 2000), null);
 });
+
+test('Firefox: a second press on the unchanged page reuses the reading, a change makes the next one read afresh', { skip: skip ?? false }, async () => {
+  const reading = () => session.execute(`return document.getElementById('broadsheet-host')?.getAttribute('data-reading') ?? null;`);
+  const close = async () => {
+    await session.pressKeys(KEY.Escape);
+    assert.equal(await waitForState((s) => s === null, 2000), null);
+  };
+  await session.navigate(server.url(SEED));
+  assert.equal(await openWithShortcut(), 'open');
+  assert.equal(await reading(), 'fresh');
+  await close();
+  assert.equal(await openWithShortcut(), 'open');
+  assert.equal(await reading(), 'kept', 'the page did not change (the watch runs in the content script, through Xray wrappers)');
+  await close();
+  await session.execute(`document.body.setAttribute('data-changed', 'yes'); return null;`);
+  assert.equal(await openWithShortcut(), 'open');
+  assert.equal(await reading(), 'fresh');
+  await close();
+});
