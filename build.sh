@@ -468,6 +468,9 @@ run_tests() {
     env FIREFOX="$FIREFOX" GECKODRIVER="$(command -v geckodriver)" node --test --test-reporter=spec --test-reporter-destination=stdout \
       --test-reporter=tap --test-reporter-destination="$LOGS/firefox.tap" tests/firefox/
 
+  # The developer docs: one test, passed when rustdoc finds nothing to warn about.
+  run_docs_as_test
+
   # Fuzzing, briefly: one test, passed when 30 s of fuzzing find no crash.
   run_fuzz_as_test 30
 
@@ -499,6 +502,19 @@ fuzz() {
     cp "$crash" tests/regressions/ && say "kept $(basename "$crash") in tests/regressions/"
   done
   return "$status"
+}
+
+# The crate's docs are for its developers (module tours link the private stages they describe):
+# `cargo doc --document-private-items` with warnings as errors, natively and for the wasm's web layer.
+run_docs_as_test() {
+  say "checking the docs (cargo doc --document-private-items, warnings as errors)"
+  if RUSTDOCFLAGS="-D warnings --document-private-items" cargo doc --quiet --no-deps >"$LOGS/docs.log" 2>&1 \
+    && RUSTDOCFLAGS="-D warnings --document-private-items" cargo doc --quiet --no-deps --target "$WASM_TARGET" \
+      --no-default-features >>"$LOGS/docs.log" 2>&1; then
+    say "docs: 1 passed"; PASSED=$((PASSED + 1))
+  else
+    say "docs: 1 failed (see $LOGS/docs.log)"; FAILED=$((FAILED + 1))
+  fi
 }
 
 run_fuzz_as_test() {

@@ -88,7 +88,7 @@ pub mod lists {
     pub const POSITIVE: u8 = 8;
     pub const NEGATIVE: u8 = 16;
     pub const BYLINE: u8 = 32;
-    /// A word of a *token* list ([`t::NEGATIVE_TOKENS`], [`t::SHARE_TOKENS`]) occurs as a
+    /// A word of a *token* list ([`NEGATIVE_TOKENS`](super::t::NEGATIVE_TOKENS), [`SHARE_TOKENS`](super::t::SHARE_TOKENS)) occurs as a
     /// substring: only then can it be a whole token, so only then are tokens split.
     pub const NEGATIVE_TOKEN: u8 = 64;
     pub const SHARE_TOKEN: u8 = 128;

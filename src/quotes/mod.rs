@@ -292,7 +292,7 @@ fn read_blocks(article: &Article, meta: &Metadata) -> Reading {
     Reading { blocks, lexicons, in_bq, skip, unread }
 }
 
-/// 2. Pair the marks; add <q> elements that carry no marks in the text.
+/// 2. Pair the marks; add `<q>` elements that carry no marks in the text.
 fn quote_spans(article: &Article, reading: &Reading) -> Vec<marks::Span> {
     let Reading { blocks, skip, .. } = reading;
     let mut spans = marks::pair(blocks, skip);

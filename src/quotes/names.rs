@@ -68,7 +68,7 @@ impl NameBook {
         }
     }
 
-    /// [`NameBook::add_latin_runs`] over a block's characters: tokens are made only for the
+    /// `NameBook::add_latin_runs` (the tests' form) over a block's characters: tokens are made only for the
     /// capitalised runs (a block is mostly lower-case words no name needs).
     pub fn add_latin_runs_in(&mut self, chars: &[char], lex: &Lexicon) {
         let spans: Vec<Span> = spans(chars).collect();

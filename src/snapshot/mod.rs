@@ -7,7 +7,7 @@
 //! flat one.
 //!
 //! A snapshot is built once, by streaming pre-order events into a [`Builder`]:
-//! - natively from an HTML string with html5ever ([`from_html`], not compiled into the wasm);
+//! - natively from an HTML string with html5ever (`from_html`, not compiled into the wasm);
 //! - in the browser from the live DOM by `web::snapshot` (wasm32 only), which also records each
 //!   element's real visibility from the page's layout.
 //!
