@@ -9,14 +9,17 @@
 //!    open time included (a page goes on loading and updating under the reader);
 //! 2. the address and the viewport's size are the same (a resize can show or hide content through
 //!    a media query, and visibility is part of the snapshot);
-//! 3. the walk met no open shadow root (changes inside one are not seen from the document);
+//! 3. the walk met no open shadow root (changes inside one are not seen from the document) and no
+//!    custom element waiting for its definition (its upgrade may attach a shadow root, no change
+//!    the document's observer sees either);
 //! 4. the press asks for the default reading, and the kept analysis was one (not "show it anyway",
 //!    nor a picked container; a remembered choice is applied again after opening either way).
 //!
 //! Otherwise it reads the page afresh, as a first press does. Out of reach, and left so: a change of
-//! style without any change to the DOM (a CSS animation ending hidden), and the page's own changes to
-//! the `style` of `<html>` or `<body>` (the watch cannot tell them from the scroll lock's); the next
-//! other change of the page, its address or the window's size brings the reader up to date.
+//! what shows without any change to the DOM (a CSS animation ending hidden, a checkbox's state that
+//! a `:checked` rule reads), and the page's own changes to the `style` of `<html>` or `<body>` (the
+//! watch cannot tell them from the scroll lock's); the next other change of the page, its address or
+//! the window's size brings the reader up to date.
 
 use crate::snapshot::Document;
 use crate::Analysis;

@@ -127,7 +127,8 @@ pub struct Overlay {
     /// Which show the current content is (see `SHOWS`).
     shown: u32,
     /// What the next press may reuse (kept.rs): the watch on the page since the walk (`None` when
-    /// the snapshot cannot be reused: the walk met a shadow root, or the picker read the page
+    /// the snapshot cannot be reused: the walk met an open shadow root or an undefined custom
+    /// element, or the picker read the page
     /// again), the analysis kept from the last close (taken by the first default show), whether
     /// the current analysis is the default reading and has its outline and quotes.
     since: Option<kept::Watch>,
@@ -190,14 +191,14 @@ pub fn open(options: &Options) -> Result<State, JsValue> {
     //    page's style and layout clean instead of paying for the new host's. Or what the last
     //    close kept, when the page has not changed since (kept.rs); then watched again from here.
     let default_options = !options.force && options.container.is_none();
-    let (snapshot, kept_analysis, shadow, reading) = match kept::take().filter(|_| default_options) {
-        Some(kept) => (kept.snapshot, kept.analysis.map(|a| (a, kept.panels_done)), false, "kept"),
+    let (snapshot, kept_analysis, watchable, reading) = match kept::take().filter(|_| default_options) {
+        Some(kept) => (kept.snapshot, kept.analysis.map(|a| (a, kept.panels_done)), true, "kept"),
         None => {
-            let (snapshot, shadow) = snapshot::snapshot_noting_shadow(&document);
-            (snapshot, None, shadow, "fresh")
+            let (snapshot, watchable) = snapshot::snapshot_noting_watchable(&document);
+            (snapshot, None, watchable, "fresh")
         }
     };
-    let since = (!shadow).then(|| kept::Watch::start(&document, HOST_ID));
+    let since = watchable.then(|| kept::Watch::start(&document, HOST_ID));
     super::fault_point("snapshot");
     // 3. The host, in the loading state (its message fades in only after 150 ms: overlay.css),
     //    built detached.

@@ -33,7 +33,7 @@ use web_sys::Element;
 
 #[wasm_bindgen(module = "/src/web/walk.js")]
 extern "C" {
-    /// What the walk returns: `{ records, text, shadow }`.
+    /// What the walk returns: `{ records, text, watchable }`.
     type Walked;
 
     /// Walks `document`, leaving out `skip`'s subtree; `names` and `flags` are the tag and
@@ -51,7 +51,7 @@ extern "C" {
     fn text(this: &Walked) -> String;
 
     #[wasm_bindgen(method, getter)]
-    fn shadow(this: &Walked) -> bool;
+    fn watchable(this: &Walked) -> bool;
 }
 
 /// Snapshots `document`, leaving out the subtree of `skip` (Broadsheet's own overlay host).
@@ -59,10 +59,11 @@ pub fn snapshot(document: &web_sys::Document, skip: Option<&Element>) -> Documen
     snapshot_with(document, skip, false)
 }
 
-/// [`snapshot`], and whether the walk read an open shadow root (see [`super::kept`]).
-pub fn snapshot_noting_shadow(document: &web_sys::Document) -> (Document, bool) {
-    let (records, text, shadow) = read_with(document, None, false);
-    (decode(&records, &text, document.url().ok().filter(|u| !u.is_empty())), shadow)
+/// [`snapshot`], and whether watching the document's changes is enough to know when it is out of
+/// date: no open shadow root read, no custom element waiting for its definition (see [`super::kept`]).
+pub fn snapshot_noting_watchable(document: &web_sys::Document) -> (Document, bool) {
+    let (records, text, watchable) = read_with(document, None, false);
+    (decode(&records, &text, document.url().ok().filter(|u| !u.is_empty())), watchable)
 }
 
 /// [`snapshot`], with every element's visibility measured top-down when `top_down` (for tests).
@@ -80,8 +81,8 @@ pub fn read(document: &web_sys::Document, skip: Option<&Element>) -> (Vec<u32>, 
 fn read_with(document: &web_sys::Document, skip: Option<&Element>, top_down: bool) -> (Vec<u32>, String, bool) {
     let (max_nodes, max_text) = (limits::MAX_NODES as u32, limits::MAX_TEXT_BYTES as u32);
     match walk(document, skip, &walk_names(), &tag_flags(), max_nodes, max_text, top_down) {
-        Ok(walked) => (walked.records(), walked.text(), walked.shadow()),
-        // Nothing read: nothing to keep either (`shadow` true keeps it from being reused).
-        Err(_) => (Vec::new(), String::new(), true),
+        Ok(walked) => (walked.records(), walked.text(), walked.watchable()),
+        // Nothing read: nothing to keep either.
+        Err(_) => (Vec::new(), String::new(), false),
     }
 }

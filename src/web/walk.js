@@ -6,8 +6,10 @@
 //     module hands over records and one string, and this builds the elements with createElement,
 //     setAttribute and text nodes only (never innerHTML: the text is the page's). See `build` below.
 //
-// What it returns (`walk(...)` → `{ records, text, shadow }`; `shadow`: whether it read an open
-// shadow root, whose changes a MutationObserver on the document does not see: src/web/kept.rs):
+// What it returns (`walk(...)` → `{ records, text, watchable }`; `watchable`: false when it read an
+// open shadow root or met a custom element still waiting for its definition, either of which can
+// change what the page shows with no change a MutationObserver on the document sees:
+// src/web/kept.rs):
 //   - `records`: an array of 32-bit words, in document order (the events `Builder` takes):
 //       CLOSE                                  0
 //       TEXT     [2, utf16Length]
@@ -77,6 +79,7 @@ const SHADOW_ROOT = getter(Element.prototype, 'shadowRoot');
 const HAS_ATTRIBUTES = Element.prototype.hasAttributes;
 const ATTRIBUTE_NAMES = Element.prototype.getAttributeNames;
 const GET_ATTRIBUTE = Element.prototype.getAttribute;
+const MATCHES = Element.prototype.matches;
 // `checkVisibility` is set at the start of each walk, from the walked document's own realm (the
 // parity test counts the calls by wrapping that realm's method).
 let CHECK_VISIBILITY = null;
@@ -133,7 +136,7 @@ export function walk(doc, skip, names, flags, maxNodes, maxText, topDown = false
   const openIndex = [];
   const openAssumed = [];
   const openInShadow = [];
-  let sawShadow = false;
+  let watchable = true;
   let node = FIRST_CHILD.call(doc);
   for (;;) {
     if (nodes > maxNodes || textUnits > maxText) break;
@@ -184,6 +187,9 @@ export function walk(doc, skip, names, flags, maxNodes, maxText, topDown = false
     if (tag === undefined) {
       tag = t.other;
       descend = NAMESPACE.call(node) === HTML_NS;
+      // (A custom element not yet defined may attach a shadow root when it is. `:defined` holds for
+      // every other element; the isolated world has no `customElements` registry to ask.)
+      if (watchable && descend && MATCHES.call(node, ':not(:defined)')) watchable = false;
     } else if (t.flags[tag] & MARKER) descend = false;
     const header = records.length;
     records.push(0);
@@ -221,7 +227,7 @@ export function walk(doc, skip, names, flags, maxNodes, maxText, topDown = false
     let inShadow = false;
     if (descend) {
       const shadow = flags & SHADOW_HOST ? SHADOW_ROOT.call(node) : null;
-      if (shadow !== null) sawShadow = true;
+      if (shadow !== null) watchable = false;
       first = shadow === null ? null : FIRST_CHILD.call(shadow);
       inShadow = first !== null;
       if (first === null) first = FIRST_CHILD.call(node);
@@ -240,7 +246,7 @@ export function walk(doc, skip, names, flags, maxNodes, maxText, topDown = false
   const shown = topDown ? visibleTopDown(elParent, elNode, elInherits) : visibleBottomUp(elParent, elNode, elInherits);
   for (let i = 0; i < shown.length; i++) if (shown[i]) records[elHeader[i]] |= 4;
   texts.push('');
-  return { records, text: texts.join('\0'), shadow: sawShadow };
+  return { records, text: texts.join('\0'), watchable };
 }
 
 // ---- visibility ------------------------------------------------------------------------------

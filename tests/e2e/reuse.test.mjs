@@ -16,10 +16,21 @@ const STORY_PAGE = `<!DOCTYPE html><html lang="en"><head><title>The harbour wall
 <p id="second">${sentence.repeat(3)} "We will build it this year," said Mary Jones, the council's leader.</p>
 <p id="third">${sentence.repeat(4)}</p></article></body></html>`;
 
+// The story with a custom element: never defined, or defined by the page's own script.
+const WAITING = '/waiting.html';
+const DEFINED = '/defined.html';
+const withNote = (script) => STORY_PAGE.replace('<p id="third">', `<story-note>Editor's note: the figures were updated.</story-note>${script}<p id="third">`);
+
 let server, browser, page;
 
 before(async () => {
-  server = await serve({ pages: { [STORY]: { body: STORY_PAGE } } });
+  server = await serve({
+    pages: {
+      [STORY]: { body: STORY_PAGE },
+      [WAITING]: { body: withNote('') },
+      [DEFINED]: { body: withNote("<script>customElements.define('story-note', class extends HTMLElement {});</script>") },
+    },
+  });
   browser = await launchWithExtension();
   page = browser.page;
 });
@@ -104,4 +115,18 @@ test('a new window size reads afresh (media queries can show or hide content)', 
   } finally {
     await page.setViewportSize(size);
   }
+});
+
+test('a custom element waiting for its definition: never reused (its upgrade may change what shows unseen); defined, it is', async () => {
+  await page.goto(server.url(WAITING));
+  assert.equal(await open(), 'fresh');
+  await close();
+  assert.equal(await open(), 'fresh', 'an undefined <story-note> keeps the reading from being reused');
+  await close();
+  await page.goto(server.url(DEFINED));
+  assert.equal(await page.evaluate(() => !!customElements.get('story-note')), true, "the page's script defined it");
+  assert.equal(await open(), 'fresh');
+  await close();
+  assert.equal(await open(), 'kept');
+  await close();
 });
