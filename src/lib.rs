@@ -66,6 +66,13 @@ pub struct Options {
     pub container: Option<selector::Selector>,
 }
 
+impl Options {
+    /// The reading a press asks for: neither forced nor with a chosen container.
+    pub fn is_default(&self) -> bool {
+        !self.force && self.container.is_none()
+    }
+}
+
 /// Everything the reader shows for one page.
 #[derive(Clone, Debug, Serialize)]
 pub struct Analysis {
@@ -105,7 +112,7 @@ pub fn read_article(doc: &Document, options: &Options) -> Result<Analysis, Error
     // 1–2. Metadata and the article's container, in the one the reader chose if any.
     let container = options.container.as_ref().map(|c| selector::resolve(doc, c).ok_or(Error::ContainerNotFound)).transpose()?;
     let (metadata, extraction) = metadata_and_extraction(doc, container).ok_or(Error::ContainerNotFound)?;
-    if !extraction.readerable && !options.force && options.container.is_none() {
+    if !extraction.readerable && options.is_default() {
         return Err(Error::NotAnArticle);
     }
     // 3. Images with captions, credits and origins (a side table keyed by the <img> NodeId).

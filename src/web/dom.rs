@@ -1,7 +1,7 @@
 //! Small helpers for building the overlay's DOM: elements, attributes and `textContent`, nothing
 //! else. Page content never passes through `innerHTML`.
 
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 use web_sys::{Element, Node};
 
 /// Creates elements in the page's document (they are only ever attached inside the shadow root).
@@ -62,32 +62,4 @@ pub fn next_in_subtree(root: &Node, node: &Node) -> Option<Node> {
         }
         current = current.parent_node()?;
     }
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// `MutationObserver`, bound here (web-sys has it behind features this crate does not enable).
-    pub type MutationObserver;
-
-    #[wasm_bindgen(constructor)]
-    pub fn new(callback: &js_sys::Function) -> MutationObserver;
-
-    #[wasm_bindgen(method)]
-    pub fn observe(this: &MutationObserver, target: &Node, options: &JsValue);
-
-    /// The records not yet delivered to the callback (and no longer to be).
-    #[wasm_bindgen(method, js_name = takeRecords)]
-    pub fn take_records(this: &MutationObserver) -> js_sys::Array;
-
-    #[wasm_bindgen(method)]
-    pub fn disconnect(this: &MutationObserver);
-}
-
-/// `MutationObserver.observe` options with each of `flags` (`childList`, `subtree`…) set.
-pub fn observer_options(flags: &[&str]) -> JsValue {
-    let options = js_sys::Object::new();
-    for flag in flags {
-        let _ = js_sys::Reflect::set(&options, &(*flag).into(), &JsValue::TRUE);
-    }
-    options.into()
 }

@@ -190,8 +190,7 @@ pub fn open(options: &Options) -> Result<State, JsValue> {
     // 2. The live DOM, before our host is in it: the walk's first visibility check then finds the
     //    page's style and layout clean instead of paying for the new host's. Or what the last
     //    close kept, when the page has not changed since (kept.rs); then watched again from here.
-    let default_options = !options.force && options.container.is_none();
-    let (snapshot, kept_analysis, watchable, reading) = match kept::take().filter(|_| default_options) {
+    let (snapshot, kept_analysis, watchable, reading) = match kept::take().filter(|_| options.is_default()) {
         Some(kept) => (kept.snapshot, kept.analysis.map(|a| (a, kept.panels_done)), true, "kept"),
         None => {
             let (snapshot, watchable) = snapshot::snapshot_noting_watchable(&document);
@@ -351,7 +350,7 @@ impl Overlay {
         self.analysis = None;
         let mut detail = String::new();
         let mut error_code = "render";
-        self.default_reading = !options.force && options.container.is_none();
+        self.default_reading = options.is_default();
         let kept = self.kept_analysis.take().filter(|_| self.default_reading);
         self.panels_done = kept.as_ref().is_some_and(|(_, done)| *done);
         let read = match kept {

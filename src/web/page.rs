@@ -21,12 +21,26 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollToOptions, Window};
-use super::dom::{observer_options, MutationObserver};
 
 /// The declaration that stops the page from scrolling (`!important` beats the page's stylesheets).
 const SCROLL_LOCK: &str = "overflow: hidden !important;";
 /// The declaration that keeps the page out of a print of the overlay.
 const PRINT_HIDE: &str = "display: none !important;";
+
+#[wasm_bindgen]
+extern "C" {
+    /// `MutationObserver`, bound here (web-sys has it behind features this crate does not enable).
+    type MutationObserver;
+
+    #[wasm_bindgen(constructor)]
+    fn new(callback: &js_sys::Function) -> MutationObserver;
+
+    #[wasm_bindgen(method)]
+    fn observe(this: &MutationObserver, target: &web_sys::Node, options: &JsValue);
+
+    #[wasm_bindgen(method)]
+    fn disconnect(this: &MutationObserver);
+}
 
 /// Watches `<html>`'s children for the removal of the overlay's host.
 struct HostWatch {
@@ -85,7 +99,9 @@ impl SavedPage {
             }
         });
         let observer = MutationObserver::new(callback.as_ref().unchecked_ref());
-        observer.observe(&parent, &observer_options(&["childList"]));
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"childList".into(), &JsValue::TRUE);
+        observer.observe(&parent, &options);
         self.watch = Some(HostWatch { observer, _callback: callback });
     }
 

@@ -62,14 +62,18 @@ pub fn snapshot(document: &web_sys::Document, skip: Option<&Element>) -> Documen
 /// [`snapshot`], and whether watching the document's changes is enough to know when it is out of
 /// date: no open shadow root read, no custom element waiting for its definition (see [`super::kept`]).
 pub fn snapshot_noting_watchable(document: &web_sys::Document) -> (Document, bool) {
-    let (records, text, watchable) = read_with(document, None, false);
-    (decode(&records, &text, document.url().ok().filter(|u| !u.is_empty())), watchable)
+    decode_walk(document, None, false)
 }
 
 /// [`snapshot`], with every element's visibility measured top-down when `top_down` (for tests).
 pub fn snapshot_with(document: &web_sys::Document, skip: Option<&Element>, top_down: bool) -> Document {
-    let (records, text, _) = read_with(document, skip, top_down);
-    decode(&records, &text, document.url().ok().filter(|u| !u.is_empty()))
+    decode_walk(document, skip, top_down).0
+}
+
+/// The walk decoded into the arena, and whether it is watchable.
+fn decode_walk(document: &web_sys::Document, skip: Option<&Element>, top_down: bool) -> (Document, bool) {
+    let (records, text, watchable) = read_with(document, skip, top_down);
+    (decode(&records, &text, document.url().ok().filter(|u| !u.is_empty())), watchable)
 }
 
 /// The walk's records and text, copied into the module (empty if the page's DOM threw).
