@@ -20,7 +20,9 @@
 // cache for extension scripts is then in use); the first two loads are reported apart. Twice: the
 // build Chromium runs (extension/content.js's `BUILD`: the wasm2js translation, loaded on every
 // page) and the wasm build (a staged copy of the extension with `BUILD = 'wasm'`, as Firefox runs
-// it and as Chromium would where WebAssembly may be compiled).
+// it and as Chromium would where WebAssembly may be compiled). Then the same presses through the
+// button's floor: the extension with a content script that only adds or removes an empty host (what
+// any reader injected on the press pays before it does anything), and each build's ratio to it.
 //
 // Pages are served with `script-src 'self' 'wasm-unsafe-eval'`: the page's own scripts do not run,
 // the benchmark's do. Env: RUNS (default 5), E2E_PAGES (default 24, 0 skips part 2), E2E_RUNS (3),
@@ -108,16 +110,30 @@ for (let round = 0; round < RUNS; round++) {
 }
 await browser.close();
 
-// 3. Part 2: the toolbar button through the real extension, for each build.
-const e2e = { js: new Map(), wasm: new Map() };
+// 3. Part 2: the toolbar button through the real extension, for each build, and the same through
+//    the button's floor: the extension with a content script that only adds (or removes) an empty
+//    host, so nothing is loaded, read or laid out — what any extension that injects its script on
+//    the press pays (the click reaching the service worker, `chrome.scripting.executeScript`, the
+//    script's start, one frame).
+const FLOOR_CONTENT_SCRIPT = `(() => {
+  const host = document.getElementById('broadsheet-host');
+  if (host) { host.remove(); return; }
+  const empty = document.createElement('div');
+  empty.id = 'broadsheet-host';
+  empty.setAttribute('data-state', 'open');
+  document.documentElement.append(empty);
+})();
+`;
+const e2e = { js: new Map(), wasm: new Map(), floor: new Map() };
 // The first and second loads of the module in each build's fresh profile (no code cache yet).
-const fresh = { js: [], wasm: [] };
+const fresh = { js: [], wasm: [], floor: [] };
 if (E2E_PAGES > 0) {
   const step = Math.max(1, Math.floor(pages.length / E2E_PAGES));
   const subset = pages.filter((_, i) => i % step === 0).slice(0, E2E_PAGES);
   if (!subset.some((p) => p.name === 'seed') && pages.some((p) => p.name === 'seed')) subset.push(pages.find((p) => p.name === 'seed'));
   const wasmDir = await stageExtension({ build: 'wasm' });
-  for (const [build, dir] of [['js', ROOT], ['wasm', wasmDir]]) {
+  const floorDir = await stageExtension({ edit: () => FLOOR_CONTENT_SCRIPT });
+  for (const [build, dir] of [['js', ROOT], ['wasm', wasmDir], ['floor', floorDir]]) {
     const ext = await launchExtension(dir);
     const press = (page, want) => pressButton(ext, page, want);
     // The first two presses in this fresh profile, reported apart: Chromium keeps a code cache for
@@ -150,6 +166,7 @@ if (E2E_PAGES > 0) {
     await ext.close();
   }
   await rm(wasmDir, { recursive: true, force: true });
+  await rm(floorDir, { recursive: true, force: true });
 }
 await server.close();
 
@@ -188,9 +205,11 @@ for (const m of [...perPage].sort((a, b) => b.vsReadability - a.vsReadability).s
   console.log(`${m.name.slice(0, 32).padEnd(32)} ${m.kb.toFixed(0).padStart(5)} ${ms(m.snapshot).padStart(6)} ${ms(m.extraction).padStart(6)} ${ms(m.rest).padStart(6)} ${ms(m.render).padStart(7)} ${ms(m.readability).padStart(7)} ${ms(m.floor).padStart(6)} ${m.vsReadability.toFixed(2).padStart(8)}`);
 }
 
+const pressRows = (build) => [...e2e[build].entries()].map(([name, e]) => ({ name, cold: median(e.cold), warm: median(e.warm), changed: median(e.changed), state: e.state, readability: perPage.find((m) => m.name === name).readability }));
+const floorOf = new Map(pressRows('floor').map((r) => [r.name, r]));
 for (const [build, label] of [['js', 'shipped JS build (wasm2js)'], ['wasm', 'wasm build']]) {
   if (e2e[build].size === 0) continue;
-  const rows = [...e2e[build].entries()].map(([name, e]) => ({ name, cold: median(e.cold), warm: median(e.warm), changed: median(e.changed), state: e.state, readability: perPage.find((m) => m.name === name).readability }));
+  const rows = pressRows(build);
   const cold = median(rows.map((r) => r.cold)), warm = median(rows.map((r) => r.warm)), changed = median(rows.map((r) => r.changed));
   const ratioCold = median(rows.map((r) => r.cold / r.readability)), ratioWarm = median(rows.map((r) => r.warm / r.readability));
   const ratioChanged = median(rows.map((r) => r.changed / r.readability));
@@ -199,7 +218,22 @@ for (const [build, label] of [['js', 'shipped JS build (wasm2js)'], ['wasm', 'wa
   console.log(`  first press (loads the module): median ${ms(cold)} ms, ${ratioCold.toFixed(2)}× Readability parse() (target ≤ 1×) ${target(ratioCold <= 1)}`);
   console.log(`  second press (module loaded):   median ${ms(warm)} ms, ${ratioWarm.toFixed(2)}× Readability parse() ${target(ratioWarm <= 1)} (the page unchanged: its reading reused)`);
   console.log(`  third press, the page changed:  median ${ms(changed)} ms, ${ratioChanged.toFixed(2)}× Readability parse() ${target(ratioChanged <= 1)} (read afresh)`);
+  if (floorOf.size) {
+    const overFloor = (k) => median(rows.map((r) => r[k] / floorOf.get(r.name)[k])).toFixed(1);
+    console.log(`  ÷ the button's floor (below): first ${overFloor('cold')}×, second ${overFloor('warm')}×, third ${overFloor('changed')}×`);
+  }
   if (fresh[build].length) console.log(`  fresh profile (no code cache yet), first and second page: ${fresh[build].map(ms).join(' ms, ')} ms (the rows above: from the third load on)`);
+}
+
+if (floorOf.size) {
+  // What any reader injected on the press pays before doing anything: if this row is over 1×, no
+  // such reader can meet the button target on these pages.
+  const rows = [...floorOf.values()];
+  const row = (k) => `median ${ms(median(rows.map((r) => r[k])))} ms, ${median(rows.map((r) => r[k] / r.readability)).toFixed(2)}× Readability parse() ${target(median(rows.map((r) => r[k] / r.readability)) <= 1)}`;
+  console.log(`\nbutton's floor (the extension with a content script that only adds an empty host; ${rows.length} pages × ${E2E_RUNS}):`);
+  console.log(`  first press in a tab (the script's first run there): ${row('cold')}`);
+  console.log(`  second press:                                        ${row('warm')}`);
+  console.log(`  third press:                                         ${row('changed')}`);
 }
 
 const size = async (f) => { const b = await readFile(join(ROOT, 'pkg', f)); return { raw: b.length, gz: gzipSync(b, { level: 9 }).length }; };
