@@ -322,7 +322,7 @@ fn has_own_text(doc: &Document, id: NodeId) -> bool {
 /// A `data:` URL: the picture itself, inline (often tens of kilobytes of base64, so the rules below
 /// look only at its head: its payload is no path, host or word, and scanning it cost more than the
 /// rest of a small page's analysis).
-fn is_data_url(url: &str) -> bool {
+pub(super) fn is_data_url(url: &str) -> bool {
     url.len() > 5 && starts_with_ignore_ascii_case(url, "data:")
 }
 
@@ -366,7 +366,9 @@ fn build_image(
     let display = real(&s.src).or_else(|| s.lazy.clone()).or_else(|| real(&s.fallback_src)).or_else(|| best.clone()).or(inline_data)?;
     let src = safe_url(&display, base, true)?;
     let origin_raw = s.originals.clone().or(best).or_else(|| s.lazy.clone()).or_else(|| real(&s.fallback_src)).unwrap_or_else(|| display.clone());
-    let origin = match safe_url(&origin_raw, base, true) {
+    // (Often the same URL as the display one, checked once: an inline picture is tens of kilobytes.)
+    let origin_checked = if origin_raw == display { Some(src.clone()) } else { safe_url(&origin_raw, base, true) };
+    let origin = match origin_checked {
         Some(u) if u.starts_with("data:") => u,
         Some(u) => origin::unwrap_proxies(&u, base),
         None => src.clone(),

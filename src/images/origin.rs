@@ -253,8 +253,14 @@ const GENERIC_SEGMENTS: Words = words![
 ];
 
 /// The last path segment that names the picture itself: extensions and `-1024x768` size suffixes
-/// stripped; segments without a letter, shorter than 6 characters or generic are skipped.
+/// stripped; segments without a letter, shorter than 6 characters or generic are skipped. None for
+/// an inline `data:` picture.
 pub fn picture_key(url: &str) -> Option<String> {
+    // An inline picture has no file name: its base64 payload holds `/`s, and scanning its
+    // segments as a path cost more than the rest of a small page's analysis (data-url-image).
+    if super::is_data_url(url) {
+        return None;
+    }
     let inner = unwrap_proxies(url, None);
     let (_, _, path, _) = split_url(&inner).unwrap_or(("", "", inner.as_str(), ""));
     path.split('/').rev().find_map(|seg| {
@@ -376,6 +382,14 @@ mod tests {
     fn resolves_relative_sources_against_the_page() {
         assert_eq!(unwrap_proxies("../img/a.jpg", Some("https://ex.com/news/2024/story.html")), "https://ex.com/news/img/a.jpg");
         assert_eq!(unwrap_proxies("https://plain.example/a.jpg", None), "https://plain.example/a.jpg");
+    }
+
+    #[test]
+    fn an_inline_picture_has_no_file_name() {
+        // Its base64 has `/`s, and "Qm9va3NoZWxm" would otherwise pass for a distinctive name.
+        assert_eq!(picture_key("data:image/png;base64,iVBORw0K/Qm9va3NoZWxm/AAAA"), None);
+        assert_eq!(picture_key("DATA:image/png;base64,iVBORw0K/Qm9va3NoZWxm/AAAA"), None);
+        assert_eq!(picture_key("https://a.com/u/Qm9va3NoZWxm.png").as_deref(), Some("qm9va3nozwxm.png"));
     }
 
     #[test]
