@@ -8,7 +8,8 @@
 // DOM calls and walk.js by name. CALLERS=part also sums, for the functions whose name contains
 // it, the self time by calling function (which caller makes a helper hot).
 // Run: `./build.sh names && node bench/js-profile.mjs` (env PAGES=a,b · RUNS=2 · TOP=40 · CALLERS= ·
-// WARM=n untimed runs before the profiled one).
+// WARM=n untimed runs before the profiled one · LINES=part: the hottest source lines of the
+// functions whose name contains it).
 // The profiler slows interpreted code more than native code: compare runs, not absolute figures.
 
 import { serve } from '../tests/e2e/helpers.mjs';
@@ -18,6 +19,9 @@ const names = (process.env.PAGES || 'seed,nytimes-1,cnet,wapo-1,bbc-1,medium-1,g
 const RUNS = Number(process.env.RUNS || 2);
 const TOP = Number(process.env.TOP || 40);
 const CALLERS = process.env.CALLERS || '';
+// LINES=part: for the functions whose name contains it, the sampled lines of pkg/names' source.
+const LINES = process.env.LINES || '';
+const lineHits = new Map();
 // WARM=n: n untimed runs on the same load first, to see a later press's steady state instead.
 const WARM = Number(process.env.WARM || 0);
 
@@ -59,6 +63,12 @@ for (let round = 0; round < RUNS; round++) {
       if (file === 'broadsheet_asm.js') return rustName(frame.functionName);
       return `${frame.functionName || '(anonymous)'}${file ? ` (${file})` : ''}`;
     };
+    if (LINES) {
+      for (const n of profile.nodes) {
+        if (!label(n.callFrame).includes(LINES)) continue;
+        for (const { line, ticks } of n.positionTicks || []) lineHits.set(line, (lineHits.get(line) || 0) + ticks);
+      }
+    }
     for (let i = 0; i < profile.samples.length; i++) {
       const node = byId.get(profile.samples[i]);
       const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
@@ -76,4 +86,13 @@ await server.close();
 
 const table = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${(v / runs).toFixed(2).padStart(8)}  ${k}`).join('\n');
 console.log(`\nself time, ms per run (${runs} runs: ${names.length} pages × ${RUNS}):\n${table(self, TOP)}`);
+if (LINES) {
+  const { readFile } = await import('node:fs/promises');
+  const source = (await readFile(new URL('../pkg/names/broadsheet_asm.js', import.meta.url), 'utf8')).split('\n');
+  const total = [...lineHits.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nsampled lines of functions named *${LINES}* (${total} samples):`);
+  for (const [line, ticks] of [...lineHits].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+    console.log(`${String(ticks).padStart(6)}  ${String(line).padStart(7)}  ${(source[line - 1] || '').trim().slice(0, 110)}`);
+  }
+}
 if (CALLERS) console.log(`\ncallers of functions named *${CALLERS}*, their self time, ms per run:\n${table(callers, TOP)}`);
