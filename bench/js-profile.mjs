@@ -12,6 +12,7 @@
 // functions whose name contains it).
 // The profiler slows interpreted code more than native code: compare runs, not absolute figures.
 
+import { readFile } from 'node:fs/promises';
 import { serve } from '../tests/e2e/helpers.mjs';
 import { benchTab, pathOf, servedPages } from './pages.mjs';
 
@@ -87,7 +88,6 @@ await server.close();
 const table = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${(v / runs).toFixed(2).padStart(8)}  ${k}`).join('\n');
 console.log(`\nself time, ms per run (${runs} runs: ${names.length} pages × ${RUNS}):\n${table(self, TOP)}`);
 if (LINES) {
-  const { readFile } = await import('node:fs/promises');
   const source = (await readFile(new URL('../pkg/names/broadsheet_asm.js', import.meta.url), 'utf8')).split('\n');
   const total = [...lineHits.values()].reduce((a, b) => a + b, 0);
   console.log(`\nsampled lines of functions named *${LINES}* (${total} samples):`);
